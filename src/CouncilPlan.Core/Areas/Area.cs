@@ -1,0 +1,80 @@
+namespace CouncilPlan.Core.Areas;
+
+public enum AreaType
+{
+    Country,
+    Region,
+    CombinedAuthority,
+    Council,
+    Ward,
+    ComparatorGroup,
+}
+
+/// <summary>A place figures are published for, named by its ONS (GSS) code.</summary>
+public sealed class Area
+{
+    /// <summary>ONS code such as E08000007, or our own code for a comparator group.</summary>
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public AreaType Type { get; set; }
+
+    public string? ParentCode { get; set; }
+
+    /// <summary>For a ward: the set of boundaries it belongs to (boundaries change).</summary>
+    public string? WardSetId { get; set; }
+
+    public WardSet? WardSet { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public bool CopyContentFrom(Area other)
+    {
+        if (Name == other.Name && Type == other.Type && ParentCode == other.ParentCode && WardSetId == other.WardSetId
+            && Latitude == other.Latitude && Longitude == other.Longitude)
+        {
+            return false;
+        }
+
+        Name = other.Name;
+        Type = other.Type;
+        ParentCode = other.ParentCode;
+        WardSetId = other.WardSetId;
+        Latitude = other.Latitude;
+        Longitude = other.Longitude;
+        return true;
+    }
+}
+
+/// <summary>A council's wards as they were between two boundary reviews.</summary>
+public sealed class WardSet
+{
+    public required string Id { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string CouncilCode { get; set; }
+
+    public DateOnly From { get; set; }
+
+    public DateOnly? To { get; set; }
+
+    public bool IsInForceOn(DateOnly day) => From <= day && (To is null || day <= To);
+
+    public bool CopyContentFrom(WardSet other)
+    {
+        if (Title == other.Title && CouncilCode == other.CouncilCode && From == other.From && To == other.To)
+        {
+            return false;
+        }
+
+        Title = other.Title;
+        CouncilCode = other.CouncilCode;
+        From = other.From;
+        To = other.To;
+        return true;
+    }
+}
