@@ -1,6 +1,42 @@
+using CouncilPlan.Core.Data;
+using CouncilPlan.Web.Plans;
+using CouncilPlan.Web.Security;
+using CouncilPlan.Web.Sitemap;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Host.UseDefaultServiceProvider(options =>
+{
+    options.ValidateOnBuild = true;
+    options.ValidateScopes = true;
+});
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddCouncilPlanDatabase(builder.Configuration, Directory.GetCurrentDirectory());
+builder.Services.AddRazorPages();
+builder.Services.AddScoped<CurrentPlan>();
+builder.Services.AddRouting(options => options.LowercaseUrls = true);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<CouncilPlanDb>();
+    await DatabaseServices.PrepareAsync(db, TimeProvider.System, app.Configuration["DefaultDataset:Path"]);
+}
 
-app.Run();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error/500");
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.MapRazorPages();
+app.MapSitemap();
+
+await app.RunAsync();
+
+/// <summary>The web app's entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

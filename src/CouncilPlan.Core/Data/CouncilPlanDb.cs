@@ -30,6 +30,7 @@ public abstract class CouncilPlanDb(DbContextOptions options) : DbContext(option
             plan.Property(p => p.Id).HasMaxLength(100);
             plan.Property(p => p.CouncilAreaCode).HasMaxLength(20);
             plan.Property(p => p.FileHash).HasMaxLength(64);
+            plan.Ignore(p => p.Name);
             plan.HasMany(p => p.Elements).WithOne(e => e.Plan).HasForeignKey(e => e.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -15,8 +15,13 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 {
     public const string DefaultSqliteFile = "App_Data/councilplan.db";
 
-    /// <summary>Reads the settings; a relative SQLite file is resolved against <paramref name="baseDirectory"/>.</summary>
-    public static DatabaseSettings FromConfiguration(IConfiguration configuration, string baseDirectory)
+    /// <summary>
+    /// Reads the settings. With no connection string, SQLite uses App_Data/councilplan.db under
+    /// the application's root (the repository when run from source), so the web app and the
+    /// command line share one database; a relative file in a given connection string is resolved
+    /// against <paramref name="workingDirectory"/>.
+    /// </summary>
+    public static DatabaseSettings FromConfiguration(IConfiguration configuration, string workingDirectory)
     {
         var providerText = configuration["Database:Provider"];
         DatabaseProvider provider;
@@ -41,14 +46,29 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             return new DatabaseSettings(provider, connectionString);
         }
 
-        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? $"Data Source={DefaultSqliteFile}" : connectionString);
+        var useDefault = string.IsNullOrWhiteSpace(connectionString);
+        var builder = new SqliteConnectionStringBuilder(useDefault ? $"Data Source={DefaultSqliteFile}" : connectionString);
         if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
-            builder.DataSource = Path.GetFullPath(builder.DataSource, baseDirectory);
+            builder.DataSource = Path.GetFullPath(builder.DataSource, useDefault ? ApplicationRoot() : workingDirectory);
             Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
         }
 
         return new DatabaseSettings(provider, builder.ToString());
+    }
+
+    /// <summary>The repository root when running from source (it holds CouncilPlan.slnx), else the folder of the binaries.</summary>
+    public static string ApplicationRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CouncilPlan.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
     }
 
     public void Configure(DbContextOptionsBuilder options)

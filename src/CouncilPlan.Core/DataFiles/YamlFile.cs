@@ -25,14 +25,22 @@ public sealed partial class YamlFile
     {
         var file = new YamlFile(fileName);
         var stream = new YamlStream();
+        var parser = new Parser(text);
         try
         {
-            stream.Load(text);
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             var reason = e.InnerException is YamlException inner ? inner.Message : e.Message;
             file.Error(e.Start, "the YAML is malformed: " + Tidy(reason));
+            return (file, null);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unclosed brackets; the last thing it
+            // parsed is the best place we can name.
+            file.Error(parser.Current?.End ?? Mark.Empty, "the YAML is malformed after this point: look for an unclosed bracket or quote");
             return (file, null);
         }
 

@@ -48,4 +48,7 @@ public sealed class Plan
     public DateTimeOffset LoadedAt { get; set; }
 
     public List<PlanElement> Elements { get; } = [];
+
+    /// <summary>What residents call it: "Stockport Council Plan 2023-24".</summary>
+    public string Name => SourceTitle ?? $"{CouncilName} Plan {Period}";
 }

@@ -92,7 +92,7 @@ public sealed class PlanFileReader
         var councilArea = council?.String("area", required: true);
         if (councilArea is not null && knownAreaCodes is not null && !knownAreaCodes.Contains(councilArea))
         {
-            file.Error(council!.MarkOf("area"), $"'council.area' '{councilArea}' is not a known area: load it in the areas file first");
+            file.Error(council!.MarkOf("area"), $"'council.area' '{councilArea}' is not a known area: load the areas file first (councilplan areas import data/areas.yaml)");
         }
 
         council?.RejectUnknownFields();

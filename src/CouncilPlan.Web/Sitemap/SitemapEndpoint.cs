@@ -1,0 +1,47 @@
+using System.Xml.Linq;
+using CouncilPlan.Core.Plans;
+using CouncilPlan.Web.Plans;
+
+namespace CouncilPlan.Web.Sitemap;
+
+/// <summary>sitemap.xml: every public page, so search engines and the accessibility checks find them all.</summary>
+public static class SitemapEndpoint
+{
+    private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    public static IEndpointRouteBuilder MapSitemap(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/sitemap.xml", async (HttpContext context, CurrentPlan currentPlan, CancellationToken cancellationToken) =>
+        {
+            var plan = await currentPlan.GetAsync(cancellationToken);
+            var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+            var document = new XDocument(
+                new XDeclaration("1.0", "utf-8", null),
+                new XElement(
+                    Ns + "urlset",
+                    PublicPages.All(plan).Select(path => new XElement(Ns + "url", new XElement(Ns + "loc", origin + path)))));
+            return Results.Text(document.Declaration + Environment.NewLine + document.ToString(), "application/xml; charset=utf-8");
+        });
+        return endpoints;
+    }
+}
+
+/// <summary>The address of every public page, in one place for the sitemap and the tests.</summary>
+public static class PublicPages
+{
+    public static IReadOnlyList<string> All(PlanView? plan)
+    {
+        var pages = new List<string> { "/accessibility" };
+        if (plan is null)
+        {
+            return pages;
+        }
+
+        pages.InsertRange(0, ["/", "/about-the-plan", "/ambitions", "/themes", "/programmes", "/borough-plan", "/portfolios"]);
+        pages.AddRange(plan.All(ElementKind.Ambition).Select(e => $"/ambitions/{e.Key}"));
+        pages.AddRange(plan.All(ElementKind.Theme).Select(e => $"/themes/{e.Key}"));
+        pages.AddRange(plan.All(ElementKind.Programme).Select(e => $"/programmes/{e.Key}"));
+        pages.AddRange(plan.All(ElementKind.Portfolio).Select(e => $"/portfolios/{e.Key}"));
+        return pages;
+    }
+}

@@ -1,0 +1,239 @@
+using System.Net;
+using System.Xml.Linq;
+using AngleSharp.Html.Dom;
+
+namespace CouncilPlan.Web.Tests.Pages;
+
+/// <summary>Every public page, read against the seed plan, once on each database.</summary>
+public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
+    where TSite : SiteFixture
+{
+    private static string H1(IHtmlDocument page) => Assert.Single(page.QuerySelectorAll("h1")).TextContent.Trim();
+
+    private static List<string> Texts(IHtmlDocument page, string selector) =>
+        page.QuerySelectorAll(selector).Select(e => string.Join(' ', e.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+
+    [Fact]
+    public async Task Home_ShowsThePlanAtAGlance()
+    {
+        var page = await site.GetPageAsync("/");
+
+        Assert.Equal("Ambitious Stockport, creating opportunities for everyone", H1(page));
+        var text = page.Body!.TextContent;
+        Assert.Contains("One team on a mission to create opportunities for Stockport.", text, StringComparison.Ordinal);
+        Assert.Contains("Ambitious Stockport. A place that everyone is proud to call home.", text, StringComparison.Ordinal);
+        Assert.Contains("We work together with our partners as One Stockport.", text, StringComparison.Ordinal);
+        Assert.Equal(["Stockport first", "Achieve as a team", "Work with ambition", "Show everyone respect"], Texts(page, "#values li"));
+        var ambitionLinks = page.QuerySelectorAll("a[href^='/ambitions/']").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(["Investment, regeneration and creating jobs", "Education, work and skills", "Wellbeing in neighbourhoods", "Delivering for those who need it most"], ambitionLinks);
+        Assert.Equal(["Fair and Inclusive Stockport", "Climate Action Now"], page.QuerySelectorAll("a[href^='/themes/']").Select(a => a.TextContent.Trim()));
+        Assert.Equal(4, page.QuerySelectorAll("a[href^='/programmes/']").Length);
+        Assert.Contains("Our foundation: Effective and efficient services", Texts(page, "h2"));
+        foreach (var fact in new[] { "Built over 550 new homes", "Emptied over 14 million bins", "More than £150m in council tax collected", "470,000+ library books loaned" })
+        {
+            Assert.Contains(fact, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("investment-regeneration-and-jobs", "Investment, regeneration and creating jobs", 4, 5, "An enterprising and thriving Stockport", "Weir Mill")]
+    [InlineData("education-work-and-skills", "Education, work and skills", 4, 10, "A skilled and confident Stockport", "two jobs fairs")]
+    [InlineData("wellbeing-in-neighbourhoods", "Wellbeing in neighbourhoods", 4, 5, "A healthy and happy Stockport", "seven family hubs")]
+    [InlineData("delivering-for-those-who-need-it-most", "Delivering for those who need it most", 5, 7, null, "20 post-18 supported flats")]
+    public async Task AmbitionPage_ShowsKeyAreasCommitmentsImpactStatementsAndWhoAnswersForIt(string id, string title, int keyAreas, int impacts, string? priority, string commitment)
+    {
+        var page = await site.GetPageAsync($"/ambitions/{id}");
+
+        Assert.Equal(title, H1(page));
+        Assert.Equal(keyAreas, page.QuerySelectorAll("section.councilplan-area h3").Length);
+        Assert.Equal(impacts, page.QuerySelectorAll("#impact + ul > li").Length);
+        Assert.Contains(commitment, page.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+        if (priority is not null)
+        {
+            Assert.Contains(priority, Texts(page, "aside a"));
+        }
+
+        Assert.NotEmpty(page.QuerySelectorAll("aside a[href^='/portfolios/']"));
+    }
+
+    [Fact]
+    public async Task FirstAmbitionPage_ShowsSchemeDatesAndQuantities()
+    {
+        var page = await site.GetPageAsync("/ambitions/investment-regeneration-and-jobs");
+
+        var weirMill = page.GetElementById("weir-mill")!;
+        Assert.Contains("250 apartments", weirMill.TextContent, StringComparison.Ordinal);
+        var exchange = page.GetElementById("stockport-exchange")!;
+        Assert.Contains("August 2023 (summer of 2023)", exchange.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Economy and Regeneration", "Communities and Housing"], page.QuerySelectorAll("aside a[href^='/portfolios/']").Select(a => a.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task ClimateThemePage_ShowsBothTargetsFocusAreasAndImpactStatements()
+    {
+        var page = await site.GetPageAsync("/themes/climate-action-now");
+
+        Assert.Equal("Climate Action Now", H1(page));
+        var insets = Texts(page, ".govuk-inset-text");
+        Assert.Contains(insets, t => t.Contains("2030", StringComparison.Ordinal) && t.Contains("council's own operations", StringComparison.Ordinal));
+        Assert.Contains(insets, t => t.Contains("2038", StringComparison.Ordinal) && t.Contains("whole borough", StringComparison.Ordinal));
+        Assert.Equal(4, page.QuerySelectorAll("section.councilplan-area h3").Length);
+        Assert.Equal(5, page.QuerySelectorAll("#impact + ul > li").Length);
+        Assert.Contains("A climate friendly Stockport", Texts(page, "aside a"));
+    }
+
+    [Fact]
+    public async Task FairAndInclusiveThemePage_HasSevenImpactStatements()
+    {
+        var page = await site.GetPageAsync("/themes/fair-and-inclusive-stockport");
+
+        Assert.Equal(7, page.QuerySelectorAll("#impact + ul > li").Length);
+        Assert.Equal(4, page.QuerySelectorAll("section.councilplan-area h3").Length);
+    }
+
+    [Theory]
+    [InlineData("our-workforce", "Our Workforce", "Join Us", 5)]
+    [InlineData("working-with-others", "Working with others", null, 5)]
+    [InlineData("radically-digital-stockport", "Radically Digital Stockport", "Digital Architecture", 5)]
+    [InlineData("delivering-change-and-spending-wisely", "Delivering change and spending wisely", null, 3)]
+    public async Task ProgrammePage_ShowsPartsAndPriorityActions(string id, string title, string? part, int actions)
+    {
+        var page = await site.GetPageAsync($"/programmes/{id}");
+
+        Assert.Equal(title, H1(page));
+        if (part is not null)
+        {
+            Assert.Contains(part, Texts(page, "section.councilplan-area h3"));
+        }
+
+        var heading = page.QuerySelectorAll("h2").Single(h => h.TextContent == "Priority actions");
+        Assert.Equal(actions, heading.NextElementSibling!.Children.Length);
+        Assert.Contains("Finance and Resources", Texts(page, "aside a"));
+    }
+
+    [Fact]
+    public async Task BoroughPlanPage_ShowsThreePillarsAndNinePriorities()
+    {
+        var page = await site.GetPageAsync("/borough-plan");
+
+        Assert.Equal("One Stockport Borough Plan", H1(page));
+        Assert.Equal(["One Heart", "One Home", "One Future"], Texts(page, "section.councilplan-area h3"));
+        Assert.Equal(9, page.QuerySelectorAll(".councilplan-priorities > li").Length);
+    }
+
+    [Fact]
+    public async Task PortfoliosPage_ShowsTheScrutinyTable()
+    {
+        var page = await site.GetPageAsync("/portfolios");
+
+        var rows = page.QuerySelectorAll("table tbody tr");
+        Assert.Equal(6, rows.Length);
+        var enabling = rows.Single(r => r.QuerySelector("th")!.TextContent.Contains("Enabling programmes", StringComparison.Ordinal));
+        Assert.Equal("Finance and Resources", enabling.QuerySelector("td")!.TextContent.Trim());
+        Assert.Equal(4, enabling.QuerySelectorAll("th a").Length);
+    }
+
+    [Fact]
+    public async Task PortfolioPage_ListsWhatItAnswersFor()
+    {
+        var page = await site.GetPageAsync("/portfolios/communities-and-housing");
+
+        Assert.Equal("Communities and Housing", H1(page));
+        var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/ambitions/investment-regeneration-and-jobs", links);
+        Assert.Contains("/ambitions/wellbeing-in-neighbourhoods", links);
+        Assert.Contains("/themes/climate-action-now", links);
+    }
+
+    [Fact]
+    public async Task AboutPage_ShowsTheIntroductionAndThePeerChallenge()
+    {
+        var page = await site.GetPageAsync("/about-the-plan");
+
+        var headings = Texts(page, "h2");
+        Assert.Contains("Leader of the Council's Introduction", headings);
+        Assert.Contains("Local Government Association (LGA) corporate peer challenge", headings);
+        Assert.Contains("November 2022", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccessibilityStatement_IsPublished()
+    {
+        var page = await site.GetPageAsync("/accessibility");
+
+        Assert.StartsWith("Accessibility statement", H1(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sitemap_ListsEveryPublicPageAndEachAnswers200WithItsOwnTitleAndOneHeading()
+    {
+        using var response = await site.Client.GetAsync("/sitemap.xml");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var paths = XDocument.Parse(await response.Content.ReadAsStringAsync()).Descendants(ns + "loc").Select(l => new Uri(l.Value).PathAndQuery).ToList();
+
+        // 7 index pages, the accessibility statement, 4 ambitions, 2 themes, 4 programmes and 6 portfolios.
+        Assert.Equal(24, paths.Count);
+        var titles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var page = await site.GetPageAsync(path);
+            Assert.Equal("en-GB", page.DocumentElement.GetAttribute("lang"));
+            Assert.Single(page.QuerySelectorAll("h1"));
+            Assert.True(titles.Add(page.Title!), $"{path} repeats the title '{page.Title}'");
+            var skip = page.QuerySelector("a.govuk-skip-link")!;
+            Assert.Equal("#main-content", skip.GetAttribute("href"));
+            Assert.NotNull(page.QuerySelector("main#main-content"));
+            Assert.NotNull(page.QuerySelector("footer a[href='/accessibility']"));
+            if (path != "/")
+            {
+                Assert.NotNull(page.QuerySelector("nav.govuk-breadcrumbs a[href='/']"));
+            }
+
+            // Nothing comes from another site: no CDN, nothing fetched at run time.
+            var sources = page.QuerySelectorAll("link[href], script[src], img[src]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!);
+            Assert.All(sources, s => Assert.StartsWith("/", s, StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("/no-such-page")]
+    [InlineData("/ambitions/no-such-ambition")]
+    [InlineData("/themes/investment-regeneration-and-jobs")]
+    [InlineData("/portfolios/weir-mill")]
+    public async Task UnknownAddress_Answers404WithAFriendlyPage(string path)
+    {
+        using var response = await site.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await SiteFixture.ParseAsync(response);
+        Assert.Equal("Page not found", H1(page));
+        Assert.NotNull(page.QuerySelector("a[href='/']"));
+    }
+
+    [Theory]
+    [InlineData("/css/app.css", "text/css")]
+    [InlineData("/govuk/govuk-frontend.min.js", "text/javascript")]
+    [InlineData("/js/init.js", "text/javascript")]
+    public async Task FrontEndAssets_AreServedByTheApp(string path, string contentType)
+    {
+        using var response = await site.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Stylesheet_IsGovukFrontendWithoutTheGovukTypeface()
+    {
+        var css = await site.Client.GetStringAsync("/css/app.css");
+
+        Assert.Contains(".govuk-heading-xl", css, StringComparison.Ordinal);
+        Assert.DoesNotContain("GDS Transport", css, StringComparison.Ordinal);
+    }
+}
+
+public sealed class PublicPagesOnSqlite(SqliteSite site) : PublicPagesTests<SqliteSite>(site);
+
+public sealed class PublicPagesOnPostgres(PostgresSite site) : PublicPagesTests<PostgresSite>(site);

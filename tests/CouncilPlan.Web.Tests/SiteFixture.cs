@@ -1,0 +1,55 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using CouncilPlan.Core.Data;
+using CouncilPlan.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CouncilPlan.Web.Tests;
+
+/// <summary>The web app on a fresh real database, started the way it starts in production:
+/// migrations applied and the default dataset loaded on first start.</summary>
+public abstract class SiteFixture(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase? database;
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public TestDatabase Database => database!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(provider, migrate: false);
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Database:Provider", provider.ToString());
+            builder.UseSetting("ConnectionStrings:CouncilPlan", database.Settings.ConnectionString);
+            builder.UseSetting("DefaultDataset:Path", RepositoryFiles.Data);
+            builder.UseEnvironment("Production");
+        });
+        Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        await database!.DisposeAsync();
+    }
+
+    public async Task<IHtmlDocument> GetPageAsync(string path)
+    {
+        using var response = await Client.GetAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}");
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+}
+
+public sealed class SqliteSite() : SiteFixture(DatabaseProvider.Sqlite);
+
+public sealed class PostgresSite() : SiteFixture(DatabaseProvider.Postgres);
