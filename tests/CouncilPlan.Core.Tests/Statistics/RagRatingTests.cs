@@ -28,12 +28,15 @@ public sealed class RagRatingTests
         Assert.Equal(expected, RagRating.Judge(value, 10, Polarity.LowerIsBetter, AmberTolerance.PercentOfTarget(5)));
     }
 
-    // 5% of 80 is 4 but 80 − 76.0000000001 and 0.05 × 80 carry floating-point noise; the boundary must still hold.
-    [Fact]
-    public void Judge_PercentageToleranceBoundary_IsNotLostToFloatingPointNoise()
+    // In binary floating point 0.1 − 0.09 is 0.010000000000000009, more than 10% of 0.1, and 0.8 − 0.7 is more than
+    // 0.1: the boundary (amber) must not be lost to that noise.
+    [Theory]
+    [InlineData(0.09, 0.1, ToleranceKind.PercentOfTarget, 10.0)]
+    [InlineData(0.7, 0.8, ToleranceKind.Absolute, 0.1)]
+    [InlineData(76.0, 80.0, ToleranceKind.PercentOfTarget, 5.0)]
+    public void Judge_ToleranceBoundary_IsNotLostToFloatingPointNoise(double value, double target, ToleranceKind kind, double amount)
     {
-        Assert.Equal(Rag.Amber, RagRating.Judge(76, 80, Polarity.HigherIsBetter, AmberTolerance.PercentOfTarget(5)));
-        Assert.Equal(Rag.Amber, RagRating.Judge(0.3 - 0.03, 0.3, Polarity.HigherIsBetter, AmberTolerance.PercentOfTarget(10)));
+        Assert.Equal(Rag.Amber, RagRating.Judge(value, target, Polarity.HigherIsBetter, new AmberTolerance(amount, kind)));
     }
 
     [Fact]
