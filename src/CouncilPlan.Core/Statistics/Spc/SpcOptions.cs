@@ -1,7 +1,7 @@
 namespace CouncilPlan.Core.Statistics.Spc;
 
 /// <summary>
-/// Options for <see cref="Spc.Analyse"/>, as NHSRplotthedots' <c>ptd_spc()</c> arguments of the same meaning.
+/// Options for <see cref="SpcAnalysis.Analyse"/>, as NHSRplotthedots' <c>ptd_spc()</c> arguments of the same meaning.
 /// </summary>
 /// <param name="Improvement">Which direction is an improvement (<c>improvement_direction</c>).</param>
 /// <param name="Target">A target for the assurance icon (<c>target</c>); null for none.</param>

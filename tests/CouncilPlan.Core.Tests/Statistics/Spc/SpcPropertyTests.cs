@@ -3,7 +3,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 // Inside this namespace "Spc" names the namespace, so the analysis class needs another name.
-using SpcAnalysis = CouncilPlan.Core.Statistics.Spc.Spc;
 
 namespace CouncilPlan.Core.Tests.Statistics.Spc;
 

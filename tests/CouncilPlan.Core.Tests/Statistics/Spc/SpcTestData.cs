@@ -1,6 +1,5 @@
 using CouncilPlan.Core.Statistics.Spc;
 // Inside this namespace "Spc" names the namespace, so the analysis class needs another name.
-using SpcAnalysis = CouncilPlan.Core.Statistics.Spc.Spc;
 
 namespace CouncilPlan.Core.Tests.Statistics.Spc;
 

@@ -4,7 +4,7 @@ namespace CouncilPlan.Core.Statistics.Spc;
 /// Statistical process control as NHS England's "Making Data Count" does it: an XmR chart with its special-cause rules,
 /// variation and assurance icons, matching NHSRplotthedots 0.2.2's <c>ptd_spc()</c> for a single (unfaceted) series.
 /// </summary>
-public static class Spc
+public static class SpcAnalysis
 {
     /// <summary>Analyses a series; the points may come in any order and are sorted by period.</summary>
     /// <exception cref="ArgumentException">The series is empty, has a value that is not finite, or has a period twice.</exception>
