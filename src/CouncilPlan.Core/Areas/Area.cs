@@ -31,13 +31,21 @@ public sealed class Area
 
     public double? Longitude { get; set; }
 
+    /// <summary>For a comparator group: who defines its membership.</summary>
+    public string? DefinedBy { get; set; }
+
+    public string? Url { get; set; }
+
     public bool CopyContentFrom(Area other)
     {
         if (Name == other.Name && Type == other.Type && ParentCode == other.ParentCode && WardSetId == other.WardSetId
-            && Latitude == other.Latitude && Longitude == other.Longitude)
+            && Latitude == other.Latitude && Longitude == other.Longitude && DefinedBy == other.DefinedBy && Url == other.Url)
         {
             return false;
         }
+
+        DefinedBy = other.DefinedBy;
+        Url = other.Url;
 
         Name = other.Name;
         Type = other.Type;

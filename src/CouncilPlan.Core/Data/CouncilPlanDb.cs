@@ -1,4 +1,5 @@
 using CouncilPlan.Core.Areas;
+using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,30 @@ public abstract class CouncilPlanDb(DbContextOptions options) : DbContext(option
     public DbSet<Area> Areas => Set<Area>();
 
     public DbSet<WardSet> WardSets => Set<WardSet>();
+
+    public DbSet<AreaGroupMember> AreaGroupMembers => Set<AreaGroupMember>();
+
+    public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<Measure> Measures => Set<Measure>();
+
+    public DbSet<MeasureTarget> MeasureTargets => Set<MeasureTarget>();
+
+    public DbSet<MeasureEvidence> MeasureEvidence => Set<MeasureEvidence>();
+
+    public DbSet<MeasureComparator> MeasureComparators => Set<MeasureComparator>();
+
+    public DbSet<MeasureDimension> MeasureDimensions => Set<MeasureDimension>();
+
+    public DbSet<Dimension> Dimensions => Set<Dimension>();
+
+    public DbSet<Breakdown> Breakdowns => Set<Breakdown>();
+
+    public DbSet<DataBatch> DataBatches => Set<DataBatch>();
+
+    public DbSet<Observation> Observations => Set<Observation>();
+
+    public DbSet<ObservationRevision> ObservationRevisions => Set<ObservationRevision>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -73,6 +98,107 @@ public abstract class CouncilPlanDb(DbContextOptions options) : DbContext(option
             set.HasKey(s => s.Id);
             set.Property(s => s.Id).HasMaxLength(100);
             set.Property(s => s.CouncilCode).HasMaxLength(20);
+        });
+
+        modelBuilder.Entity<AreaGroupMember>(member =>
+        {
+            member.HasKey(m => new { m.GroupCode, m.MemberCode });
+            member.HasOne<Area>().WithMany().HasForeignKey(m => m.GroupCode).OnDelete(DeleteBehavior.Cascade);
+            member.HasOne<Area>().WithMany().HasForeignKey(m => m.MemberCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Source>(source =>
+        {
+            source.HasKey(s => s.Id);
+            source.Property(s => s.Id).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<Measure>(measure =>
+        {
+            measure.HasIndex(m => m.Code).IsUnique();
+            measure.Property(m => m.Code).HasMaxLength(40);
+            measure.Property(m => m.Unit).HasConversion<string>().HasMaxLength(20);
+            measure.Property(m => m.Polarity).HasConversion<string>().HasMaxLength(20);
+            measure.Property(m => m.Frequency).HasConversion<string>().HasMaxLength(20);
+            measure.Property(m => m.PeriodType).HasConversion<string>().HasMaxLength(20);
+            measure.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+            measure.Property(m => m.BenchmarkAreaCode).HasMaxLength(40);
+            measure.HasOne(m => m.Source).WithMany().HasForeignKey(m => m.SourceId).OnDelete(DeleteBehavior.Restrict);
+            measure.HasOne(m => m.Portfolio).WithMany().HasForeignKey(m => m.PortfolioId).OnDelete(DeleteBehavior.Restrict);
+            measure.HasOne<Plans.Plan>().WithMany().HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Restrict);
+            measure.HasOne<Area>().WithMany().HasForeignKey(m => m.BenchmarkAreaCode).OnDelete(DeleteBehavior.Restrict);
+            measure.HasMany(m => m.Targets).WithOne().HasForeignKey(t => t.MeasureId).OnDelete(DeleteBehavior.Cascade);
+            measure.HasMany(m => m.Evidence).WithOne().HasForeignKey(e => e.MeasureId).OnDelete(DeleteBehavior.Cascade);
+            measure.HasMany(m => m.Comparators).WithOne().HasForeignKey(c => c.MeasureId).OnDelete(DeleteBehavior.Cascade);
+            measure.HasMany(m => m.Dimensions).WithOne().HasForeignKey(d => d.MeasureId).OnDelete(DeleteBehavior.Cascade);
+            measure.Ignore(m => m.Multiplier);
+            measure.Ignore(m => m.IsCount);
+        });
+
+        modelBuilder.Entity<MeasureTarget>(target =>
+        {
+            target.HasIndex(t => new { t.MeasureId, t.PeriodStart }).IsUnique();
+            target.Property(t => t.Period).HasMaxLength(40);
+            target.Property(t => t.ToleranceType).HasConversion<string>().HasMaxLength(20);
+        });
+
+        modelBuilder.Entity<MeasureEvidence>(evidence =>
+        {
+            evidence.HasKey(e => new { e.MeasureId, e.ElementId });
+            // An element that figures evidence cannot silently disappear from a reloaded plan.
+            evidence.HasOne(e => e.Element).WithMany().HasForeignKey(e => e.ElementId).OnDelete(DeleteBehavior.Restrict);
+            evidence.HasIndex(e => e.ElementId);
+        });
+
+        modelBuilder.Entity<MeasureComparator>(comparator =>
+        {
+            comparator.HasKey(c => new { c.MeasureId, c.AreaCode });
+            comparator.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<MeasureDimension>(dimension =>
+        {
+            dimension.HasKey(d => new { d.MeasureId, d.DimensionId });
+            dimension.HasOne<Dimension>().WithMany().HasForeignKey(d => d.DimensionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Dimension>(dimension =>
+        {
+            dimension.HasKey(d => d.Id);
+            dimension.Property(d => d.Id).HasMaxLength(60);
+        });
+
+        modelBuilder.Entity<Breakdown>(breakdown =>
+        {
+            breakdown.HasIndex(b => new { b.DimensionId, b.Category }).IsUnique();
+            breakdown.Property(b => b.DimensionId).HasMaxLength(60);
+            breakdown.Property(b => b.Category).HasMaxLength(60);
+            breakdown.Ignore(b => b.Key);
+            breakdown.HasData(new Breakdown { Id = Breakdown.TotalId, DimensionId = "", Category = "", Title = "Everyone" });
+        });
+
+        modelBuilder.Entity<DataBatch>(batch => batch.Property(b => b.EnteredBy).HasMaxLength(200));
+
+        modelBuilder.Entity<Observation>(observation =>
+        {
+            // The natural key: one value per measure, period, area and breakdown. Pages and the API
+            // read by measure (and area) through this index, never by scanning the table.
+            observation.HasIndex(o => new { o.MeasureId, o.PeriodStart, o.AreaCode, o.BreakdownId }).IsUnique();
+            observation.HasIndex(o => new { o.AreaCode, o.MeasureId });
+            observation.Property(o => o.Period).HasMaxLength(40);
+            observation.Property(o => o.AreaCode).HasMaxLength(40);
+            observation.HasOne(o => o.Measure).WithMany().HasForeignKey(o => o.MeasureId).OnDelete(DeleteBehavior.Restrict);
+            observation.HasOne<Area>().WithMany().HasForeignKey(o => o.AreaCode).OnDelete(DeleteBehavior.Restrict);
+            observation.HasOne(o => o.Breakdown).WithMany().HasForeignKey(o => o.BreakdownId).OnDelete(DeleteBehavior.Restrict);
+            observation.HasOne(o => o.Batch).WithMany().HasForeignKey(o => o.BatchId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ObservationRevision>(revision =>
+        {
+            revision.HasIndex(r => new { r.ObservationId, r.Version }).IsUnique();
+            revision.HasOne<Observation>().WithMany().HasForeignKey(r => r.ObservationId).OnDelete(DeleteBehavior.Restrict);
+            revision.HasOne(r => r.Batch).WithMany().HasForeignKey(r => r.BatchId).OnDelete(DeleteBehavior.Restrict);
+            revision.HasOne(r => r.ReplacedByBatch).WithMany().HasForeignKey(r => r.ReplacedByBatchId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

@@ -75,11 +75,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     {
         if (Provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(ConnectionString);
+            options.UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention();
         }
         else
         {
-            options.UseSqlite(ConnectionString);
+            options.UseSqlite(ConnectionString).UseSnakeCaseNamingConvention();
         }
     }
 
@@ -105,12 +105,12 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCouncilPlanDb>
 {
     public SqliteCouncilPlanDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteCouncilPlanDb>().UseSqlite("Data Source=design.db").Options);
+        new(new DbContextOptionsBuilder<SqliteCouncilPlanDb>().UseSqlite("Data Source=design.db").UseSnakeCaseNamingConvention().Options);
 }
 
 /// <summary>Lets `dotnet ef migrations add` build the PostgreSQL model without a server.</summary>
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCouncilPlanDb>
 {
     public PostgresCouncilPlanDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresCouncilPlanDb>().UseNpgsql("Host=localhost;Database=design").Options);
+        new(new DbContextOptionsBuilder<PostgresCouncilPlanDb>().UseNpgsql("Host=localhost;Database=design").UseSnakeCaseNamingConvention().Options);
 }

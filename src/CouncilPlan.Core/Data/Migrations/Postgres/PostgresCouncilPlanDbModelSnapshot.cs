@@ -26,255 +26,867 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("DefinedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("defined_by");
 
                     b.Property<double?>("Latitude")
-                        .HasColumnType("double precision");
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
 
                     b.Property<double?>("Longitude")
-                        .HasColumnType("double precision");
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("name");
 
                     b.Property<string>("ParentCode")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("parent_code");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("text")
+                        .HasColumnName("url");
 
                     b.Property<string>("WardSetId")
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("ward_set_id");
 
-                    b.HasKey("Code");
+                    b.HasKey("Code")
+                        .HasName("pk_areas");
 
-                    b.HasIndex("WardSetId");
+                    b.HasIndex("WardSetId")
+                        .HasDatabaseName("ix_areas_ward_set_id");
 
-                    b.HasIndex("Type", "ParentCode");
+                    b.HasIndex("Type", "ParentCode")
+                        .HasDatabaseName("ix_areas_type_parent_code");
 
-                    b.ToTable("Areas");
+                    b.ToTable("areas", (string)null);
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Areas.WardSet", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
 
                     b.Property<string>("CouncilCode")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("council_code");
 
                     b.Property<DateOnly>("From")
-                        .HasColumnType("date");
+                        .HasColumnType("date")
+                        .HasColumnName("from");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("title");
 
                     b.Property<DateOnly?>("To")
-                        .HasColumnType("date");
+                        .HasColumnType("date")
+                        .HasColumnName("to");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_ward_sets");
 
-                    b.ToTable("WardSets");
+                    b.ToTable("ward_sets", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.AreaGroupMember", b =>
+                {
+                    b.Property<string>("GroupCode")
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("group_code");
+
+                    b.Property<string>("MemberCode")
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("member_code");
+
+                    b.HasKey("GroupCode", "MemberCode")
+                        .HasName("pk_area_group_members");
+
+                    b.HasIndex("MemberCode")
+                        .HasDatabaseName("ix_area_group_members_member_code");
+
+                    b.ToTable("area_group_members", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Breakdown", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("DimensionId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("dimension_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breakdowns");
+
+                    b.HasIndex("DimensionId", "Category")
+                        .IsUnique()
+                        .HasDatabaseName("ix_breakdowns_dimension_id_category");
+
+                    b.ToTable("breakdowns", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Category = "",
+                            DimensionId = "",
+                            Title = "Everyone"
+                        });
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.DataBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entered_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_batches");
+
+                    b.ToTable("data_batches", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Dimension", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dimensions");
+
+                    b.ToTable("dimensions", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Measure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BenchmarkAreaCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("benchmark_area_code");
+
+                    b.Property<string>("Caveat")
+                        .HasColumnType("text")
+                        .HasColumnName("caveat");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Decimals")
+                        .HasColumnType("integer")
+                        .HasColumnName("decimals");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("definition");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("frequency");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Owner")
+                        .HasColumnType("text")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("PeriodType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period_type");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Polarity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("polarity");
+
+                    b.Property<int?>("PortfolioId")
+                        .HasColumnType("integer")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<double?>("RatePer")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rate_per");
+
+                    b.Property<string>("Series")
+                        .HasColumnType("text")
+                        .HasColumnName("series");
+
+                    b.Property<string>("SourceId")
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_id");
+
+                    b.Property<int?>("SuppressBelow")
+                        .HasColumnType("integer")
+                        .HasColumnName("suppress_below");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("UnitLabel")
+                        .HasColumnType("text")
+                        .HasColumnName("unit_label");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measures");
+
+                    b.HasIndex("BenchmarkAreaCode")
+                        .HasDatabaseName("ix_measures_benchmark_area_code");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measures_code");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_measures_plan_id");
+
+                    b.HasIndex("PortfolioId")
+                        .HasDatabaseName("ix_measures_portfolio_id");
+
+                    b.HasIndex("SourceId")
+                        .HasDatabaseName("ix_measures_source_id");
+
+                    b.ToTable("measures", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureComparator", b =>
+                {
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("AreaCode")
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("area_code");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("MeasureId", "AreaCode")
+                        .HasName("pk_measure_comparators");
+
+                    b.HasIndex("AreaCode")
+                        .HasDatabaseName("ix_measure_comparators_area_code");
+
+                    b.ToTable("measure_comparators", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureDimension", b =>
+                {
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("DimensionId")
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("dimension_id");
+
+                    b.HasKey("MeasureId", "DimensionId")
+                        .HasName("pk_measure_dimensions");
+
+                    b.HasIndex("DimensionId")
+                        .HasDatabaseName("ix_measure_dimensions_dimension_id");
+
+                    b.ToTable("measure_dimensions", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureEvidence", b =>
+                {
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_id");
+
+                    b.Property<int>("ElementId")
+                        .HasColumnType("integer")
+                        .HasColumnName("element_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("MeasureId", "ElementId")
+                        .HasName("pk_measure_evidence");
+
+                    b.HasIndex("ElementId")
+                        .HasDatabaseName("ix_measure_evidence_element_id");
+
+                    b.ToTable("measure_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<double?>("Tolerance")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tolerance");
+
+                    b.Property<string>("ToleranceType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("tolerance_type");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measure_targets");
+
+                    b.HasIndex("MeasureId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measure_targets_measure_id_period_start");
+
+                    b.ToTable("measure_targets", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Observation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("area_code");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("BreakdownId")
+                        .HasColumnType("integer")
+                        .HasColumnName("breakdown_id");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("double precision")
+                        .HasColumnName("denominator");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_id");
+
+                    b.Property<double?>("Numerator")
+                        .HasColumnType("double precision")
+                        .HasColumnName("numerator");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
+
+                    b.Property<string>("QualityNote")
+                        .HasColumnType("text")
+                        .HasColumnName("quality_note");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_observations");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_observations_batch_id");
+
+                    b.HasIndex("BreakdownId")
+                        .HasDatabaseName("ix_observations_breakdown_id");
+
+                    b.HasIndex("AreaCode", "MeasureId")
+                        .HasDatabaseName("ix_observations_area_code_measure_id");
+
+                    b.HasIndex("MeasureId", "PeriodStart", "AreaCode", "BreakdownId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_observations_measure_id_period_start_area_code_breakdown_id");
+
+                    b.ToTable("observations", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.ObservationRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("double precision")
+                        .HasColumnName("denominator");
+
+                    b.Property<double?>("Numerator")
+                        .HasColumnType("double precision")
+                        .HasColumnName("numerator");
+
+                    b.Property<long>("ObservationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("observation_id");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
+
+                    b.Property<string>("QualityNote")
+                        .HasColumnType("text")
+                        .HasColumnName("quality_note");
+
+                    b.Property<int>("ReplacedByBatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("replaced_by_batch_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_observation_revisions");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_observation_revisions_batch_id");
+
+                    b.HasIndex("ReplacedByBatchId")
+                        .HasDatabaseName("ix_observation_revisions_replaced_by_batch_id");
+
+                    b.HasIndex("ObservationId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_observation_revisions_observation_id_version");
+
+                    b.ToTable("observation_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Source", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("licence");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("publisher");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("text")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sources");
+
+                    b.ToTable("sources", (string)null);
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Plans.Plan", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
 
                     b.Property<string>("CouncilAreaCode")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("council_area_code");
 
                     b.Property<string>("CouncilName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("council_name");
 
                     b.Property<string>("DeliveryText")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("delivery_text");
 
                     b.Property<DateOnly>("Ends")
-                        .HasColumnType("date");
+                        .HasColumnType("date")
+                        .HasColumnName("ends");
 
                     b.Property<string>("FileHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_hash");
 
                     b.Property<string>("HeadlineFactsText")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("headline_facts_text");
 
                     b.Property<DateTimeOffset>("LoadedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
 
                     b.Property<string>("Mission")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("mission");
 
                     b.Property<string>("Partnership")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("partnership");
 
                     b.Property<string>("Period")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("period");
 
                     b.Property<string>("SourcePublisher")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("source_publisher");
 
                     b.Property<string>("SourceTitle")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("source_title");
 
                     b.Property<string>("SourceUrl")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("source_url");
 
                     b.Property<DateOnly>("Starts")
-                        .HasColumnType("date");
+                        .HasColumnType("date")
+                        .HasColumnName("starts");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("title");
 
                     b.Property<string>("ValuesText")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("values_text");
 
                     b.Property<string>("Vision")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("vision");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_plans");
 
-                    b.ToTable("Plans");
+                    b.ToTable("plans", (string)null);
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Plans.PlanElement", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<DateOnly?>("Due")
-                        .HasColumnType("date");
+                        .HasColumnType("date")
+                        .HasColumnName("due");
 
                     b.Property<string>("DuePrecision")
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("due_precision");
 
                     b.Property<string>("DueText")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("due_text");
 
                     b.Property<decimal?>("FundingGbp")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("funding_gbp");
 
                     b.Property<string>("FundingText")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("funding_text");
 
                     b.Property<string>("Group")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("group");
 
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
 
                     b.Property<int?>("Number")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
 
                     b.Property<bool?>("OnSite")
-                        .HasColumnType("boolean");
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_site");
 
                     b.Property<int?>("ParentId")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_id");
 
                     b.Property<string>("PlanId")
                         .IsRequired()
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("plan_id");
 
                     b.Property<int>("Position")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
 
                     b.Property<string>("Qualifier")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("qualifier");
 
                     b.Property<decimal?>("Quantity")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("quantity");
 
                     b.Property<string>("Scope")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("scope");
 
                     b.Property<string>("Text")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("text");
 
                     b.Property<string>("Title")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("title");
 
                     b.Property<string>("Unit")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
 
                     b.Property<string>("Url")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("url");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_plan_elements");
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_plan_elements_parent_id");
 
                     b.HasIndex("PlanId", "Key")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_elements_plan_id_key");
 
-                    b.HasIndex("PlanId", "Kind");
+                    b.HasIndex("PlanId", "Kind")
+                        .HasDatabaseName("ix_plan_elements_plan_id_kind");
 
-                    b.ToTable("PlanElements");
+                    b.ToTable("plan_elements", (string)null);
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Plans.PlanLink", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<int>("FromId")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("from_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
 
                     b.Property<int>("Position")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
 
                     b.Property<int>("ToId")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("to_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_plan_links");
 
-                    b.HasIndex("ToId");
+                    b.HasIndex("ToId")
+                        .HasDatabaseName("ix_plan_links_to_id");
 
                     b.HasIndex("FromId", "Kind", "ToId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_links_from_id_kind_to_id");
 
-                    b.ToTable("PlanLinks");
+                    b.ToTable("plan_links", (string)null);
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Areas.Area", b =>
@@ -282,9 +894,187 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.HasOne("CouncilPlan.Core.Areas.WardSet", "WardSet")
                         .WithMany()
                         .HasForeignKey("WardSetId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_areas_ward_sets_ward_set_id");
 
                     b.Navigation("WardSet");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.AreaGroupMember", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("GroupCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_area_group_members_areas_group_code");
+
+                    b.HasOne("CouncilPlan.Core.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("MemberCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_area_group_members_areas_member_code");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Measure", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("BenchmarkAreaCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_measures_areas_benchmark_area_code");
+
+                    b.HasOne("CouncilPlan.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measures_plans_plan_id");
+
+                    b.HasOne("CouncilPlan.Core.Plans.PlanElement", "Portfolio")
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_measures_plan_elements_portfolio_id");
+
+                    b.HasOne("CouncilPlan.Core.Measures.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_measures_sources_source_id");
+
+                    b.Navigation("Portfolio");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureComparator", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_comparators_areas_area_code");
+
+                    b.HasOne("CouncilPlan.Core.Measures.Measure", null)
+                        .WithMany("Comparators")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_comparators_measures_measure_id");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureDimension", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Measures.Dimension", null)
+                        .WithMany()
+                        .HasForeignKey("DimensionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_dimensions_dimensions_dimension_id");
+
+                    b.HasOne("CouncilPlan.Core.Measures.Measure", null)
+                        .WithMany("Dimensions")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_dimensions_measures_measure_id");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureEvidence", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Plans.PlanElement", "Element")
+                        .WithMany()
+                        .HasForeignKey("ElementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_evidence_plan_elements_element_id");
+
+                    b.HasOne("CouncilPlan.Core.Measures.Measure", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_evidence_measures_measure_id");
+
+                    b.Navigation("Element");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureTarget", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Measures.Measure", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_targets_measures_measure_id");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Observation", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observations_areas_area_code");
+
+                    b.HasOne("CouncilPlan.Core.Measures.DataBatch", "Batch")
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observations_data_batches_batch_id");
+
+                    b.HasOne("CouncilPlan.Core.Measures.Breakdown", "Breakdown")
+                        .WithMany()
+                        .HasForeignKey("BreakdownId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observations_breakdowns_breakdown_id");
+
+                    b.HasOne("CouncilPlan.Core.Measures.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observations_measures_measure_id");
+
+                    b.Navigation("Batch");
+
+                    b.Navigation("Breakdown");
+
+                    b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.ObservationRevision", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Measures.DataBatch", "Batch")
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_revisions_data_batches_batch_id");
+
+                    b.HasOne("CouncilPlan.Core.Measures.Observation", null)
+                        .WithMany()
+                        .HasForeignKey("ObservationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_revisions_observations_observation_id");
+
+                    b.HasOne("CouncilPlan.Core.Measures.DataBatch", "ReplacedByBatch")
+                        .WithMany()
+                        .HasForeignKey("ReplacedByBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_revisions_data_batches_replaced_by_batch_id");
+
+                    b.Navigation("Batch");
+
+                    b.Navigation("ReplacedByBatch");
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Plans.PlanElement", b =>
@@ -292,13 +1082,15 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.HasOne("CouncilPlan.Core.Plans.PlanElement", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_plan_elements_plan_elements_parent_id");
 
                     b.HasOne("CouncilPlan.Core.Plans.Plan", "Plan")
                         .WithMany("Elements")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_elements_plans_plan_id");
 
                     b.Navigation("Parent");
 
@@ -311,17 +1103,30 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("FromId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_links_plan_elements_from_id");
 
                     b.HasOne("CouncilPlan.Core.Plans.PlanElement", "To")
                         .WithMany()
                         .HasForeignKey("ToId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_links_plan_elements_to_id");
 
                     b.Navigation("From");
 
                     b.Navigation("To");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Measure", b =>
+                {
+                    b.Navigation("Comparators");
+
+                    b.Navigation("Dimensions");
+
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Plans.Plan", b =>

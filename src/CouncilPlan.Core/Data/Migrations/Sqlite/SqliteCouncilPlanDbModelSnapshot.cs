@@ -21,251 +21,851 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("DefinedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("defined_by");
 
                     b.Property<double?>("Latitude")
-                        .HasColumnType("REAL");
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
 
                     b.Property<double?>("Longitude")
-                        .HasColumnType("REAL");
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("ParentCode")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_code");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
 
                     b.Property<string>("WardSetId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ward_set_id");
 
-                    b.HasKey("Code");
+                    b.HasKey("Code")
+                        .HasName("pk_areas");
 
-                    b.HasIndex("WardSetId");
+                    b.HasIndex("WardSetId")
+                        .HasDatabaseName("ix_areas_ward_set_id");
 
-                    b.HasIndex("Type", "ParentCode");
+                    b.HasIndex("Type", "ParentCode")
+                        .HasDatabaseName("ix_areas_type_parent_code");
 
-                    b.ToTable("Areas");
+                    b.ToTable("areas", (string)null);
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Areas.WardSet", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
                     b.Property<string>("CouncilCode")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_code");
 
                     b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
 
                     b.Property<DateOnly?>("To")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_ward_sets");
 
-                    b.ToTable("WardSets");
+                    b.ToTable("ward_sets", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.AreaGroupMember", b =>
+                {
+                    b.Property<string>("GroupCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group_code");
+
+                    b.Property<string>("MemberCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_code");
+
+                    b.HasKey("GroupCode", "MemberCode")
+                        .HasName("pk_area_group_members");
+
+                    b.HasIndex("MemberCode")
+                        .HasDatabaseName("ix_area_group_members_member_code");
+
+                    b.ToTable("area_group_members", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Breakdown", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("DimensionId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breakdowns");
+
+                    b.HasIndex("DimensionId", "Category")
+                        .IsUnique()
+                        .HasDatabaseName("ix_breakdowns_dimension_id_category");
+
+                    b.ToTable("breakdowns", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Category = "",
+                            DimensionId = "",
+                            Title = "Everyone"
+                        });
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.DataBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_batches");
+
+                    b.ToTable("data_batches", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Dimension", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dimensions");
+
+                    b.ToTable("dimensions", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Measure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BenchmarkAreaCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("benchmark_area_code");
+
+                    b.Property<string>("Caveat")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caveat");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Decimals")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decimals");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("frequency");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Owner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("PeriodType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_type");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Polarity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("polarity");
+
+                    b.Property<int?>("PortfolioId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<double?>("RatePer")
+                        .HasColumnType("REAL")
+                        .HasColumnName("rate_per");
+
+                    b.Property<string>("Series")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("series");
+
+                    b.Property<string>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<int?>("SuppressBelow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suppress_below");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("UnitLabel")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_label");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measures");
+
+                    b.HasIndex("BenchmarkAreaCode")
+                        .HasDatabaseName("ix_measures_benchmark_area_code");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measures_code");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_measures_plan_id");
+
+                    b.HasIndex("PortfolioId")
+                        .HasDatabaseName("ix_measures_portfolio_id");
+
+                    b.HasIndex("SourceId")
+                        .HasDatabaseName("ix_measures_source_id");
+
+                    b.ToTable("measures", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureComparator", b =>
+                {
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("AreaCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("MeasureId", "AreaCode")
+                        .HasName("pk_measure_comparators");
+
+                    b.HasIndex("AreaCode")
+                        .HasDatabaseName("ix_measure_comparators_area_code");
+
+                    b.ToTable("measure_comparators", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureDimension", b =>
+                {
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("DimensionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension_id");
+
+                    b.HasKey("MeasureId", "DimensionId")
+                        .HasName("pk_measure_dimensions");
+
+                    b.HasIndex("DimensionId")
+                        .HasDatabaseName("ix_measure_dimensions_dimension_id");
+
+                    b.ToTable("measure_dimensions", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureEvidence", b =>
+                {
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("measure_id");
+
+                    b.Property<int>("ElementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("element_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("MeasureId", "ElementId")
+                        .HasName("pk_measure_evidence");
+
+                    b.HasIndex("ElementId")
+                        .HasDatabaseName("ix_measure_evidence_element_id");
+
+                    b.ToTable("measure_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<double?>("Tolerance")
+                        .HasColumnType("REAL")
+                        .HasColumnName("tolerance");
+
+                    b.Property<string>("ToleranceType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tolerance_type");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measure_targets");
+
+                    b.HasIndex("MeasureId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measure_targets_measure_id_period_start");
+
+                    b.ToTable("measure_targets", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Observation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("BreakdownId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("breakdown_id");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("REAL")
+                        .HasColumnName("denominator");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("measure_id");
+
+                    b.Property<double?>("Numerator")
+                        .HasColumnType("REAL")
+                        .HasColumnName("numerator");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published");
+
+                    b.Property<string>("QualityNote")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quality_note");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_observations");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_observations_batch_id");
+
+                    b.HasIndex("BreakdownId")
+                        .HasDatabaseName("ix_observations_breakdown_id");
+
+                    b.HasIndex("AreaCode", "MeasureId")
+                        .HasDatabaseName("ix_observations_area_code_measure_id");
+
+                    b.HasIndex("MeasureId", "PeriodStart", "AreaCode", "BreakdownId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_observations_measure_id_period_start_area_code_breakdown_id");
+
+                    b.ToTable("observations", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.ObservationRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch_id");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("REAL")
+                        .HasColumnName("denominator");
+
+                    b.Property<double?>("Numerator")
+                        .HasColumnType("REAL")
+                        .HasColumnName("numerator");
+
+                    b.Property<long>("ObservationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("observation_id");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published");
+
+                    b.Property<string>("QualityNote")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quality_note");
+
+                    b.Property<int>("ReplacedByBatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replaced_by_batch_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_observation_revisions");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_observation_revisions_batch_id");
+
+                    b.HasIndex("ReplacedByBatchId")
+                        .HasDatabaseName("ix_observation_revisions_replaced_by_batch_id");
+
+                    b.HasIndex("ObservationId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_observation_revisions_observation_id_version");
+
+                    b.ToTable("observation_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Source", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publisher");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sources");
+
+                    b.ToTable("sources", (string)null);
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Plans.Plan", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
                     b.Property<string>("CouncilAreaCode")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_area_code");
 
                     b.Property<string>("CouncilName")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_name");
 
                     b.Property<string>("DeliveryText")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_text");
 
                     b.Property<DateOnly>("Ends")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends");
 
                     b.Property<string>("FileHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_hash");
 
                     b.Property<string>("HeadlineFactsText")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("headline_facts_text");
 
                     b.Property<long>("LoadedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("loaded_at");
 
                     b.Property<string>("Mission")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mission");
 
                     b.Property<string>("Partnership")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partnership");
 
                     b.Property<string>("Period")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
 
                     b.Property<string>("SourcePublisher")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_publisher");
 
                     b.Property<string>("SourceTitle")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_title");
 
                     b.Property<string>("SourceUrl")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_url");
 
                     b.Property<DateOnly>("Starts")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
 
                     b.Property<string>("ValuesText")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("values_text");
 
                     b.Property<string>("Vision")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vision");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_plans");
 
-                    b.ToTable("Plans");
+                    b.ToTable("plans", (string)null);
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Plans.PlanElement", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
 
                     b.Property<DateOnly?>("Due")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due");
 
                     b.Property<string>("DuePrecision")
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_precision");
 
                     b.Property<string>("DueText")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_text");
 
                     b.Property<decimal?>("FundingGbp")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funding_gbp");
 
                     b.Property<string>("FundingText")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funding_text");
 
                     b.Property<string>("Group")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
 
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<int?>("Number")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
 
                     b.Property<bool?>("OnSite")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_site");
 
                     b.Property<int?>("ParentId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_id");
 
                     b.Property<string>("PlanId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
 
                     b.Property<string>("Qualifier")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qualifier");
 
                     b.Property<decimal?>("Quantity")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
 
                     b.Property<string>("Scope")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
 
                     b.Property<string>("Text")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
 
                     b.Property<string>("Title")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
 
                     b.Property<string>("Unit")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
 
                     b.Property<string>("Url")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_plan_elements");
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_plan_elements_parent_id");
 
                     b.HasIndex("PlanId", "Key")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_elements_plan_id_key");
 
-                    b.HasIndex("PlanId", "Kind");
+                    b.HasIndex("PlanId", "Kind")
+                        .HasDatabaseName("ix_plan_elements_plan_id_kind");
 
-                    b.ToTable("PlanElements");
+                    b.ToTable("plan_elements", (string)null);
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Plans.PlanLink", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
 
                     b.Property<int>("FromId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
 
                     b.Property<int>("ToId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_plan_links");
 
-                    b.HasIndex("ToId");
+                    b.HasIndex("ToId")
+                        .HasDatabaseName("ix_plan_links_to_id");
 
                     b.HasIndex("FromId", "Kind", "ToId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_links_from_id_kind_to_id");
 
-                    b.ToTable("PlanLinks");
+                    b.ToTable("plan_links", (string)null);
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Areas.Area", b =>
@@ -273,9 +873,187 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                     b.HasOne("CouncilPlan.Core.Areas.WardSet", "WardSet")
                         .WithMany()
                         .HasForeignKey("WardSetId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_areas_ward_sets_ward_set_id");
 
                     b.Navigation("WardSet");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.AreaGroupMember", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("GroupCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_area_group_members_areas_group_code");
+
+                    b.HasOne("CouncilPlan.Core.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("MemberCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_area_group_members_areas_member_code");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Measure", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("BenchmarkAreaCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_measures_areas_benchmark_area_code");
+
+                    b.HasOne("CouncilPlan.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measures_plans_plan_id");
+
+                    b.HasOne("CouncilPlan.Core.Plans.PlanElement", "Portfolio")
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_measures_plan_elements_portfolio_id");
+
+                    b.HasOne("CouncilPlan.Core.Measures.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_measures_sources_source_id");
+
+                    b.Navigation("Portfolio");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureComparator", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_comparators_areas_area_code");
+
+                    b.HasOne("CouncilPlan.Core.Measures.Measure", null)
+                        .WithMany("Comparators")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_comparators_measures_measure_id");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureDimension", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Measures.Dimension", null)
+                        .WithMany()
+                        .HasForeignKey("DimensionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_dimensions_dimensions_dimension_id");
+
+                    b.HasOne("CouncilPlan.Core.Measures.Measure", null)
+                        .WithMany("Dimensions")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_dimensions_measures_measure_id");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureEvidence", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Plans.PlanElement", "Element")
+                        .WithMany()
+                        .HasForeignKey("ElementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_evidence_plan_elements_element_id");
+
+                    b.HasOne("CouncilPlan.Core.Measures.Measure", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_evidence_measures_measure_id");
+
+                    b.Navigation("Element");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureTarget", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Measures.Measure", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_targets_measures_measure_id");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Observation", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observations_areas_area_code");
+
+                    b.HasOne("CouncilPlan.Core.Measures.DataBatch", "Batch")
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observations_data_batches_batch_id");
+
+                    b.HasOne("CouncilPlan.Core.Measures.Breakdown", "Breakdown")
+                        .WithMany()
+                        .HasForeignKey("BreakdownId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observations_breakdowns_breakdown_id");
+
+                    b.HasOne("CouncilPlan.Core.Measures.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observations_measures_measure_id");
+
+                    b.Navigation("Batch");
+
+                    b.Navigation("Breakdown");
+
+                    b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.ObservationRevision", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Measures.DataBatch", "Batch")
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_revisions_data_batches_batch_id");
+
+                    b.HasOne("CouncilPlan.Core.Measures.Observation", null)
+                        .WithMany()
+                        .HasForeignKey("ObservationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_revisions_observations_observation_id");
+
+                    b.HasOne("CouncilPlan.Core.Measures.DataBatch", "ReplacedByBatch")
+                        .WithMany()
+                        .HasForeignKey("ReplacedByBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_revisions_data_batches_replaced_by_batch_id");
+
+                    b.Navigation("Batch");
+
+                    b.Navigation("ReplacedByBatch");
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Plans.PlanElement", b =>
@@ -283,13 +1061,15 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                     b.HasOne("CouncilPlan.Core.Plans.PlanElement", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_plan_elements_plan_elements_parent_id");
 
                     b.HasOne("CouncilPlan.Core.Plans.Plan", "Plan")
                         .WithMany("Elements")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_elements_plans_plan_id");
 
                     b.Navigation("Parent");
 
@@ -302,17 +1082,30 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("FromId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_links_plan_elements_from_id");
 
                     b.HasOne("CouncilPlan.Core.Plans.PlanElement", "To")
                         .WithMany()
                         .HasForeignKey("ToId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_links_plan_elements_to_id");
 
                     b.Navigation("From");
 
                     b.Navigation("To");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.Measure", b =>
+                {
+                    b.Navigation("Comparators");
+
+                    b.Navigation("Dimensions");
+
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Plans.Plan", b =>
