@@ -17,6 +17,7 @@ public static class CommandLine
             new VersionOption(),
             PlanCommands.Create(context),
             AreaCommands.Create(context),
+            MeasureCommands.Create(context),
             DbCommands.Create(context),
         };
 

@@ -100,3 +100,77 @@ public static class PlanFixtures
     public static int LineOf(string content, string text) =>
         content.Split('\n').Select((line, index) => (line, index)).First(l => l.line.Contains(text, StringComparison.Ordinal)).index + 1;
 }
+
+/// <summary>A small measure catalogue for the minimal plan.</summary>
+public static class CatalogueFixtures
+{
+    public const string Minimal = """
+        format: councilplan/measures@1
+        plan: testshire-2025-26
+        sources:
+          - id: ons-test
+            publisher: Office for National Statistics
+            title: A test survey
+            licence: Open Government Licence v3.0
+            url: https://www.ons.gov.uk/
+        dimensions:
+          - id: free-school-meals
+            title: Free school meal status
+            categories:
+              - id: eligible
+                title: Eligible for free school meals
+              - id: not-eligible
+                title: Not eligible
+        comparator_groups:
+          - code: test-neighbours
+            name: Test neighbours
+            publisher: CIPFA
+            members: [E08000001, E08000002]
+        measures:
+          - code: T-01
+            title: Homes built
+            definition: Net additional dwellings in the year.
+            unit: count
+            decimals: 0
+            polarity: higher-is-better
+            frequency: annual
+            period_type: financial-year
+            kind: performance
+            source: ons-test
+            portfolio: portfolio-one
+            evidences: [impact-one, scheme-one]
+            benchmark: E92000001
+            comparators: [test-neighbours]
+            suppress_below: 5
+            targets:
+              - period: 2025-26
+                value: 250
+                tolerance: 10
+                tolerance_type: percent
+                source: the plan's words
+          - code: T-02
+            title: Children ready for school
+            definition: Percentage of children with a good level of development at the end of Reception.
+            unit: percentage
+            decimals: 1
+            polarity: higher-is-better
+            frequency: annual
+            period_type: academic-year
+            kind: context
+            evidences: [theme-impact-one]
+            breakdowns: [free-school-meals]
+          - code: T-03
+            title: Admissions to care homes
+            definition: Permanent admissions of people aged 65 and over, per 100,000.
+            unit: rate
+            rate_per: 100000
+            decimals: 1
+            polarity: lower-is-better
+            frequency: annual
+            period_type: financial-year
+            kind: context
+            evidences: [impact-one]
+        """;
+
+    public static string WriteTemp(string content) => PlanFixtures.WriteTemp(content, "measures.yaml");
+}

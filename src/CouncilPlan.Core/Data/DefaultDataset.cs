@@ -1,4 +1,5 @@
 using CouncilPlan.Core.Areas;
+using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +38,13 @@ public static class DefaultDataset
         foreach (var file in PlanFiles(folder))
         {
             await plans.ImportFileAsync(file, cancellationToken);
+
+            // A plan's measure catalogue sits beside it.
+            var catalogue = Path.Combine(Path.GetDirectoryName(file)!, "measures.yaml");
+            if (File.Exists(catalogue))
+            {
+                await new MeasureCatalogueImporter(db).ImportFileAsync(catalogue, cancellationToken);
+            }
         }
     }
 }

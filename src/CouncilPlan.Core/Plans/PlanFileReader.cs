@@ -6,7 +6,7 @@ using YamlDotNet.Core;
 namespace CouncilPlan.Core.Plans;
 
 /// <summary>A plan file read whole and found valid: nothing is written until it is.</summary>
-public sealed record PlanDocument(Plan Plan, IReadOnlyList<PlanElement> Elements, IReadOnlyList<PlanLink> Links)
+public sealed record PlanDocument(Plan Plan, IReadOnlyList<PlanElement> Elements, IReadOnlyList<PlanLink> Links, string FileName = "plan")
 {
     public IEnumerable<PlanElement> OfKind(ElementKind kind) => Elements.Where(e => e.Kind == kind);
 }
@@ -66,7 +66,7 @@ public sealed class PlanFileReader
         }
 
         plan.FileHash = Convert.ToHexString(SHA256.HashData(content));
-        return new PlanDocument(plan, reader.elements, links);
+        return new PlanDocument(plan, reader.elements, links, fileName);
     }
 
     private Plan? ReadPlan(YamlMap root, IReadOnlySet<string>? knownAreaCodes)

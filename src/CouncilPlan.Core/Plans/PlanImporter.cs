@@ -100,6 +100,7 @@ public sealed class PlanImporter(CouncilPlanDb db, TimeProvider clock)
         if (removed.Count > 0)
         {
             var removedIds = removed.Select(e => e.Id).ToList();
+            await RefuseToOrphanMeasuresAsync(document.FileName, removed, removedIds, cancellationToken);
             var links = await db.PlanLinks.Where(l => removedIds.Contains(l.FromId) || removedIds.Contains(l.ToId)).ToListAsync(cancellationToken);
             db.PlanLinks.RemoveRange(links);
             db.PlanElements.RemoveRange(removed);
@@ -135,6 +136,27 @@ public sealed class PlanImporter(CouncilPlanDb db, TimeProvider clock)
 
         var outcome = added + changed + removed.Count > 0 || planChanged ? ImportOutcome.Updated : ImportOutcome.Unchanged;
         return new PlanImportResult(existing.Id, outcome, added, changed, removed.Count);
+    }
+
+    /// <summary>
+    /// An element that measures evidence, or a portfolio that owns measures, cannot be dropped
+    /// from a reloaded plan without the catalogue changing first: figures would lose their place.
+    /// </summary>
+    private async Task RefuseToOrphanMeasuresAsync(string fileName, List<PlanElement> removed, List<int> removedIds, CancellationToken cancellationToken)
+    {
+        var evidence = await db.MeasureEvidence.Where(e => removedIds.Contains(e.ElementId))
+            .Join(db.Measures, e => e.MeasureId, m => m.Id, (e, m) => new { e.ElementId, m.Code }).ToListAsync(cancellationToken);
+        var owned = await db.Measures.Where(m => m.PortfolioId != null && removedIds.Contains(m.PortfolioId.Value))
+            .Select(m => new { ElementId = m.PortfolioId!.Value, m.Code }).ToListAsync(cancellationToken);
+        var problems = evidence.Concat(owned)
+            .Select(x => $"'{removed.Single(e => e.Id == x.ElementId).Key}' is no longer in the file but measure {x.Code} refers to it: keep the element, or change the measure catalogue first")
+            .Distinct(StringComparer.Ordinal)
+            .Select(message => new DataFileError(fileName, 0, 0, message))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new DataFileException(problems);
+        }
     }
 
     private static bool CopyPlanFields(Plan target, Plan source)
