@@ -21,6 +21,11 @@ public static class CommandLine
             DbCommands.Create(context),
         };
 
+        foreach (var command in StatisticsCommands.Create(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
         var parse = root.Parse(args);
         try
         {
