@@ -30,7 +30,7 @@ public readonly partial record struct Period(PeriodType Type, DateOnly Start, Da
         PeriodType.AcademicYear => $"{Start.Year}/{(Start.Year + 1) % 100:00} academic",
         PeriodType.CalendarYear => Start.Year.ToString(CultureInfo.InvariantCulture),
         PeriodType.Rolling12Months when Start.Month == 1 => $"Jan-Dec {Start.Year}",
-        PeriodType.Rolling12Months => $"{Start.ToString("MMM yyyy", EnGb)}-{End.ToString("MMM yyyy", EnGb)}",
+        PeriodType.Rolling12Months => $"{Abbreviation(Start)} {Start.Year}-{Abbreviation(End)} {End.Year}",
         _ => Start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
     };
 
@@ -191,6 +191,9 @@ public readonly partial record struct Period(PeriodType Type, DateOnly Start, Da
         PeriodType.Rolling12Months => "'Apr 2023-Mar 2024' or 'Jan-Dec 2023'",
         _ => "'2023-04'",
     };
+
+    /// <summary>Three-letter month names, fixed: cultures disagree ("Sep" or "Sept").</summary>
+    private static string Abbreviation(DateOnly day) => CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(day.Month);
 
     private static int FinancialYearOf(DateOnly day) => day.Month >= 4 ? day.Year : day.Year - 1;
 

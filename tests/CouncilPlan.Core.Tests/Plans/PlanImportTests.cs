@@ -190,7 +190,7 @@ public sealed class PlanImportTests
         await using var check = database.NewContext();
         Assert.Equal(["stockport-2023-24"], await check.Plans.Select(p => p.Id).ToListAsync());
         Assert.Equal(21, await check.Areas.CountAsync(a => a.WardSetId == "stockport-2023"));
-        Assert.Equal(10, await check.Areas.CountAsync(a => a.Type == AreaType.Council));
+        Assert.Equal(10, await check.Areas.CountAsync(a => a.Type == AreaType.Council && a.ParentCode == "E47000001"));
     }
 
     private static async Task<List<(int Id, string Key, string? Title, int? ParentId)>> ElementRowsAsync(TestDatabase database)
