@@ -16,7 +16,7 @@ public static class AreaCommands
         {
             var file = parse.GetValue(importFile)!;
             await using var db = await context.OpenDatabaseAsync(cancellationToken);
-            var result = await new AreaImporter(db).ImportFileAsync(file.FullName, cancellationToken);
+            var result = await new AreaImporter(db, context.Clock).ImportFileAsync(file.FullName, cancellationToken);
             await context.Out.WriteLineAsync($"{file.Name}: {result.Added} added, {result.Changed} changed.");
             return ExitCodes.Success;
         });

@@ -16,7 +16,7 @@ public static class MeasureCommands
         {
             var file = parse.GetValue(validateFile)!;
             await using var db = await context.OpenDatabaseAsync(cancellationToken);
-            var importer = new MeasureCatalogueImporter(db);
+            var importer = new MeasureCatalogueImporter(db, context.Clock);
             var document = MeasureFileReader.ReadFile(file.FullName, await importer.ContextAsync(file.FullName, cancellationToken));
             await context.Out.WriteLineAsync($"{file.Name}: valid. {document.Measures.Count} measures from {document.Sources.Count} sources for plan '{document.PlanId}'.");
             return ExitCodes.Success;
@@ -28,7 +28,7 @@ public static class MeasureCommands
         {
             var file = parse.GetValue(importFile)!;
             await using var db = await context.OpenDatabaseAsync(cancellationToken);
-            var result = await new MeasureCatalogueImporter(db).ImportFileAsync(file.FullName, cancellationToken);
+            var result = await new MeasureCatalogueImporter(db, context.Clock).ImportFileAsync(file.FullName, cancellationToken);
             await context.Out.WriteLineAsync(result.Changed
                 ? $"{file.Name}: {result.MeasuresAdded} measures added, {result.MeasuresChanged} changed, {result.OtherChanges} other changes."
                 : $"{file.Name}: the catalogue is already loaded; nothing changed.");

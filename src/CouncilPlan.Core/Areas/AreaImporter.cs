@@ -7,7 +7,7 @@ public sealed record AreaImportResult(int Added, int Changed);
 
 /// <summary>Loads an areas file: new areas are added and changed ones updated; none are deleted,
 /// because published figures refer to them.</summary>
-public sealed class AreaImporter(CouncilPlanDb db)
+public sealed class AreaImporter(CouncilPlanDb db, TimeProvider clock)
 {
     public Task<AreaImportResult> ImportFileAsync(string path, CancellationToken cancellationToken = default) =>
         ImportAsync(AreaFileReader.ReadFile(path), cancellationToken);
@@ -46,6 +46,11 @@ public sealed class AreaImporter(CouncilPlanDb db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (added + changed > 0)
+        {
+            await DataVersion.BumpAsync(db, clock, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return new AreaImportResult(added, changed);

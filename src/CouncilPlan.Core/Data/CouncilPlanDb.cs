@@ -45,6 +45,8 @@ public abstract class CouncilPlanDb(DbContextOptions options) : DbContext(option
 
     public DbSet<ObservationRevision> ObservationRevisions => Set<ObservationRevision>();
 
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -191,6 +193,12 @@ public abstract class CouncilPlanDb(DbContextOptions options) : DbContext(option
             observation.HasOne<Area>().WithMany().HasForeignKey(o => o.AreaCode).OnDelete(DeleteBehavior.Restrict);
             observation.HasOne(o => o.Breakdown).WithMany().HasForeignKey(o => o.BreakdownId).OnDelete(DeleteBehavior.Restrict);
             observation.HasOne(o => o.Batch).WithMany().HasForeignKey(o => o.BatchId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<DataVersion>(version =>
+        {
+            version.Property(v => v.Id).ValueGeneratedNever();
+            version.HasData(new DataVersion { Id = DataVersion.SingletonId, Version = 0, ChangedAt = DateTimeOffset.UnixEpoch });
         });
 
         modelBuilder.Entity<ObservationRevision>(revision =>

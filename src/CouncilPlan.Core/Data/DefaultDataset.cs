@@ -33,7 +33,7 @@ public static class DefaultDataset
     public static async Task LoadAsync(CouncilPlanDb db, TimeProvider clock, string? folder = null, CancellationToken cancellationToken = default)
     {
         folder ??= DefaultFolder;
-        await new AreaImporter(db).ImportFileAsync(AreasFile(folder), cancellationToken);
+        await new AreaImporter(db, clock).ImportFileAsync(AreasFile(folder), cancellationToken);
         var plans = new PlanImporter(db, clock);
         foreach (var file in PlanFiles(folder))
         {
@@ -43,7 +43,7 @@ public static class DefaultDataset
             var catalogue = Path.Combine(Path.GetDirectoryName(file)!, "measures.yaml");
             if (File.Exists(catalogue))
             {
-                await new MeasureCatalogueImporter(db).ImportFileAsync(catalogue, cancellationToken);
+                await new MeasureCatalogueImporter(db, clock).ImportFileAsync(catalogue, cancellationToken);
             }
         }
     }

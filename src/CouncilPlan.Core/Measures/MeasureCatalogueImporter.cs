@@ -16,7 +16,7 @@ public sealed record CatalogueImportResult(int MeasuresAdded, int MeasuresChange
 /// dimensions by id, so loading the same file again changes nothing; measures left out of the
 /// file are kept, because published figures refer to them.
 /// </summary>
-public sealed class MeasureCatalogueImporter(CouncilPlanDb db)
+public sealed class MeasureCatalogueImporter(CouncilPlanDb db, TimeProvider clock)
 {
     public async Task<CatalogueImportResult> ImportFileAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -142,9 +142,15 @@ public sealed class MeasureCatalogueImporter(CouncilPlanDb db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var result = new CatalogueImportResult(added, changed, other);
+        if (result.Changed)
+        {
+            await DataVersion.BumpAsync(db, clock, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new CatalogueImportResult(added, changed, other);
+        return result;
     }
 
     private static bool CopyFields(Measure row, Measure incoming)

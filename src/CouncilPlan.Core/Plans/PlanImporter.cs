@@ -53,6 +53,11 @@ public sealed class PlanImporter(CouncilPlanDb db, TimeProvider clock)
             result = await MergeAsync(existing, document, cancellationToken);
         }
 
+        if (result.Outcome != ImportOutcome.Unchanged)
+        {
+            await DataVersion.BumpAsync(db, clock, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return result;

@@ -137,7 +137,7 @@ public sealed class MeasureCatalogueTests
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
-        await new AreaImporter(db).ImportFileAsync(RepositoryFiles.Areas);
+        await new AreaImporter(db, TimeProvider.System).ImportFileAsync(RepositoryFiles.Areas);
         await new PlanImporter(db, TimeProvider.System).ImportFileAsync(PlanFixtures.WriteTemp(PlanFixtures.Minimal));
         return database;
     }
@@ -152,12 +152,12 @@ public sealed class MeasureCatalogueTests
         CatalogueImportResult first, second;
         await using (var db = database.NewContext())
         {
-            first = await new MeasureCatalogueImporter(db).ImportFileAsync(path);
+            first = await new MeasureCatalogueImporter(db, TimeProvider.System).ImportFileAsync(path);
         }
 
         await using (var db = database.NewContext())
         {
-            second = await new MeasureCatalogueImporter(db).ImportFileAsync(path);
+            second = await new MeasureCatalogueImporter(db, TimeProvider.System).ImportFileAsync(path);
         }
 
         Assert.Equal(3, first.MeasuresAdded);
@@ -179,7 +179,7 @@ public sealed class MeasureCatalogueTests
         await using var database = await PlanDatabaseAsync(provider);
         await using (var db = database.NewContext())
         {
-            await new MeasureCatalogueImporter(db).ImportFileAsync(CatalogueFixtures.WriteTemp(CatalogueFixtures.Minimal));
+            await new MeasureCatalogueImporter(db, TimeProvider.System).ImportFileAsync(CatalogueFixtures.WriteTemp(CatalogueFixtures.Minimal));
         }
 
         int idBefore;
@@ -196,7 +196,7 @@ public sealed class MeasureCatalogueTests
         CatalogueImportResult result;
         await using (var db = database.NewContext())
         {
-            result = await new MeasureCatalogueImporter(db).ImportFileAsync(CatalogueFixtures.WriteTemp(changed));
+            result = await new MeasureCatalogueImporter(db, TimeProvider.System).ImportFileAsync(CatalogueFixtures.WriteTemp(changed));
         }
 
         Assert.Equal(0, result.MeasuresAdded);
@@ -217,7 +217,7 @@ public sealed class MeasureCatalogueTests
         await using var database = await PlanDatabaseAsync(provider);
         await using (var db = database.NewContext())
         {
-            await new MeasureCatalogueImporter(db).ImportFileAsync(CatalogueFixtures.WriteTemp(CatalogueFixtures.Minimal));
+            await new MeasureCatalogueImporter(db, TimeProvider.System).ImportFileAsync(CatalogueFixtures.WriteTemp(CatalogueFixtures.Minimal));
         }
 
         var withoutImpact = PlanFixtures.Minimal.Replace("- id: theme-impact-one", "- id: theme-impact-two", StringComparison.Ordinal);
@@ -238,7 +238,7 @@ public sealed class MeasureCatalogueTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var db = database.NewContext();
 
-        var error = await Assert.ThrowsAsync<DataFileException>(() => new MeasureCatalogueImporter(db).ImportFileAsync(CatalogueFixtures.WriteTemp(CatalogueFixtures.Minimal)));
+        var error = await Assert.ThrowsAsync<DataFileException>(() => new MeasureCatalogueImporter(db, TimeProvider.System).ImportFileAsync(CatalogueFixtures.WriteTemp(CatalogueFixtures.Minimal)));
 
         Assert.EndsWith("plan 'testshire-2025-26' is not loaded: import the plan file first (councilplan plan import)", Assert.Single(error.Errors).ToString(), StringComparison.Ordinal);
     }

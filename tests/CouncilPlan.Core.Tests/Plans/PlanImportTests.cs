@@ -16,7 +16,7 @@ public sealed class PlanImportTests
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
-        await new AreaImporter(db).ImportFileAsync(RepositoryFiles.Areas);
+        await new AreaImporter(db, Clock).ImportFileAsync(RepositoryFiles.Areas);
         return database;
     }
 
@@ -59,6 +59,12 @@ public sealed class PlanImportTests
         }
 
         var before = await SnapshotAsync(database);
+        long versionBefore;
+        await using (var db = database.NewContext())
+        {
+            versionBefore = await DataVersion.CurrentAsync(db);
+        }
+
         PlanImportResult second;
         await using (var db = database.NewContext())
         {
@@ -67,6 +73,9 @@ public sealed class PlanImportTests
 
         Assert.Equal(ImportOutcome.Unchanged, second.Outcome);
         Assert.Equal(before, await SnapshotAsync(database));
+        await using var check = database.NewContext();
+        Assert.True(versionBefore >= 2, "loading the areas and then the plan each raise the data version");
+        Assert.Equal(versionBefore, await DataVersion.CurrentAsync(check));
     }
 
     [Theory]

@@ -109,6 +109,34 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.ToTable("ward_sets", (string)null);
                 });
 
+            modelBuilder.Entity("CouncilPlan.Core.Data.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_versions");
+
+                    b.ToTable("data_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAt = new DateTimeOffset(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("CouncilPlan.Core.Measures.AreaGroupMember", b =>
                 {
                     b.Property<string>("GroupCode")

@@ -104,6 +104,34 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                     b.ToTable("ward_sets", (string)null);
                 });
 
+            modelBuilder.Entity("CouncilPlan.Core.Data.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_versions");
+
+                    b.ToTable("data_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAt = 1272537022464000000L,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("CouncilPlan.Core.Measures.AreaGroupMember", b =>
                 {
                     b.Property<string>("GroupCode")
