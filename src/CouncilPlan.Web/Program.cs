@@ -1,5 +1,7 @@
 using CouncilPlan.Core.Data;
+using CouncilPlan.Web.Api.V1;
 using CouncilPlan.Web.Plans;
+using CouncilPlan.Web.PublicData;
 using CouncilPlan.Web.Security;
 using CouncilPlan.Web.Sitemap;
 
@@ -12,9 +14,17 @@ builder.Host.UseDefaultServiceProvider(options =>
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCouncilPlanDatabase(builder.Configuration, Directory.GetCurrentDirectory());
-builder.Services.AddRazorPages();
+builder.Services.AddOutputCache(options =>
+{
+    options.AddBasePolicy(policy => policy.Tag(PublicDataCache.OutputCacheTag).Expire(TimeSpan.FromHours(1)));
+    ApiV1.AddPolicies(options);
+});
+builder.Services.AddSingleton<PublicDataCache>();
+builder.Services.AddHostedService<DataVersionWatcher>();
 builder.Services.AddScoped<CurrentPlan>();
+builder.Services.AddRazorPages();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
+builder.Services.AddApiV1();
 
 var app = builder.Build();
 
@@ -33,8 +43,10 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
-app.MapRazorPages();
+app.UseOutputCache();
+app.MapRazorPages().CacheOutput();
 app.MapSitemap();
+app.MapApiV1();
 
 await app.RunAsync();
 

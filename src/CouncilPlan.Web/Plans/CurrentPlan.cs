@@ -1,15 +1,12 @@
-using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Web.PublicData;
 
 namespace CouncilPlan.Web.Plans;
 
 /// <summary>The plan the public site shows (configuration <c>Plan:Current</c>, else the plan in force, else the latest).</summary>
-public sealed class CurrentPlan(CouncilPlanDb db, TimeProvider clock, IConfiguration configuration)
+public sealed class CurrentPlan(PublicDataCache cache)
 {
-    private PlanView? view;
-
-    public async Task<PlanView?> GetAsync(CancellationToken cancellationToken = default) =>
-        view ??= await PlanView.LoadAsync(db, configuration["Plan:Current"], DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+    public async Task<PlanView?> GetAsync(CancellationToken cancellationToken = default) => (await cache.GetAsync(cancellationToken)).Plan;
 }
 
 /// <summary>One step of the breadcrumbs above a page's heading.</summary>

@@ -1,0 +1,59 @@
+using CouncilPlan.Core.Areas;
+using CouncilPlan.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouncilPlan.Core.Measures;
+
+/// <summary>A measure with what the public sees about it: metadata, links and its assessment.</summary>
+public sealed record PublicMeasure(
+    Measure Measure,
+    string? PortfolioKey,
+    string? PortfolioTitle,
+    IReadOnlyList<string> EvidenceKeys,
+    MeasureAssessment Assessment);
+
+/// <summary>
+/// Reads what may be published about measures: only published observations, each measure's
+/// read through the index on its id (never a scan of all observations), with disclosure control
+/// applied by <see cref="MeasureAssessor"/> before anything leaves.
+/// </summary>
+public static class PublicMeasures
+{
+    /// <summary>The plan's measure catalogue with sources, portfolios, links and targets (no figures).</summary>
+    public static async Task<IReadOnlyList<Measure>> CatalogueAsync(CouncilPlanDb db, string planId, CancellationToken cancellationToken = default) =>
+        await db.Measures.AsNoTracking()
+            .Where(m => m.PlanId == planId)
+            .Include(m => m.Source).Include(m => m.Portfolio).Include(m => m.Targets).Include(m => m.Comparators).Include(m => m.Dimensions)
+            .Include(m => m.Evidence).ThenInclude(e => e.Element)
+            .OrderBy(m => m.Code)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Assesses one measure from its published observations.</summary>
+    public static async Task<PublicMeasure> AssessAsync(CouncilPlanDb db, Measure measure, IReadOnlyDictionary<int, string> breakdowns, AssessmentAreas areas, CancellationToken cancellationToken = default)
+    {
+        var observations = await db.Observations.AsNoTracking()
+            .Where(o => o.MeasureId == measure.Id && o.Published)
+            .ToListAsync(cancellationToken);
+        return new PublicMeasure(
+            measure,
+            measure.Portfolio?.Key,
+            measure.Portfolio?.Title,
+            measure.Evidence.OrderBy(e => e.Position).Select(e => e.Element!.Key).ToList(),
+            MeasureAssessor.Assess(measure, observations, breakdowns, areas));
+    }
+
+    public static async Task<IReadOnlyDictionary<int, string>> BreakdownKeysAsync(CouncilPlanDb db, CancellationToken cancellationToken = default) =>
+        await db.Breakdowns.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Key, cancellationToken);
+
+    /// <summary>The council's wards (every ward set) and the members of every comparator group.</summary>
+    public static async Task<AssessmentAreas> AreasAsync(CouncilPlanDb db, string councilArea, CancellationToken cancellationToken = default)
+    {
+        var wards = await db.Areas.AsNoTracking().Where(a => a.Type == AreaType.Ward && a.ParentCode == councilArea).Select(a => a.Code).ToListAsync(cancellationToken);
+        var members = await db.AreaGroupMembers.AsNoTracking().ToListAsync(cancellationToken);
+        return new AssessmentAreas(
+            councilArea,
+            wards.ToHashSet(StringComparer.Ordinal),
+            members.GroupBy(m => m.GroupCode).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(m => m.MemberCode).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,108 @@
+using CouncilPlan.Core.DataFiles;
+using CouncilPlan.Core.Plans;
+using CouncilPlan.Web.Pages;
+using CouncilPlan.Web.PublicData;
+
+namespace CouncilPlan.Web.Api.V1;
+
+public sealed record PlanResponse(
+    string Id,
+    string Title,
+    string Period,
+    DateOnly Starts,
+    DateOnly Ends,
+    string Council,
+    string CouncilArea,
+    string Mission,
+    string Vision,
+    string Partnership,
+    string? Source,
+    IReadOnlyList<string> Values,
+    string Elements);
+
+/// <summary>A plan element with its stable identifier ("stockport-2023-24/weir-mill").</summary>
+public sealed record ElementResponse(
+    string Id,
+    string Kind,
+    string? Parent,
+    int? Number,
+    string? Title,
+    string? Text,
+    string? Due,
+    string? DueText,
+    decimal? Quantity,
+    string? Unit,
+    decimal? FundingGbp,
+    IReadOnlyList<string> Supports,
+    IReadOnlyList<string> Portfolios,
+    string Page);
+
+public sealed record ItemsResponse<T>(IReadOnlyList<T> Items);
+
+public static class PlanApi
+{
+    public static void MapPlanApi(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/plan", async (PublicDataCache cache, CancellationToken cancellationToken) =>
+            (await cache.GetAsync(cancellationToken)).Plan is { } view
+                ? Results.Json(Plan(view), ApiV1.Json)
+                : Results.NotFound())
+            .WithName("GetPlan")
+            .WithSummary("The current plan")
+            .WithDescription("The plan the council is working to: title, period, mission, vision, values and a link to its elements.")
+            .Produces<PlanResponse>();
+
+        api.MapGet("/plan/elements", async (string? kind, PublicDataCache cache, CancellationToken cancellationToken) =>
+        {
+            if ((await cache.GetAsync(cancellationToken)).Plan is not { } view)
+            {
+                return Results.NotFound();
+            }
+
+            var elements = view.Elements.AsEnumerable();
+            if (!string.IsNullOrEmpty(kind))
+            {
+                elements = elements.Where(e => string.Equals(KindName(e.Kind), kind, StringComparison.OrdinalIgnoreCase));
+            }
+
+            return Results.Json(new ItemsResponse<ElementResponse>(elements.OrderBy(e => e.Id).Select(e => Element(view, e)).ToList()), ApiV1.Json);
+        })
+            .WithName("GetPlanElements")
+            .WithSummary("Every element of the current plan")
+            .WithDescription("Ambitions, key areas, schemes, commitments, impact statements, themes, programmes, portfolios and the rest, each with its stable identifier. Filter with kind (for example ambition, impact-statement, scheme).")
+            .Produces<ItemsResponse<ElementResponse>>();
+    }
+
+    public static string KindName(ElementKind kind) => ApiV1.Name(kind);
+
+    private static PlanResponse Plan(PlanView view) => new(
+        view.Plan.Id,
+        view.Plan.Title,
+        view.Plan.Period,
+        view.Plan.Starts,
+        view.Plan.Ends,
+        view.Plan.CouncilName,
+        view.Plan.CouncilAreaCode,
+        view.Plan.Mission,
+        view.Plan.Vision,
+        view.Plan.Partnership,
+        view.Plan.SourceTitle,
+        view.All(ElementKind.Value).Select(v => v.Title ?? "").ToList(),
+        ApiV1.Prefix + "/plan/elements");
+
+    private static ElementResponse Element(PlanView view, PlanElement e) => new(
+        e.StableId,
+        KindName(e.Kind),
+        e.Parent?.StableId,
+        e.Number,
+        e.Title,
+        e.Text,
+        e.Due is { } due ? new PartialDate(due, e.DuePrecision ?? DatePrecision.Day).ToString() : null,
+        e.DueText,
+        e.Quantity,
+        e.Unit,
+        e.FundingGbp,
+        view.Supports(e).Select(s => s.StableId).ToList(),
+        e.Kind is ElementKind.Ambition or ElementKind.Theme or ElementKind.Programme ? view.PortfoliosFor(e).Select(p => p.StableId).ToList() : [],
+        Links.To(e));
+}
