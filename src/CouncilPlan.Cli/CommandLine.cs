@@ -18,6 +18,7 @@ public static class CommandLine
             PlanCommands.Create(context),
             AreaCommands.Create(context),
             DbCommands.Create(context),
+            DataCommands.Create(context),
         };
 
         var parse = root.Parse(args);
