@@ -19,6 +19,7 @@ public static class CommandLine
             AreaCommands.Create(context),
             MeasureCommands.Create(context),
             DbCommands.Create(context),
+            DataCommands.Create(context),
         };
 
         foreach (var command in StatisticsCommands.Create(context))

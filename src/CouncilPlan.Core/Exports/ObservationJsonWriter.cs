@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace CouncilPlan.Core.Exports;
+
+/// <summary>
+/// Writes observations as a JSON array of objects with the same fields as the CSV format
+/// (measure, period, area, breakdown, value, numerator, denominator, status, quality_note,
+/// published), streaming and flushing as it goes.
+/// </summary>
+public static class ObservationJsonWriter
+{
+    private const int FlushEvery = 1000;
+
+    public static async Task<long> WriteAsync(IAsyncEnumerable<ObservationRecord> records, Stream output, CancellationToken cancellationToken = default)
+    {
+        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, SkipValidation = true });
+        json.WriteStartArray();
+        long count = 0;
+        await foreach (var record in records.WithCancellation(cancellationToken))
+        {
+            Write(json, record);
+            if (++count % FlushEvery == 0)
+            {
+                await json.FlushAsync(cancellationToken);
+            }
+        }
+
+        json.WriteEndArray();
+        await json.FlushAsync(cancellationToken);
+        return count;
+    }
+
+    public static void Write(Utf8JsonWriter json, ObservationRecord record)
+    {
+        json.WriteStartObject();
+        json.WriteString("measure", record.Measure);
+        json.WriteString("period", record.Period);
+        json.WriteString("area", record.Area);
+        json.WriteString("breakdown", record.Breakdown);
+        json.WriteNumber("value", record.Value);
+        Number(json, "numerator", record.Numerator);
+        Number(json, "denominator", record.Denominator);
+        json.WriteString("status", ObservationExport.StatusText(record.Status));
+        if (record.QualityNote is null)
+        {
+            json.WriteNull("quality_note");
+        }
+        else
+        {
+            json.WriteString("quality_note", record.QualityNote);
+        }
+
+        json.WriteBoolean("published", record.Published);
+        json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

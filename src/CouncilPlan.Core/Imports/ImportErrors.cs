@@ -1,0 +1,34 @@
+namespace CouncilPlan.Core.Imports;
+
+/// <summary>Collects errors: the first few are kept (in the order found, which is row order), the rest only counted.</summary>
+internal sealed class ImportErrors(int max)
+{
+    private readonly List<ImportError> listed = [];
+
+    public int Max { get; } = Math.Max(0, max);
+
+    public long Count { get; private set; }
+
+    public IReadOnlyList<ImportError> Listed => listed;
+
+    public void Add(long row, string column, string reason)
+    {
+        Count++;
+        if (listed.Count < Max)
+        {
+            listed.Add(new ImportError(row, column, reason));
+        }
+    }
+
+    /// <summary>Adds errors found later (repeated keys) and keeps the first <see cref="Max"/> of all in row order.</summary>
+    public void Merge(IReadOnlyList<ImportError> more, long moreCount)
+    {
+        Count += moreCount;
+        listed.AddRange(more);
+        listed.Sort((a, b) => a.Row.CompareTo(b.Row));
+        if (listed.Count > Max)
+        {
+            listed.RemoveRange(Max, listed.Count - Max);
+        }
+    }
+}

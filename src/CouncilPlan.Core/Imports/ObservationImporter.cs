@@ -1,0 +1,273 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Measures;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace CouncilPlan.Core.Imports;
+
+/// <summary>
+/// Loads an observations CSV (docs/observations-csv-format.md) into the database, all or nothing.
+/// <para>
+/// One thread reads and checks the file while another streams the checked rows into a temporary
+/// staging table inside the import's transaction (binary COPY on PostgreSQL, one prepared statement
+/// on SQLite), so memory stays the same whatever the file's size. The database then finds repeated
+/// keys, and a set-based merge inserts new keys and updates changed rows (version + 1, the new
+/// batch); the database's trigger keeps each replaced version as a revision. Any error, a
+/// cancellation or the process dying before the commit leaves the database as it was; a file that
+/// changes nothing leaves no trace, not even a batch.
+/// </para>
+/// </summary>
+public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock)
+{
+    private const int ChunkRows = 4096;
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
+
+    public async Task<ObservationImportResult> ImportFileAsync(string path, ObservationImportOptions options, CancellationToken cancellationToken = default)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return await ImportAsync(stream, Path.GetFileName(path), options, cancellationToken);
+    }
+
+    public async Task<ObservationImportResult> ImportAsync(Stream csv, string fileName, ObservationImportOptions options, CancellationToken cancellationToken = default)
+    {
+        var errors = new ImportErrors(options.MaxErrors);
+        var totalBytes = csv.CanSeek ? csv.Length - csv.Position : (long?)null;
+        var catalogue = await ImportCatalogue.LoadAsync(db, cancellationToken);
+        var rows = ObservationRowReader.Open(new CsvRecordReader(csv), catalogue, errors);
+        if (rows is null)
+        {
+            return Failed(errors, 0, options);
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        try
+        {
+            if (connection is SqliteConnection sqlite)
+            {
+                await SqliteObservationStage.PrepareConnectionAsync(sqlite, cancellationToken);
+            }
+
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await using var stage = CreateStage(connection, transaction, options.MaxErrors);
+                await stage.BeginAsync(cancellationToken);
+
+                await StageAsync(rows, stage, options.Progress, totalBytes, cancellationToken);
+                await stage.CompleteAsync(cancellationToken);
+
+                options.Progress?.Report(new ImportProgress(ImportPhase.Checking, rows.BytesRead, totalBytes, rows.RowsRead));
+                var (repeats, repeatCount) = await stage.FindRepeatsAsync(options.MaxErrors, cancellationToken);
+                errors.Merge(repeats, repeatCount);
+                if (errors.Count > 0)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return Failed(errors, rows.RowsRead, options);
+                }
+
+                await stage.LockAsync(cancellationToken);
+                var (added, revised) = await stage.CountChangesAsync(cancellationToken);
+                var result = new ObservationImportResult
+                {
+                    RowsRead = rows.RowsRead,
+                    Added = added,
+                    Revised = revised,
+                    Unchanged = stage.Staged - added - revised,
+                    DryRun = options.DryRun,
+                };
+                if (options.DryRun || added + revised == 0)
+                {
+                    // Nothing to write (or not asked to): roll back so that not even the batch remains.
+                    await transaction.RollbackAsync(cancellationToken);
+                    options.Progress?.Report(new ImportProgress(ImportPhase.Done, rows.BytesRead, totalBytes, rows.RowsRead));
+                    return result with { Committed = !options.DryRun };
+                }
+
+                options.Progress?.Report(new ImportProgress(ImportPhase.Saving, rows.BytesRead, totalBytes, rows.RowsRead));
+                var batch = new DataBatch
+                {
+                    EnteredBy = options.EnteredBy,
+                    EnteredAt = clock.GetUtcNow(),
+                    Description = options.Description ?? $"import of {fileName}",
+                };
+                db.DataBatches.Add(batch);
+                await db.SaveChangesAsync(cancellationToken);
+
+                var updated = revised > 0 ? await stage.UpdateChangedAsync(batch.Id, cancellationToken) : 0;
+                var inserted = added > 0 ? await stage.InsertNewAsync(batch.Id, allNew: added == stage.Staged, cancellationToken) : 0;
+                if (updated != revised || inserted != added)
+                {
+                    throw new InvalidOperationException($"The import counted {added} new and {revised} changed rows but wrote {inserted} and {updated}; nothing was saved.");
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                options.Progress?.Report(new ImportProgress(ImportPhase.Done, rows.BytesRead, totalBytes, rows.RowsRead));
+                return result with { Committed = true, BatchId = batch.Id };
+            }
+            finally
+            {
+                if (connection is SqliteConnection restore)
+                {
+                    await SqliteObservationStage.RestoreConnectionAsync(restore);
+                }
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static ObservationImportResult Failed(ImportErrors errors, long rowsRead, ObservationImportOptions options) => new()
+    {
+        RowsRead = rowsRead,
+        Errors = errors.Listed,
+        ErrorCount = errors.Count,
+        DryRun = options.DryRun,
+    };
+
+    private static ObservationStage CreateStage(System.Data.Common.DbConnection connection, IDbContextTransaction transaction, int maxErrors)
+    {
+        var dbTransaction = transaction.GetDbTransaction();
+        return connection switch
+        {
+            NpgsqlConnection npgsql => new PostgresObservationStage(npgsql, (NpgsqlTransaction)dbTransaction),
+            SqliteConnection sqlite => WithMax(new SqliteObservationStage(sqlite, (SqliteTransaction)dbTransaction), maxErrors),
+            _ => throw new NotSupportedException($"Observation imports support SQLite and PostgreSQL, not {connection.GetType().Name}."),
+        };
+
+        static SqliteObservationStage WithMax(SqliteObservationStage stage, int max)
+        {
+            stage.SetMaxRepeats(max);
+            return stage;
+        }
+    }
+
+    /// <summary>
+    /// The pipeline: this method's reader thread parses and checks rows into chunks; the caller's
+    /// flow writes each chunk to the stage. A bounded channel of recycled chunks keeps memory fixed.
+    /// </summary>
+    private static async Task StageAsync(ObservationRowReader rows, ObservationStage stage, IProgress<ImportProgress>? progress, long? totalBytes, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var full = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var empty = Channel.CreateUnbounded<Chunk>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        for (var i = 0; i < 6; i++)
+        {
+            empty.Writer.TryWrite(new Chunk(ChunkRows));
+        }
+
+        var parser = Task.Factory.StartNew(
+            () => Parse(rows, full.Writer, empty.Reader, progress, totalBytes, stop.Token),
+            stop.Token,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        try
+        {
+            await foreach (var chunk in full.Reader.ReadAllAsync(stop.Token))
+            {
+                stage.Write(chunk.Rows.AsSpan(0, chunk.Count));
+                chunk.Clear();
+                empty.Writer.TryWrite(chunk);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await parser;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            throw;
+        }
+
+        await parser;
+    }
+
+    private static void Parse(ObservationRowReader rows, ChannelWriter<Chunk> full, ChannelReader<Chunk> empty, IProgress<ImportProgress>? progress, long? totalBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var lastReport = TimeSpan.Zero;
+            progress?.Report(new ImportProgress(ImportPhase.Reading, rows.BytesRead, totalBytes, 0));
+            var chunk = Take(empty, cancellationToken);
+            var more = true;
+            while (more)
+            {
+                while (chunk.Count < chunk.Rows.Length && (more = rows.ReadRow(ref chunk.Rows[chunk.Count], out var valid)))
+                {
+                    if (valid)
+                    {
+                        chunk.Count++;
+                    }
+                }
+
+                if (chunk.Count > 0 || !more)
+                {
+                    Put(full, chunk, cancellationToken);
+                    chunk = more ? Take(empty, cancellationToken) : chunk;
+                }
+
+                if (progress is not null && (clock.Elapsed - lastReport >= ProgressInterval || !more))
+                {
+                    lastReport = clock.Elapsed;
+                    progress.Report(new ImportProgress(ImportPhase.Reading, rows.BytesRead, totalBytes, rows.RowsRead));
+                }
+            }
+
+            full.TryComplete();
+        }
+        catch (Exception e)
+        {
+            full.TryComplete(e);
+            throw;
+        }
+    }
+
+    private static Chunk Take(ChannelReader<Chunk> empty, CancellationToken cancellationToken)
+    {
+        Chunk? chunk;
+        while (!empty.TryRead(out chunk))
+        {
+            empty.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
+        }
+
+        return chunk;
+    }
+
+    private static void Put(ChannelWriter<Chunk> full, Chunk chunk, CancellationToken cancellationToken)
+    {
+        while (!full.TryWrite(chunk))
+        {
+            if (!full.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+    }
+
+    private sealed class Chunk(int size)
+    {
+        public StagedRow[] Rows { get; } = new StagedRow[size];
+
+        public int Count { get; set; }
+
+        public void Clear()
+        {
+            // Drop references to quality notes so that recycled chunks hold no old strings.
+            Array.Clear(Rows, 0, Count);
+            Count = 0;
+        }
+    }
+}
