@@ -27,6 +27,7 @@ public abstract class SiteFixture(DatabaseProvider provider) : IAsyncLifetime
             builder.UseSetting("Database:Provider", provider.ToString());
             builder.UseSetting("ConnectionStrings:CouncilPlan", database.Settings.ConnectionString);
             builder.UseSetting("DefaultDataset:Path", RepositoryFiles.Data);
+            builder.UseSetting("PublicData:PollSeconds", "0.2");
             builder.UseEnvironment("Production");
         });
         Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -53,3 +54,9 @@ public abstract class SiteFixture(DatabaseProvider provider) : IAsyncLifetime
 public sealed class SqliteSite() : SiteFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresSite() : SiteFixture(DatabaseProvider.Postgres);
+
+/// <summary>A site of its own for tests that change data, so they cannot disturb the others.</summary>
+public sealed class ChangingSqliteSite() : SiteFixture(DatabaseProvider.Sqlite);
+
+/// <summary>A PostgreSQL site of its own for tests that change data.</summary>
+public sealed class ChangingPostgresSite() : SiteFixture(DatabaseProvider.Postgres);

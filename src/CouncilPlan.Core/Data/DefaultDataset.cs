@@ -1,4 +1,6 @@
 using CouncilPlan.Core.Areas;
+using CouncilPlan.Core.DataFiles;
+using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -40,10 +42,28 @@ public static class DefaultDataset
             await plans.ImportFileAsync(file, cancellationToken);
 
             // A plan's measure catalogue sits beside it.
-            var catalogue = Path.Combine(Path.GetDirectoryName(file)!, "measures.yaml");
+            var folderOfPlan = Path.GetDirectoryName(file)!;
+            var catalogue = Path.Combine(folderOfPlan, "measures.yaml");
             if (File.Exists(catalogue))
             {
                 await new MeasureCatalogueImporter(db, clock).ImportFileAsync(catalogue, cancellationToken);
+            }
+
+            // ... and its published figures, one CSV per series, in the import format.
+            var observations = Path.Combine(folderOfPlan, "observations");
+            if (Directory.Exists(observations))
+            {
+                foreach (var csv in Directory.EnumerateFiles(observations, "*.csv").Order(StringComparer.Ordinal))
+                {
+                    var result = await new ObservationImporter(db, clock).ImportFileAsync(
+                        csv,
+                        new ObservationImportOptions { EnteredBy = "CouncilPlan default dataset", Description = $"default dataset: {Path.GetFileName(csv)}" },
+                        cancellationToken);
+                    if (!result.IsValid)
+                    {
+                        throw new DataFileException(result.Errors.Select(e => new DataFileError(csv, (int)e.Row, 0, $"{e.Column}: {e.Reason}")).ToList());
+                    }
+                }
             }
         }
     }

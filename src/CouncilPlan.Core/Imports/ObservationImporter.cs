@@ -105,6 +105,7 @@ public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock)
                     throw new InvalidOperationException($"The import counted {added} new and {revised} changed rows but wrote {inserted} and {updated}; nothing was saved.");
                 }
 
+                await DataVersion.BumpAsync(db, clock, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 options.Progress?.Report(new ImportProgress(ImportPhase.Done, rows.BytesRead, totalBytes, rows.RowsRead));
                 return result with { Committed = true, BatchId = batch.Id };

@@ -54,7 +54,8 @@ public static class SeriesChart
         {
             if (i % every == 0 || i == plotted.Count - 1)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"councilplan-chart__axis\" x=\"{X(i):0.#}\" y=\"{Height - Bottom + 18}\" text-anchor=\"middle\">{Escape(Short(plotted[i].Figure.Period))}</text>");
+                var anchor = plotted.Count == 1 ? "middle" : i == 0 ? "start" : i == plotted.Count - 1 ? "end" : "middle";
+                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"councilplan-chart__axis\" x=\"{X(i):0.#}\" y=\"{Height - Bottom + 18}\" text-anchor=\"{anchor}\">{Escape(Short(plotted[i].Figure.Period))}</text>");
             }
         }
 

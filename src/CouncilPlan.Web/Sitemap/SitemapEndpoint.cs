@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using CouncilPlan.Core.Plans;
-using CouncilPlan.Web.Plans;
+using CouncilPlan.Web.PublicData;
 
 namespace CouncilPlan.Web.Sitemap;
 
@@ -11,17 +11,17 @@ public static class SitemapEndpoint
 
     public static IEndpointRouteBuilder MapSitemap(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/sitemap.xml", async (HttpContext context, CurrentPlan currentPlan, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/sitemap.xml", async (HttpContext context, PublicDataCache cache, CancellationToken cancellationToken) =>
         {
-            var plan = await currentPlan.GetAsync(cancellationToken);
+            var data = await cache.GetAsync(cancellationToken);
             var origin = $"{context.Request.Scheme}://{context.Request.Host}";
             var document = new XDocument(
                 new XDeclaration("1.0", "utf-8", null),
                 new XElement(
                     Ns + "urlset",
-                    PublicPages.All(plan).Select(path => new XElement(Ns + "url", new XElement(Ns + "loc", origin + path)))));
+                    PublicPages.All(data).Select(path => new XElement(Ns + "url", new XElement(Ns + "loc", origin + path)))));
             return Results.Text(document.Declaration + Environment.NewLine + document.ToString(), "application/xml; charset=utf-8");
-        });
+        }).CacheOutput().ExcludeFromDescription();
         return endpoints;
     }
 }
@@ -29,19 +29,20 @@ public static class SitemapEndpoint
 /// <summary>The address of every public page, in one place for the sitemap and the tests.</summary>
 public static class PublicPages
 {
-    public static IReadOnlyList<string> All(PlanView? plan)
+    public static IReadOnlyList<string> All(PublicSnapshot data)
     {
         var pages = new List<string> { "/accessibility" };
-        if (plan is null)
+        if (data.Plan is not { } plan)
         {
             return pages;
         }
 
-        pages.InsertRange(0, ["/", "/about-the-plan", "/ambitions", "/themes", "/programmes", "/borough-plan", "/portfolios"]);
+        pages.InsertRange(0, ["/", "/about-the-plan", "/ambitions", "/themes", "/programmes", "/borough-plan", "/portfolios", "/measures", "/open-data/api"]);
         pages.AddRange(plan.All(ElementKind.Ambition).Select(e => $"/ambitions/{e.Key}"));
         pages.AddRange(plan.All(ElementKind.Theme).Select(e => $"/themes/{e.Key}"));
         pages.AddRange(plan.All(ElementKind.Programme).Select(e => $"/programmes/{e.Key}"));
         pages.AddRange(plan.All(ElementKind.Portfolio).Select(e => $"/portfolios/{e.Key}"));
+        pages.AddRange(data.Catalogue.Select(m => $"/measures/{m.Code}"));
         return pages;
     }
 }

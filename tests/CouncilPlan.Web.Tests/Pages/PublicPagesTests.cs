@@ -157,6 +157,79 @@ public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
+    public async Task MeasurePage_ShowsSummaryChartTableJudgementAndSource()
+    {
+        var page = await site.GetPageAsync("/measures/T2-01");
+
+        Assert.Equal("Carbon dioxide emissions in Stockport", H1(page));
+        Assert.StartsWith("Latest 986.1", page.GetElementById("summary")!.TextContent.Trim(), StringComparison.Ordinal);
+        var chart = page.QuerySelector("figure svg[role='img']")!;
+        Assert.NotNull(chart.QuerySelector("title"));
+        Assert.NotNull(chart.QuerySelector("desc"));
+        Assert.Equal(12, chart.QuerySelectorAll(".councilplan-chart__point").Length);
+        var rows = page.QuerySelectorAll("#figures + .councilplan-table-wrapper tbody tr");
+        Assert.Equal(12, rows.Length);
+        Assert.Equal("2022", rows[10].QuerySelector("th")!.TextContent.Trim());
+        Assert.Equal("1,026.6", rows[10].QuerySelector("td")!.TextContent.Trim());
+        Assert.Contains("Improving", page.GetElementById("status")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.GetElementById("trajectory"));
+        var about = page.GetElementById("about")!.NextElementSibling!.TextContent;
+        Assert.Contains("Open Government Licence v3.0", about, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("a[href='/api/v1/observations?measure=T2-01&format=csv']"));
+        Assert.NotNull(page.QuerySelector("a[href='/api/v1/measures/T2-01']"));
+    }
+
+    [Fact]
+    public async Task MeasurePage_WithNoFigures_SaysAwaitingData()
+    {
+        var page = await site.GetPageAsync("/measures/A3-01");
+
+        Assert.Contains("Awaiting data", page.GetElementById("awaiting-data")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("figure svg"));
+    }
+
+    [Fact]
+    public async Task MeasurePage_ShowsBreakdownsAndComparators()
+    {
+        var page = await site.GetPageAsync("/measures/A2-01");
+
+        Assert.Contains("Known to be eligible for free school meals", page.GetElementById("groups")!.NextElementSibling!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Solihull", page.GetElementById("comparators")!.NextElementSibling!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MeasuresPage_ListsEveryMeasureWithItsStatusInWords()
+    {
+        var page = await site.GetPageAsync("/measures");
+
+        var links = page.QuerySelectorAll("main table a[href^='/measures/']");
+        Assert.True(links.Length >= 25);
+        Assert.Contains(page.QuerySelectorAll("main td"), td => td.TextContent.Trim() == "Awaiting data");
+        Assert.Contains(page.QuerySelectorAll("main td"), td => td.TextContent.Trim() == "Context indicator");
+    }
+
+    [Fact]
+    public async Task ApiReference_HasAFormForEveryOperation()
+    {
+        var page = await site.GetPageAsync("/open-data/api");
+
+        var forms = page.QuerySelectorAll("main form[method='get']");
+        Assert.Equal(6, forms.Length);
+        Assert.Contains(forms, f => f.QuerySelector("input[name='path']")!.GetAttribute("value") == "/api/v1/observations" && f.QuerySelector("input[name='measure']") is not null);
+    }
+
+    [Fact]
+    public async Task ApiReference_TryFillsThePathAndRedirectsOnlyWithinTheApi()
+    {
+        using var ok = await site.Client.GetAsync("/open-data/api/try?path=/api/v1/measures/%7Bcode%7D&code=T2-01");
+        using var away = await site.Client.GetAsync("/open-data/api/try?path=https://example.com/");
+
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal("/api/v1/measures/T2-01", ok.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.BadRequest, away.StatusCode);
+    }
+
+    [Fact]
     public async Task AccessibilityStatement_IsPublished()
     {
         var page = await site.GetPageAsync("/accessibility");
@@ -173,8 +246,9 @@ public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var paths = XDocument.Parse(await response.Content.ReadAsStringAsync()).Descendants(ns + "loc").Select(l => new Uri(l.Value).PathAndQuery).ToList();
 
-        // 7 index pages, the accessibility statement, 4 ambitions, 2 themes, 4 programmes and 6 portfolios.
-        Assert.Equal(24, paths.Count);
+        // 9 index pages, the accessibility statement, 4 ambitions, 2 themes, 4 programmes, 6 portfolios and every measure.
+        Assert.Equal(26 + paths.Count(p => p.StartsWith("/measures/", StringComparison.Ordinal)), paths.Count);
+        Assert.True(paths.Count(p => p.StartsWith("/measures/", StringComparison.Ordinal)) >= 25);
         var titles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {

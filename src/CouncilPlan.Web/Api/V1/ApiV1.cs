@@ -32,6 +32,9 @@ public static class ApiV1
                 document.Info.Title = "CouncilPlan open data API";
                 document.Info.Version = "v1";
                 document.Info.Description = "The council's plan, measures and published figures. Published data only; JSON by default, CSV with ?format=csv or Accept: text/csv.";
+
+                // Relative to wherever the API is served, so the document is the same on every host.
+                document.Servers?.Clear();
                 return Task.CompletedTask;
             });
         });

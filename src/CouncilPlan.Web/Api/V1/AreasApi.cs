@@ -47,6 +47,7 @@ public static class AreasApi
                     snapshot.WardSets.Select(s => new WardSetResponse(s.Id, s.Title, s.CouncilCode, s.From, s.To)).ToList()),
                 ApiV1.Json);
         })
+            .WithTags("Areas")
             .WithName("GetAreas")
             .WithSummary("Areas figures are published for")
             .WithDescription("England, regions, councils, the council's wards (in ward sets with the dates their boundaries were in force) and comparator groups with their members, by ONS code. Filter with type (country, region, council, ward, comparator-group).")

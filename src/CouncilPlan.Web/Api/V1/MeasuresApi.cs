@@ -96,6 +96,7 @@ public static class MeasuresApi
             var measures = await snapshot.AssessAllAsync(snapshot.Catalogue);
             return Results.Json(new ItemsResponse<MeasureResponse>(measures.Select(m => Summary(snapshot, m)).ToList()), ApiV1.Json);
         })
+            .WithTags("Measures")
             .WithName("GetMeasures")
             .WithSummary("Every measure in the catalogue")
             .WithDescription("Each measure with its definition, unit, polarity, kind, source and licence, the plan elements it evidences, its targets, and its latest published figure (null while awaiting data).")
@@ -112,6 +113,7 @@ public static class MeasuresApi
             var assessed = await snapshot.AssessAsync(measure);
             return Results.Json(new MeasureDetailResponse(Summary(snapshot, assessed), Assessment(snapshot, assessed)), ApiV1.Json);
         })
+            .WithTags("Measures")
             .WithName("GetMeasure")
             .WithSummary("One measure with its judgement")
             .WithDescription("The measure and its assessment for the council's area: the series with confidence intervals and benchmark comparison, RAG against target, direction of travel, statistical process control, noise-aware RAG, the masking check, comparator figures and, for a dated target ahead, the trajectory.")

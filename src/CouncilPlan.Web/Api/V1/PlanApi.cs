@@ -47,6 +47,7 @@ public static class PlanApi
             (await cache.GetAsync(cancellationToken)).Plan is { } view
                 ? Results.Json(Plan(view), ApiV1.Json)
                 : Results.NotFound())
+            .WithTags("Plan")
             .WithName("GetPlan")
             .WithSummary("The current plan")
             .WithDescription("The plan the council is working to: title, period, mission, vision, values and a link to its elements.")
@@ -67,6 +68,7 @@ public static class PlanApi
 
             return Results.Json(new ItemsResponse<ElementResponse>(elements.OrderBy(e => e.Id).Select(e => Element(view, e)).ToList()), ApiV1.Json);
         })
+            .WithTags("Plan")
             .WithName("GetPlanElements")
             .WithSummary("Every element of the current plan")
             .WithDescription("Ambitions, key areas, schemes, commitments, impact statements, themes, programmes, portfolios and the rest, each with its stable identifier. Filter with kind (for example ambition, impact-statement, scheme).")
