@@ -1,26 +1,29 @@
 using CouncilPlan.Core.Plans;
-using CouncilPlan.Web.Plans;
+using CouncilPlan.Web.PublicData;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CouncilPlan.Web.Pages;
 
 /// <summary>A public page about the current plan: with no plan loaded there is nothing to show.</summary>
-public abstract class PlanPageModel(CurrentPlan currentPlan) : PageModel
+public abstract class PlanPageModel(PublicDataCache cache) : PageModel
 {
+    public PublicSnapshot Data { get; private set; } = null!;
+
     public PlanView Plan { get; private set; } = null!;
 
-    public virtual async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await currentPlan.GetAsync(cancellationToken) is not { } plan)
+        Data = await cache.GetAsync(cancellationToken);
+        if (Data.Plan is not { } plan)
         {
             return NotFound();
         }
 
         Plan = plan;
-        return Show();
+        return await ShowAsync();
     }
 
-    /// <summary>Called with <see cref="Plan"/> loaded; the page's own checks go here.</summary>
-    protected virtual IActionResult Show() => Page();
+    /// <summary>Called with <see cref="Plan"/> loaded; the page's own checks and loading go here.</summary>
+    protected virtual Task<IActionResult> ShowAsync() => Task.FromResult<IActionResult>(Page());
 }

@@ -1,6 +1,13 @@
+using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 
 namespace CouncilPlan.Web.Pages;
 
 /// <summary>What the shared ambition, theme and programme page body needs.</summary>
-public sealed record PlanSectionModel(PlanView Plan, PlanElement Element, string Caption);
+public sealed record PlanSectionModel(PlanView Plan, PlanElement Element, string Caption, IReadOnlyDictionary<int, IReadOnlyList<PublicMeasure>> Evidence)
+{
+    public IReadOnlyList<PublicMeasure> MeasuresFor(PlanElement element) => Evidence.GetValueOrDefault(element.Id) ?? [];
+
+    /// <summary>Every measure in this part of the plan, once each.</summary>
+    public IReadOnlyList<PublicMeasure> AllMeasures => Evidence.Values.SelectMany(m => m).DistinctBy(m => m.Measure.Code).OrderBy(m => m.Measure.Code, StringComparer.Ordinal).ToList();
+}

@@ -1,11 +1,12 @@
+using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
-using CouncilPlan.Web.Plans;
+using CouncilPlan.Web.PublicData;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CouncilPlan.Web.Pages;
 
-/// <summary>The page for one ambition, theme or enabling programme, found by its id in the plan.</summary>
-public abstract class PlanSectionPageModel(CurrentPlan currentPlan, ElementKind kind) : PlanPageModel(currentPlan)
+/// <summary>The page for one ambition, theme, enabling programme or portfolio, found by its id in the plan.</summary>
+public abstract class PlanSectionPageModel(PublicDataCache cache, ElementKind kind) : PlanPageModel(cache)
 {
     [FromRoute]
     public string Id { get; set; } = "";
@@ -14,7 +15,10 @@ public abstract class PlanSectionPageModel(CurrentPlan currentPlan, ElementKind 
 
     public ElementKind Kind => kind;
 
-    protected override IActionResult Show()
+    /// <summary>The measures that evidence each element of this part of the plan, assessed.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<PublicMeasure>> Evidence { get; private set; } = new Dictionary<int, IReadOnlyList<PublicMeasure>>();
+
+    protected override async Task<IActionResult> ShowAsync()
     {
         if (Plan.Find(Id) is not { } element || element.Kind != kind)
         {
@@ -22,6 +26,25 @@ public abstract class PlanSectionPageModel(CurrentPlan currentPlan, ElementKind 
         }
 
         Element = element;
+        var inside = Plan.Elements.Where(e => IsWithin(e, element)).Select(e => e.Id).ToHashSet();
+        var measures = Data.Catalogue.Where(m => m.Evidence.Any(e => inside.Contains(e.ElementId))).ToList();
+        var assessed = await Data.AssessAllAsync(measures);
+        Evidence = inside.ToDictionary(
+            id => id,
+            id => (IReadOnlyList<PublicMeasure>)assessed.Where(p => p.Measure.Evidence.Any(e => e.ElementId == id)).ToList());
         return Page();
+    }
+
+    private static bool IsWithin(PlanElement candidate, PlanElement section)
+    {
+        for (var e = candidate; e is not null; e = e.Parent)
+        {
+            if (e.Id == section.Id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

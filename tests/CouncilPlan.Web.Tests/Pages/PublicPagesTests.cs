@@ -46,7 +46,7 @@ public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
 
         Assert.Equal(title, H1(page));
         Assert.Equal(keyAreas, page.QuerySelectorAll("section.councilplan-area h3").Length);
-        Assert.Equal(impacts, page.QuerySelectorAll("#impact + ul > li").Length);
+        Assert.Equal(impacts, page.QuerySelectorAll("#impact + ol > li").Length);
         Assert.Contains(commitment, page.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
         if (priority is not null)
         {
@@ -54,6 +54,19 @@ public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
         }
 
         Assert.NotEmpty(page.QuerySelectorAll("aside a[href^='/portfolios/']"));
+    }
+
+    [Fact]
+    public async Task AmbitionPage_ShowsTheEvidenceForEachImpactStatementWithItsStatusInWords()
+    {
+        var page = await site.GetPageAsync("/ambitions/investment-regeneration-and-jobs");
+
+        var livingWage = page.QuerySelectorAll("#impact + ol > li").Single(li => li.TextContent.Contains("More Stockport employees receiving the Real Living Wage", StringComparison.Ordinal));
+        Assert.NotNull(livingWage.QuerySelector("a[href='/measures/A1-02']"));
+        Assert.Contains("Context indicator", livingWage.TextContent, StringComparison.Ordinal);
+        var counts = page.QuerySelector(".councilplan-status-counts")!.TextContent;
+        Assert.Contains("Awaiting data", counts, StringComparison.Ordinal);
+        Assert.Contains("target met", counts, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,7 +91,7 @@ public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Contains(insets, t => t.Contains("2030", StringComparison.Ordinal) && t.Contains("council's own operations", StringComparison.Ordinal));
         Assert.Contains(insets, t => t.Contains("2038", StringComparison.Ordinal) && t.Contains("whole borough", StringComparison.Ordinal));
         Assert.Equal(4, page.QuerySelectorAll("section.councilplan-area h3").Length);
-        Assert.Equal(5, page.QuerySelectorAll("#impact + ul > li").Length);
+        Assert.Equal(5, page.QuerySelectorAll("#impact + ol > li").Length);
         Assert.Contains("A climate friendly Stockport", Texts(page, "aside a"));
     }
 
@@ -87,7 +100,7 @@ public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
     {
         var page = await site.GetPageAsync("/themes/fair-and-inclusive-stockport");
 
-        Assert.Equal(7, page.QuerySelectorAll("#impact + ul > li").Length);
+        Assert.Equal(7, page.QuerySelectorAll("#impact + ol > li").Length);
         Assert.Equal(4, page.QuerySelectorAll("section.councilplan-area h3").Length);
     }
 

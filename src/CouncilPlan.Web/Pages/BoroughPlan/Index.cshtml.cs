@@ -1,21 +1,21 @@
 using CouncilPlan.Core.Plans;
-using CouncilPlan.Web.Plans;
+using CouncilPlan.Web.PublicData;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CouncilPlan.Web.Pages.BoroughPlan;
 
-public sealed class IndexModel(CurrentPlan currentPlan) : PlanPageModel(currentPlan)
+public sealed class IndexModel(PublicDataCache cache) : PlanPageModel(cache)
 {
     public PlanElement BoroughPlan { get; private set; } = null!;
 
-    protected override IActionResult Show()
+    protected override Task<IActionResult> ShowAsync()
     {
         if ((Plan.All(ElementKind.BoroughPlan) is [var first, ..] ? first : null) is not { } boroughPlan)
         {
-            return NotFound();
+            return Task.FromResult<IActionResult>(NotFound());
         }
 
         BoroughPlan = boroughPlan;
-        return Page();
+        return Task.FromResult<IActionResult>(Page());
     }
 }

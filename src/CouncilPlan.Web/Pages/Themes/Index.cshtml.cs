@@ -1,5 +1,5 @@
-using CouncilPlan.Web.Plans;
+using CouncilPlan.Web.PublicData;
 
 namespace CouncilPlan.Web.Pages.Themes;
 
-public sealed class IndexModel(CurrentPlan currentPlan) : PlanPageModel(currentPlan);
+public sealed class IndexModel(PublicDataCache cache) : PlanPageModel(cache);

@@ -1,6 +1,6 @@
 using CouncilPlan.Core.Plans;
-using CouncilPlan.Web.Plans;
+using CouncilPlan.Web.PublicData;
 
 namespace CouncilPlan.Web.Pages.Themes;
 
-public sealed class ShowModel(CurrentPlan currentPlan) : PlanSectionPageModel(currentPlan, ElementKind.Theme);
+public sealed class ShowModel(PublicDataCache cache) : PlanSectionPageModel(cache, ElementKind.Theme);
