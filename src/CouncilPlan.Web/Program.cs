@@ -1,5 +1,6 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Web.Api.V1;
+using CouncilPlan.Web.OpenData;
 using CouncilPlan.Web.Plans;
 using CouncilPlan.Web.PublicData;
 using CouncilPlan.Web.Security;
@@ -47,6 +48,7 @@ app.UseOutputCache();
 app.MapRazorPages().CacheOutput();
 app.MapSitemap();
 app.MapApiV1();
+app.MapDcatCatalogue();
 
 await app.RunAsync();
 

@@ -31,6 +31,17 @@ public sealed class Area
 
     public double? Longitude { get; set; }
 
+    /// <summary>Where the area sits on its ward set's hex map, computed from the centroids (<see cref="HexLayout"/>).</summary>
+    public int? HexColumn { get; set; }
+
+    public int? HexRow { get; set; }
+
+    /// <summary>The boundary as a GeoJSON geometry, when the council has loaded its boundaries (they are not shipped).</summary>
+    public string? Boundary { get; set; }
+
+    /// <summary>The attribution the boundaries' licence requires, shown with any map drawn from them.</summary>
+    public string? BoundaryAttribution { get; set; }
+
     /// <summary>For a comparator group: who defines its membership.</summary>
     public string? DefinedBy { get; set; }
 
@@ -39,10 +50,14 @@ public sealed class Area
     public bool CopyContentFrom(Area other)
     {
         if (Name == other.Name && Type == other.Type && ParentCode == other.ParentCode && WardSetId == other.WardSetId
-            && Latitude == other.Latitude && Longitude == other.Longitude && DefinedBy == other.DefinedBy && Url == other.Url)
+            && Latitude == other.Latitude && Longitude == other.Longitude && DefinedBy == other.DefinedBy && Url == other.Url
+            && HexColumn == other.HexColumn && HexRow == other.HexRow)
         {
             return false;
         }
+
+        HexColumn = other.HexColumn;
+        HexRow = other.HexRow;
 
         DefinedBy = other.DefinedBy;
         Url = other.Url;

@@ -108,6 +108,17 @@ public static class AreaFileReader
                 file.Error(map.MarkOf("centroid"), $"'{map.Path}.centroid' must be [latitude, longitude]");
             }
 
+            var hex = map.Strings("hex");
+            if (hex.Count == 2 && int.TryParse(hex[0].Value, CultureInfo.InvariantCulture, out var column) && int.TryParse(hex[1].Value, CultureInfo.InvariantCulture, out var row))
+            {
+                area.HexColumn = column;
+                area.HexRow = row;
+            }
+            else if (hex.Count > 0)
+            {
+                file.Error(map.MarkOf("hex"), $"'{map.Path}.hex' must be [column, row], whole numbers");
+            }
+
             map.RejectUnknownFields();
             if (code is not null && !areas.TryAdd(code, (area, map.MarkOf("code"))))
             {

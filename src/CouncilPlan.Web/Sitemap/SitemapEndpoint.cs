@@ -37,12 +37,14 @@ public static class PublicPages
             return pages;
         }
 
-        pages.InsertRange(0, ["/", "/about-the-plan", "/ambitions", "/themes", "/programmes", "/borough-plan", "/portfolios", "/measures", "/open-data/api"]);
+        pages.InsertRange(0, ["/", "/about-the-plan", "/ambitions", "/themes", "/programmes", "/borough-plan", "/portfolios", "/measures", "/neighbourhoods", "/climate", "/open-data", "/open-data/api", "/search"]);
         pages.AddRange(plan.All(ElementKind.Ambition).Select(e => $"/ambitions/{e.Key}"));
         pages.AddRange(plan.All(ElementKind.Theme).Select(e => $"/themes/{e.Key}"));
         pages.AddRange(plan.All(ElementKind.Programme).Select(e => $"/programmes/{e.Key}"));
         pages.AddRange(plan.All(ElementKind.Portfolio).Select(e => $"/portfolios/{e.Key}"));
         pages.AddRange(data.Catalogue.Select(m => $"/measures/{m.Code}"));
+        var wardSets = data.WardSets.Where(s => s.CouncilCode == plan.Plan.CouncilAreaCode).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        pages.AddRange(data.Areas.Where(a => a.WardSetId is { } set && wardSets.Contains(set)).Select(a => $"/neighbourhoods/{a.Code}"));
         return pages;
     }
 }

@@ -243,6 +243,109 @@ public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
+    public async Task NeighbourhoodsPage_ListsBothWardSetsWithAHexMapOfTheCurrentWards()
+    {
+        var page = await site.GetPageAsync("/neighbourhoods");
+
+        var current = page.GetElementById("stockport-2023")!;
+        Assert.Equal(21, current.QuerySelectorAll("ul.councilplan-ward-list a").Length);
+        var hexes = current.QuerySelectorAll("svg a");
+        Assert.Equal(21, hexes.Length);
+        Assert.Contains(hexes, a => a.GetAttribute("aria-label") == "Bramhall North" && a.GetAttribute("href") == "/neighbourhoods/E05015014");
+        Assert.Contains("Awaiting data", current.TextContent, StringComparison.Ordinal);
+        var older = page.GetElementById("stockport-2004")!;
+        Assert.Equal(21, older.QuerySelectorAll("ul.councilplan-ward-list a").Length);
+        Assert.Contains("Published figures for", older.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WardProfile_OfAPre2023Ward_ComparesItsFiguresWithTheBorough()
+    {
+        var page = await site.GetPageAsync("/neighbourhoods/E05000783");
+
+        Assert.Equal("Brinnington and Central", H1(page));
+        var rows = page.QuerySelectorAll("main table tbody tr");
+        Assert.Contains(rows, r => r.TextContent.Contains("Index of Multiple Deprivation", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.TextContent.Contains("Population", StringComparison.Ordinal) && r.TextContent.Contains("2016", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WardProfile_OfACurrentWard_SaysAwaitingDataAndHighlightsItOnTheMap()
+    {
+        var page = await site.GetPageAsync("/neighbourhoods/E05015023");
+
+        Assert.Equal("Edgeley", H1(page));
+        Assert.NotNull(page.GetElementById("awaiting-data"));
+        var current = Assert.Single(page.QuerySelectorAll("svg a.councilplan-map__area--current"));
+        Assert.Equal("Edgeley (this ward)", current.GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task ClimatePage_ShowsBothTargetsAndTheBoroughTrajectory()
+    {
+        var page = await site.GetPageAsync("/climate");
+
+        var text = page.Body!.TextContent;
+        Assert.Contains("operationally net zero", text, StringComparison.Ordinal);
+        Assert.Contains("carbon neutral", text, StringComparison.Ordinal);
+        var borough = page.GetElementById("trajectory-T2-01")!;
+        Assert.Matches("On course|Off course|Too early to tell", borough.QuerySelector(".govuk-tag")!.TextContent);
+        Assert.NotNull(borough.QuerySelector("svg[role='img'] title"));
+        Assert.Contains("Awaiting data", page.GetElementById("trajectory-T2-06")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenDataPage_ListsEveryPublishedDatasetWithItsLicenceAndFormats()
+    {
+        var page = await site.GetPageAsync("/open-data");
+
+        var rows = page.QuerySelectorAll("main table tbody tr");
+        Assert.True(rows.Length >= 15);
+        var co2 = page.GetElementById("dataset-T2-01")!;
+        Assert.Contains("Open Government Licence v3.0", co2.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(co2.QuerySelector("a[href='/api/v1/observations?measure=T2-01&format=csv']"));
+        Assert.Null(page.GetElementById("dataset-A3-01"));
+    }
+
+    [Fact]
+    public async Task DcatCatalogue_DescribesEachDatasetWithDistributions()
+    {
+        using var response = await site.Client.GetAsync("/open-data/catalogue.jsonld");
+        var catalogue = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal("application/ld+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("dcat:Catalog", catalogue["@type"]!.GetValue<string>());
+        var co2 = catalogue["dcat:dataset"]!.AsArray().Single(d => d!["dct:identifier"]!.GetValue<string>() == "T2-01")!;
+        Assert.Equal("http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/", co2["dct:license"]!["@id"]!.GetValue<string>());
+        Assert.Equal(["text/csv", "application/json", "application/json"], co2["dcat:distribution"]!.AsArray().Select(d => d!["dcat:mediaType"]!.GetValue<string>()));
+        Assert.Equal("2012-01-01", co2["dct:temporal"]!["dcat:startDate"]!["@value"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("weir mill", "/ambitions/investment-regeneration-and-jobs#weir-mill")]
+    [InlineData("school readiness", "/measures/A2-01")]
+    [InlineData("Marple", "/neighbourhoods/E05015029")]
+    [InlineData("net zero", "/themes/climate-action-now#council-net-zero-2030")]
+    public async Task Search_FindsPlanMeasuresAndWards(string query, string expected)
+    {
+        var page = await site.GetPageAsync("/search?q=" + Uri.EscapeDataString(query));
+
+        var links = page.QuerySelectorAll(".councilplan-search-results a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains(expected, links);
+    }
+
+    [Fact]
+    public async Task Search_WithNoMatch_SaysSoAndATooLongQueryIsAnError()
+    {
+        var none = await site.GetPageAsync("/search?q=zzzxqq");
+        var tooLong = await site.GetPageAsync("/search?q=" + new string('a', 201));
+
+        Assert.Equal("No results", none.GetElementById("results")!.TextContent.Trim());
+        Assert.StartsWith("Error:", tooLong.Title, StringComparison.Ordinal);
+        Assert.NotNull(tooLong.QuerySelector(".govuk-error-summary a[href='#q']"));
+    }
+
+    [Fact]
     public async Task AccessibilityStatement_IsPublished()
     {
         var page = await site.GetPageAsync("/accessibility");
@@ -259,8 +362,9 @@ public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var paths = XDocument.Parse(await response.Content.ReadAsStringAsync()).Descendants(ns + "loc").Select(l => new Uri(l.Value).PathAndQuery).ToList();
 
-        // 9 index pages, the accessibility statement, 4 ambitions, 2 themes, 4 programmes, 6 portfolios and every measure.
-        Assert.Equal(26 + paths.Count(p => p.StartsWith("/measures/", StringComparison.Ordinal)), paths.Count);
+        // 13 index pages, the accessibility statement, 4 ambitions, 2 themes, 4 programmes, 6 portfolios, 42 wards
+        // in two ward sets, and every measure.
+        Assert.Equal(30 + 42 + paths.Count(p => p.StartsWith("/measures/", StringComparison.Ordinal)), paths.Count);
         Assert.True(paths.Count(p => p.StartsWith("/measures/", StringComparison.Ordinal)) >= 25);
         var titles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)

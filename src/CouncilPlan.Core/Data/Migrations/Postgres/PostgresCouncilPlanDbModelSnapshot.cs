@@ -29,9 +29,25 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("code");
 
+                    b.Property<string>("Boundary")
+                        .HasColumnType("text")
+                        .HasColumnName("boundary");
+
+                    b.Property<string>("BoundaryAttribution")
+                        .HasColumnType("text")
+                        .HasColumnName("boundary_attribution");
+
                     b.Property<string>("DefinedBy")
                         .HasColumnType("text")
                         .HasColumnName("defined_by");
+
+                    b.Property<int?>("HexColumn")
+                        .HasColumnType("integer")
+                        .HasColumnName("hex_column");
+
+                    b.Property<int?>("HexRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("hex_row");
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision")

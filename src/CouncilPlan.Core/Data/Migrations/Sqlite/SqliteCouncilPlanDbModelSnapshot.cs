@@ -24,9 +24,25 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
+                    b.Property<string>("Boundary")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("boundary");
+
+                    b.Property<string>("BoundaryAttribution")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("boundary_attribution");
+
                     b.Property<string>("DefinedBy")
                         .HasColumnType("TEXT")
                         .HasColumnName("defined_by");
+
+                    b.Property<int?>("HexColumn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hex_column");
+
+                    b.Property<int?>("HexRow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hex_row");
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL")

@@ -1,0 +1,55 @@
+using CouncilPlan.Core.Areas;
+using CouncilPlan.Core.Measures;
+using CouncilPlan.Core.Statistics;
+using CouncilPlan.Web.PublicData;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CouncilPlan.Web.Pages.Neighbourhoods;
+
+/// <summary>One measure's latest figure for the ward beside the borough's for the same period.</summary>
+public sealed record WardFigure(PublicMeasure Measure, PublicFigure Ward, PublicFigure? Borough, Interval? Interval, Comparison Comparison, bool Masked);
+
+public sealed class ShowModel(PublicDataCache cache) : PlanPageModel(cache)
+{
+    [FromRoute]
+    public string Code { get; set; } = "";
+
+    public Area Ward { get; private set; } = null!;
+
+    public WardSet WardSet { get; private set; } = null!;
+
+    public IReadOnlyList<Area> Neighbours { get; private set; } = [];
+
+    public IReadOnlyList<WardFigure> Figures { get; private set; } = [];
+
+    protected override async Task<IActionResult> ShowAsync()
+    {
+        if (Data.FindArea(Code) is not { Type: AreaType.Ward } ward || ward.ParentCode != Plan.Plan.CouncilAreaCode
+            || Data.WardSets.FirstOrDefault(s => s.Id == ward.WardSetId) is not { } set)
+        {
+            return NotFound();
+        }
+
+        Ward = ward;
+        WardSet = set;
+        Neighbours = Data.Areas.Where(a => a.WardSetId == set.Id).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+        var council = Plan.Plan.CouncilAreaCode;
+        var figures = new List<WardFigure>();
+        foreach (var measure in await Data.AssessAllAsync(Data.Catalogue))
+        {
+            var latest = measure.Assessment.Figures.Where(f => f.AreaCode == ward.Code && f.IsTotal).MaxBy(f => f.PeriodStart);
+            if (latest is null)
+            {
+                continue;
+            }
+
+            var borough = measure.Assessment.Figures.FirstOrDefault(f => f.AreaCode == council && f.IsTotal && f.PeriodStart == latest.PeriodStart);
+            var interval = MeasureAssessor.IntervalOf(measure.Measure, latest);
+            var comparison = interval is null || borough?.Value is null ? Comparison.NotCompared : Benchmark.Compare(interval, borough.Value, measure.Measure.Polarity);
+            figures.Add(new WardFigure(measure, latest, borough, interval, comparison, measure.Assessment.Masking.WorseGroups.Contains(ward.Code)));
+        }
+
+        Figures = figures.OrderBy(f => f.Measure.Measure.Code, StringComparer.Ordinal).ToList();
+        return Page();
+    }
+}
