@@ -1,6 +1,11 @@
 using CouncilPlan.Core.Areas;
+using CouncilPlan.Core.Audit;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Data;
@@ -9,8 +14,28 @@ namespace CouncilPlan.Core.Data;
 /// The database. One model for both providers; each provider has its own subclass only so that it
 /// can carry its own migrations (Data/Migrations/Sqlite and Data/Migrations/Postgres).
 /// </summary>
-public abstract class CouncilPlanDb(DbContextOptions options) : DbContext(options)
+public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Who is making this context's changes, for the audit log (set per request, or by the command line).</summary>
+    public AuditActor Actor { get; set; } = AuditActor.System;
+
+    /// <summary>The clock for audit entries.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Service> Services => Set<Service>();
+
+    public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
+
+    public DbSet<MeasureUpdate> MeasureUpdates => Set<MeasureUpdate>();
+
+    public DbSet<CommitmentUpdate> CommitmentUpdates => Set<CommitmentUpdate>();
+
+    public DbSet<Ownership> Ownerships => Set<Ownership>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     public DbSet<Plan> Plans => Set<Plan>();
 
     public DbSet<PlanElement> PlanElements => Set<PlanElement>();
@@ -49,9 +74,70 @@ public abstract class CouncilPlanDb(DbContextOptions options) : DbContext(option
 
     public abstract DatabaseProvider Provider { get; }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<Plan>(plan =>
+        base.OnModelCreating(builder);
+
+        builder.Entity<StaffUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.Property(u => u.PortfolioKey).HasMaxLength(100);
+            user.HasOne(u => u.Service).WithMany().HasForeignKey(u => u.ServiceId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<Service>(service =>
+        {
+            service.Property(s => s.Name).HasMaxLength(200);
+            service.HasOne(s => s.Directorate).WithMany().HasForeignKey(s => s.DirectorateId).OnDelete(DeleteBehavior.Restrict);
+            service.Ignore(s => s.FullName);
+        });
+
+        builder.Entity<ReportingPeriod>(period =>
+        {
+            period.HasIndex(p => p.Quarter).IsUnique();
+            period.Property(p => p.Quarter).HasMaxLength(20);
+        });
+
+        builder.Entity<MeasureUpdate>(update =>
+        {
+            update.HasIndex(u => new { u.MeasureId, u.ReportingPeriodId }).IsUnique();
+            update.HasOne<Measure>().WithMany().HasForeignKey(u => u.MeasureId).OnDelete(DeleteBehavior.Restrict);
+            update.HasOne(u => u.ReportingPeriod).WithMany().HasForeignKey(u => u.ReportingPeriodId).OnDelete(DeleteBehavior.Restrict);
+            update.Property(u => u.Status).HasConversion<string>().HasMaxLength(20);
+            update.Property(u => u.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<CommitmentUpdate>(update =>
+        {
+            update.HasIndex(u => new { u.ElementId, u.EnteredAt });
+            update.HasOne<PlanElement>().WithMany().HasForeignKey(u => u.ElementId).OnDelete(DeleteBehavior.Restrict);
+            update.HasOne<ReportingPeriod>().WithMany().HasForeignKey(u => u.ReportingPeriodId).OnDelete(DeleteBehavior.Restrict);
+            update.Property(u => u.Status).HasConversion<string>().HasMaxLength(20);
+        });
+
+        builder.Entity<Ownership>(owner =>
+        {
+            owner.HasIndex(o => o.MeasureId);
+            owner.HasIndex(o => o.ElementId);
+            owner.HasIndex(o => o.UserId);
+            owner.HasOne<Measure>().WithMany().HasForeignKey(o => o.MeasureId).OnDelete(DeleteBehavior.Cascade);
+            owner.HasOne<PlanElement>().WithMany().HasForeignKey(o => o.ElementId).OnDelete(DeleteBehavior.Cascade);
+            owner.HasOne<Service>().WithMany().HasForeignKey(o => o.ServiceId).OnDelete(DeleteBehavior.Restrict);
+            owner.HasOne<StaffUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.HasIndex(e => e.At);
+            entry.HasIndex(e => new { e.Entity, e.Key });
+            entry.Property(e => e.Who).HasMaxLength(256);
+            entry.Property(e => e.FromWhere).HasMaxLength(100);
+            entry.Property(e => e.Action).HasMaxLength(40);
+            entry.Property(e => e.Entity).HasMaxLength(60);
+            entry.Property(e => e.Key).HasMaxLength(300);
+        });
+
+        builder.Entity<Plan>(plan =>
         {
             plan.HasKey(p => p.Id);
             plan.Property(p => p.Id).HasMaxLength(100);
@@ -61,7 +147,7 @@ public abstract class CouncilPlanDb(DbContextOptions options) : DbContext(option
             plan.HasMany(p => p.Elements).WithOne(e => e.Plan).HasForeignKey(e => e.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<PlanElement>(element =>
+        builder.Entity<PlanElement>(element =>
         {
             element.HasIndex(e => new { e.PlanId, e.Key }).IsUnique();
             element.HasIndex(e => new { e.PlanId, e.Kind });
@@ -76,7 +162,7 @@ public abstract class CouncilPlanDb(DbContextOptions options) : DbContext(option
             element.Ignore(e => e.DueDisplay);
         });
 
-        modelBuilder.Entity<PlanLink>(link =>
+        builder.Entity<PlanLink>(link =>
         {
             link.HasOne(l => l.From).WithMany().HasForeignKey(l => l.FromId).OnDelete(DeleteBehavior.Cascade);
             link.HasOne(l => l.To).WithMany().HasForeignKey(l => l.ToId).OnDelete(DeleteBehavior.Cascade);
@@ -85,7 +171,7 @@ public abstract class CouncilPlanDb(DbContextOptions options) : DbContext(option
             link.HasIndex(l => l.ToId);
         });
 
-        modelBuilder.Entity<Area>(area =>
+        builder.Entity<Area>(area =>
         {
             area.HasKey(a => a.Code);
             area.Property(a => a.Code).HasMaxLength(20);
@@ -95,27 +181,27 @@ public abstract class CouncilPlanDb(DbContextOptions options) : DbContext(option
             area.HasIndex(a => new { a.Type, a.ParentCode });
         });
 
-        modelBuilder.Entity<WardSet>(set =>
+        builder.Entity<WardSet>(set =>
         {
             set.HasKey(s => s.Id);
             set.Property(s => s.Id).HasMaxLength(100);
             set.Property(s => s.CouncilCode).HasMaxLength(20);
         });
 
-        modelBuilder.Entity<AreaGroupMember>(member =>
+        builder.Entity<AreaGroupMember>(member =>
         {
             member.HasKey(m => new { m.GroupCode, m.MemberCode });
             member.HasOne<Area>().WithMany().HasForeignKey(m => m.GroupCode).OnDelete(DeleteBehavior.Cascade);
             member.HasOne<Area>().WithMany().HasForeignKey(m => m.MemberCode).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<Source>(source =>
+        builder.Entity<Source>(source =>
         {
             source.HasKey(s => s.Id);
             source.Property(s => s.Id).HasMaxLength(100);
         });
 
-        modelBuilder.Entity<Measure>(measure =>
+        builder.Entity<Measure>(measure =>
         {
             measure.HasIndex(m => m.Code).IsUnique();
             measure.Property(m => m.Code).HasMaxLength(40);
@@ -137,14 +223,14 @@ public abstract class CouncilPlanDb(DbContextOptions options) : DbContext(option
             measure.Ignore(m => m.IsCount);
         });
 
-        modelBuilder.Entity<MeasureTarget>(target =>
+        builder.Entity<MeasureTarget>(target =>
         {
             target.HasIndex(t => new { t.MeasureId, t.PeriodStart }).IsUnique();
             target.Property(t => t.Period).HasMaxLength(40);
             target.Property(t => t.ToleranceType).HasConversion<string>().HasMaxLength(20);
         });
 
-        modelBuilder.Entity<MeasureEvidence>(evidence =>
+        builder.Entity<MeasureEvidence>(evidence =>
         {
             evidence.HasKey(e => new { e.MeasureId, e.ElementId });
             // An element that figures evidence cannot silently disappear from a reloaded plan.
@@ -152,25 +238,25 @@ public abstract class CouncilPlanDb(DbContextOptions options) : DbContext(option
             evidence.HasIndex(e => e.ElementId);
         });
 
-        modelBuilder.Entity<MeasureComparator>(comparator =>
+        builder.Entity<MeasureComparator>(comparator =>
         {
             comparator.HasKey(c => new { c.MeasureId, c.AreaCode });
             comparator.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaCode).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<MeasureDimension>(dimension =>
+        builder.Entity<MeasureDimension>(dimension =>
         {
             dimension.HasKey(d => new { d.MeasureId, d.DimensionId });
             dimension.HasOne<Dimension>().WithMany().HasForeignKey(d => d.DimensionId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<Dimension>(dimension =>
+        builder.Entity<Dimension>(dimension =>
         {
             dimension.HasKey(d => d.Id);
             dimension.Property(d => d.Id).HasMaxLength(60);
         });
 
-        modelBuilder.Entity<Breakdown>(breakdown =>
+        builder.Entity<Breakdown>(breakdown =>
         {
             breakdown.HasIndex(b => new { b.DimensionId, b.Category }).IsUnique();
             breakdown.Property(b => b.DimensionId).HasMaxLength(60);
@@ -179,9 +265,9 @@ public abstract class CouncilPlanDb(DbContextOptions options) : DbContext(option
             breakdown.HasData(new Breakdown { Id = Breakdown.TotalId, DimensionId = "", Category = "", Title = "Everyone" });
         });
 
-        modelBuilder.Entity<DataBatch>(batch => batch.Property(b => b.EnteredBy).HasMaxLength(200));
+        builder.Entity<DataBatch>(batch => batch.Property(b => b.EnteredBy).HasMaxLength(200));
 
-        modelBuilder.Entity<Observation>(observation =>
+        builder.Entity<Observation>(observation =>
         {
             // The natural key: one value per measure, period, area and breakdown. Pages and the API
             // read by measure (and area) through this index, never by scanning the table.
@@ -195,13 +281,13 @@ public abstract class CouncilPlanDb(DbContextOptions options) : DbContext(option
             observation.HasOne(o => o.Batch).WithMany().HasForeignKey(o => o.BatchId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<DataVersion>(version =>
+        builder.Entity<DataVersion>(version =>
         {
             version.Property(v => v.Id).ValueGeneratedNever();
             version.HasData(new DataVersion { Id = DataVersion.SingletonId, Version = 0, ChangedAt = DateTimeOffset.UnixEpoch });
         });
 
-        modelBuilder.Entity<ObservationRevision>(revision =>
+        builder.Entity<ObservationRevision>(revision =>
         {
             revision.HasIndex(r => new { r.ObservationId, r.Version }).IsUnique();
             revision.HasOne<Observation>().WithMany().HasForeignKey(r => r.ObservationId).OnDelete(DeleteBehavior.Restrict);

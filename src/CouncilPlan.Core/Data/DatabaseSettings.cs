@@ -15,6 +15,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 {
     public const string DefaultSqliteFile = "App_Data/councilplan.db";
 
+    private static readonly Audit.AuditInterceptor Interceptor = new();
+
     /// <summary>
     /// Reads the settings. With no connection string, SQLite uses App_Data/councilplan.db under
     /// the application's root (the repository when run from source), so the web app and the
@@ -81,6 +83,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             options.UseSqlite(ConnectionString).UseSnakeCaseNamingConvention();
         }
+
+        options.AddInterceptors(Interceptor);
     }
 
     /// <summary>A new database context for work outside a web request (the command line, tests).</summary>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using System.Text.Json;
+using CouncilPlan.Core.Audit;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Measures;
 using Microsoft.Data.Sqlite;
@@ -105,6 +107,19 @@ public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock)
                     throw new InvalidOperationException($"The import counted {added} new and {revised} changed rows but wrote {inserted} and {updated}; nothing was saved.");
                 }
 
+                // Set-based writes bypass the context's audit interceptor: the import records itself,
+                // and each replaced value is kept in observation_revisions with this batch.
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    At = clock.GetUtcNow(),
+                    Who = db.Actor.Who == AuditActor.System.Who ? options.EnteredBy : db.Actor.Who,
+                    FromWhere = db.Actor.FromWhere,
+                    Action = "imported",
+                    Entity = nameof(Observation),
+                    Key = $"batch {batch.Id}: {fileName}",
+                    After = JsonSerializer.Serialize(new { added, revised, unchanged = stage.Staged - added - revised, batch = batch.Id }),
+                });
+                await db.SaveChangesAsync(cancellationToken);
                 await DataVersion.BumpAsync(db, clock, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 options.Progress?.Report(new ImportProgress(ImportPhase.Done, rows.BytesRead, totalBytes, rows.RowsRead));
