@@ -38,6 +38,10 @@ public sealed class TestDatabase : IAsyncDisposable
         ["ConnectionStrings__CouncilPlan"] = Settings.ConnectionString,
     };
 
+    private static readonly SemaphoreSlim TemplateGate = new(1, 1);
+    private static string? sqliteTemplate;
+    private static string? postgresTemplate;
+
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true)
     {
         TestDatabase database;
@@ -47,6 +51,13 @@ public sealed class TestDatabase : IAsyncDisposable
             Directory.CreateDirectory(folder);
             var file = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
             database = new TestDatabase(new DatabaseSettings(provider, $"Data Source={file};Pooling=False"), file, null, null);
+            if (migrate)
+            {
+                // A copy of a database migrated once per test run: the same schema, without running
+                // every migration for every test.
+                File.Copy(await SqliteTemplateAsync(folder), file);
+                return database;
+            }
         }
         else
         {
@@ -58,27 +69,86 @@ public sealed class TestDatabase : IAsyncDisposable
             }
 
             var name = $"cp_test_{Guid.NewGuid():N}";
+            var template = migrate ? await PostgresTemplateAsync(admin) : null;
             await using (var connection = new NpgsqlConnection(admin))
             {
                 await connection.OpenAsync();
-                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{(template is null ? "" : $" TEMPLATE \"{template}\"")}", connection);
                 await command.ExecuteNonQueryAsync();
             }
 
             var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
             database = new TestDatabase(new DatabaseSettings(provider, builder.ToString()), null, admin, name);
-        }
-
-        if (migrate)
-        {
-            await using var db = database.NewContext();
-            await db.Database.MigrateAsync();
+            if (template is not null)
+            {
+                return database;
+            }
         }
 
         return database;
     }
 
     public CouncilPlanDb NewContext() => Settings.CreateContext();
+
+    private static async Task<string> SqliteTemplateAsync(string folder)
+    {
+        await TemplateGate.WaitAsync();
+        try
+        {
+            if (sqliteTemplate is null)
+            {
+                var file = Path.Combine(folder, $"template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
+                var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False");
+                await using (var db = settings.CreateContext())
+                {
+                    await db.Database.MigrateAsync();
+                }
+
+                SqliteConnection.ClearAllPools();
+                sqliteTemplate = file;
+            }
+
+            return sqliteTemplate;
+        }
+        finally
+        {
+            TemplateGate.Release();
+        }
+    }
+
+    private static async Task<string> PostgresTemplateAsync(string admin)
+    {
+        await TemplateGate.WaitAsync();
+        try
+        {
+            if (postgresTemplate is null)
+            {
+                var name = $"cp_template_{Guid.NewGuid():N}";
+                await using (var connection = new NpgsqlConnection(admin))
+                {
+                    await connection.OpenAsync();
+                    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                    await create.ExecuteNonQueryAsync();
+                }
+
+                var settings = new DatabaseSettings(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString());
+                await using (var db = settings.CreateContext())
+                {
+                    await db.Database.MigrateAsync();
+                }
+
+                // A template must have no connections while it is copied.
+                NpgsqlConnection.ClearAllPools();
+                postgresTemplate = name;
+            }
+
+            return postgresTemplate;
+        }
+        finally
+        {
+            TemplateGate.Release();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -105,6 +105,7 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
             update.HasOne(u => u.ReportingPeriod).WithMany().HasForeignKey(u => u.ReportingPeriodId).OnDelete(DeleteBehavior.Restrict);
             update.Property(u => u.Status).HasConversion<string>().HasMaxLength(20);
             update.Property(u => u.Version).IsConcurrencyToken();
+            update.Property(u => u.DraftPeriod).HasMaxLength(40);
         });
 
         builder.Entity<CommitmentUpdate>(update =>

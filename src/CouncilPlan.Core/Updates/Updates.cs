@@ -50,6 +50,22 @@ public sealed class MeasureUpdate
 
     public UpdateStatus Status { get; set; }
 
+    /// <summary>
+    /// The figure entered for the council as a whole, held here until the update is published:
+    /// a published figure stays as it is while its replacement waits for approval.
+    /// </summary>
+    public string? DraftPeriod { get; set; }
+
+    public double? DraftValue { get; set; }
+
+    public double? DraftNumerator { get; set; }
+
+    public double? DraftDenominator { get; set; }
+
+    public Measures.ObservationStatus DraftStatus { get; set; }
+
+    public string? DraftQualityNote { get; set; }
+
     /// <summary>What the figures mean and why they are as they are, in the owner's words.</summary>
     public string? Commentary { get; set; }
 
@@ -119,6 +135,10 @@ public sealed class CommitmentUpdate
     public required string EnteredBy { get; set; }
 
     public DateTimeOffset EnteredAt { get; set; }
+
+    public string? ApprovedBy { get; set; }
+
+    public DateTimeOffset? ApprovedAt { get; set; }
 
     public string? PublishedBy { get; set; }
 

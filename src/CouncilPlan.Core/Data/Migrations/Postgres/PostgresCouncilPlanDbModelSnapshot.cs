@@ -1005,6 +1005,14 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("approved_by");
+
                     b.Property<string>("Commentary")
                         .HasColumnType("text")
                         .HasColumnName("commentary");
@@ -1092,6 +1100,31 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.Property<string>("CorrectiveActionOwner")
                         .HasColumnType("text")
                         .HasColumnName("corrective_action_owner");
+
+                    b.Property<double?>("DraftDenominator")
+                        .HasColumnType("double precision")
+                        .HasColumnName("draft_denominator");
+
+                    b.Property<double?>("DraftNumerator")
+                        .HasColumnType("double precision")
+                        .HasColumnName("draft_numerator");
+
+                    b.Property<string>("DraftPeriod")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("draft_period");
+
+                    b.Property<string>("DraftQualityNote")
+                        .HasColumnType("text")
+                        .HasColumnName("draft_quality_note");
+
+                    b.Property<int>("DraftStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("draft_status");
+
+                    b.Property<double?>("DraftValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("draft_value");
 
                     b.Property<int>("MeasureId")
                         .HasColumnType("integer")

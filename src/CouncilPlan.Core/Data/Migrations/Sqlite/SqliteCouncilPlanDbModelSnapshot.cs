@@ -980,6 +980,14 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
                     b.Property<string>("Commentary")
                         .HasColumnType("TEXT")
                         .HasColumnName("commentary");
@@ -1065,6 +1073,31 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                     b.Property<string>("CorrectiveActionOwner")
                         .HasColumnType("TEXT")
                         .HasColumnName("corrective_action_owner");
+
+                    b.Property<double?>("DraftDenominator")
+                        .HasColumnType("REAL")
+                        .HasColumnName("draft_denominator");
+
+                    b.Property<double?>("DraftNumerator")
+                        .HasColumnType("REAL")
+                        .HasColumnName("draft_numerator");
+
+                    b.Property<string>("DraftPeriod")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_period");
+
+                    b.Property<string>("DraftQualityNote")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_quality_note");
+
+                    b.Property<int>("DraftStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("draft_status");
+
+                    b.Property<double?>("DraftValue")
+                        .HasColumnType("REAL")
+                        .HasColumnName("draft_value");
 
                     b.Property<int>("MeasureId")
                         .HasColumnType("INTEGER")

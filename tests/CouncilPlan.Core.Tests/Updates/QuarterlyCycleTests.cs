@@ -1,0 +1,273 @@
+using CouncilPlan.Core.Areas;
+using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Measures;
+using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Users;
+using CouncilPlan.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouncilPlan.Core.Tests.Updates;
+
+/// <summary>The quarterly cycle's rules, on both databases: who may do what, red needs action, nothing overwritten.</summary>
+public sealed class QuarterlyCycleTests
+{
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
+    // Measure T-01 (homes, financial year, target 250 in 2025-26 with 10% amber) from CatalogueFixtures.
+    private static readonly Officer Team = new("team", "team@council.example", "Team", new HashSet<string> { Roles.PerformanceTeam }, null, null);
+
+    private sealed record World(TestDatabase Database, int ServiceId, int OtherServiceId, Officer Owner, Officer Stranger, Officer Approver, Officer OtherApprover) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Database.DisposeAsync();
+    }
+
+    private static async Task<World> WorldAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+        await new AreaImporter(db, Clock).ImportFileAsync(RepositoryFiles.Areas);
+        await new PlanImporter(db, Clock).ImportFileAsync(PlanFixtures.WriteTemp(PlanFixtures.Minimal));
+        await new MeasureCatalogueImporter(db, Clock).ImportFileAsync(CatalogueFixtures.WriteTemp(CatalogueFixtures.Minimal));
+        var housing = new Service { Name = "Housing" };
+        var education = new Service { Name = "Education" };
+        db.Services.AddRange(housing, education);
+        foreach (var (id, service) in new[] { ("owner", housing), ("stranger", housing), ("approver", housing), ("other-approver", education) })
+        {
+            db.Users.Add(new StaffUser { Id = id, UserName = id + "@council.example", Email = id + "@council.example", DisplayName = id, Service = service });
+        }
+
+        await db.SaveChangesAsync();
+        var measure = await db.Measures.SingleAsync(m => m.Code == "T-01");
+        var scheme = await db.PlanElements.SingleAsync(e => e.Key == "scheme-one");
+        db.Ownerships.AddRange(
+            new Ownership { MeasureId = measure.Id, ServiceId = housing.Id, UserId = "owner" },
+            new Ownership { ElementId = scheme.Id, ServiceId = housing.Id, UserId = "owner" });
+        await db.SaveChangesAsync();
+        await new QuarterlyCycle(db, Clock).OpenAsync(Team, "2025-26 Q4", new DateOnly(2026, 4, 30));
+        Officer Person(string id, string role, int service) => new(id, id + "@council.example", id, new HashSet<string> { role }, service, null);
+        return new World(
+            database,
+            housing.Id,
+            education.Id,
+            Person("owner", Roles.Contributor, housing.Id),
+            Person("stranger", Roles.Contributor, housing.Id),
+            Person("approver", Roles.Approver, housing.Id),
+            Person("other-approver", Roles.Approver, education.Id));
+    }
+
+    private static MeasureUpdateInput Input(string value, int version = 0, string? action = null) =>
+        new("2025-26", value, null, null, ObservationStatus.Final, null, "Homes delivered this year.", action, action is null ? null : "Head of Housing", action is null ? null : "2026-06-30", version);
+
+    private static async Task<(Measure Measure, ReportingPeriod Quarter)> MeasureAndQuarterAsync(CouncilPlanDb db) =>
+        (await db.Measures.Include(m => m.Portfolio).SingleAsync(m => m.Code == "T-01"), await db.ReportingPeriods.SingleAsync());
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Contributor_EditingAMeasureTheyDoNotOwn_IsRefused(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        await using var db = world.Database.NewContext();
+        var (measure, quarter) = await MeasureAndQuarterAsync(db);
+
+        var refusal = await Assert.ThrowsAsync<NotAllowedException>(() => new QuarterlyCycle(db, Clock).SaveAsync(world.Stranger, measure, quarter, Input("260"), submit: false));
+
+        Assert.Contains("not one you own", refusal.Message, StringComparison.Ordinal);
+        Assert.False(await db.MeasureUpdates.AnyAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task RedValue_NeedsACorrectiveActionWithOwnerAndDate(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        await using var db = world.Database.NewContext();
+        var (measure, quarter) = await MeasureAndQuarterAsync(db);
+        var cycle = new QuarterlyCycle(db, Clock);
+
+        // 200 against a target of 250 with 10% amber (225) is red.
+        var error = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.SaveAsync(world.Owner, measure, quarter, Input("200"), submit: true));
+        var saved = await cycle.SaveAsync(world.Owner, measure, quarter, Input("200", action: "Bring forward two sites"), submit: true);
+        var amber = await new QuarterlyCycle(world.Database.NewContext(), Clock).SaveAsync(world.Owner, measure, quarter, Input("230", saved.Version), submit: true);
+
+        Assert.Equal(["CorrectiveAction", "CorrectiveActionDue", "CorrectiveActionOwner"], error.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(UpdateStatus.Submitted, saved.Status);
+        Assert.Equal(new DateOnly(2026, 6, 30), saved.CorrectiveActionDue);
+        Assert.Equal(230, amber.DraftValue);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task SubmitApprovePublish_MakesTheFigurePublicAndKeepsHistoryWhenRevised(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        int updateId;
+        await using (var db = world.Database.NewContext())
+        {
+            var (measure, quarter) = await MeasureAndQuarterAsync(db);
+            var update = await new QuarterlyCycle(db, Clock).SaveAsync(world.Owner, measure, quarter, Input("260"), submit: true);
+            updateId = update.Id;
+            Assert.False(await db.Observations.AnyAsync(), "nothing is public before publication");
+        }
+
+        await using (var db = world.Database.NewContext())
+        {
+            var cycle = new QuarterlyCycle(db, Clock);
+            await Assert.ThrowsAsync<NotAllowedException>(() => cycle.DecideAsync(world.OtherApprover, updateId, approve: true, null, 1));
+            await cycle.DecideAsync(world.Approver, updateId, approve: true, null, 1);
+            await Assert.ThrowsAsync<NotAllowedException>(() => cycle.PublishAsync(world.Approver, [updateId], []));
+            await cycle.PublishAsync(Team, [updateId], []);
+        }
+
+        await using (var db = world.Database.NewContext())
+        {
+            var observation = await db.Observations.SingleAsync();
+            Assert.True(observation.Published);
+            Assert.Equal(260, observation.Value);
+            Assert.Equal("2025-26", observation.Period);
+            Assert.Equal(UpdateStatus.Published, (await db.MeasureUpdates.SingleAsync()).Status);
+
+            // The performance team revises the published figure: the old one stays readable.
+            var (measure, quarter) = await MeasureAndQuarterAsync(db);
+            var cycle = new QuarterlyCycle(db, Clock);
+            var revised = await cycle.SaveAsync(Team, measure, quarter, Input("265", (await db.MeasureUpdates.SingleAsync()).Version), submit: true);
+            await cycle.DecideAsync(Team, revised.Id, approve: true, null, revised.Version);
+            await cycle.PublishAsync(Team, [revised.Id], []);
+        }
+
+        await using var check = world.Database.NewContext();
+        Assert.Equal(265, (await check.Observations.SingleAsync()).Value);
+        var history = await check.ObservationRevisions.SingleAsync();
+        Assert.Equal(260, history.Value);
+        Assert.Equal(1, history.Version);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task TwoOfficersSavingTheSameUpdate_TheSecondIsToldAndNothingIsOverwritten(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        int version;
+        await using (var db = world.Database.NewContext())
+        {
+            var (measure, quarter) = await MeasureAndQuarterAsync(db);
+            version = (await new QuarterlyCycle(db, Clock).SaveAsync(world.Owner, measure, quarter, Input("240"), submit: false)).Version;
+        }
+
+        // Both open the form at the same version; the first save wins, the second is refused.
+        await using (var first = world.Database.NewContext())
+        {
+            var (measure, quarter) = await MeasureAndQuarterAsync(first);
+            await new QuarterlyCycle(first, Clock).SaveAsync(world.Owner, measure, quarter, Input("241", version), submit: false);
+        }
+
+        await using var second = world.Database.NewContext();
+        var (m2, q2) = await MeasureAndQuarterAsync(second);
+        var conflict = await Assert.ThrowsAsync<ConflictException>(() => new QuarterlyCycle(second, Clock).SaveAsync(world.Approver, m2, q2, Input("999", version), submit: false));
+
+        Assert.Equal(241, conflict.Current.DraftValue);
+        await using var check = world.Database.NewContext();
+        Assert.Equal(241, (await check.MeasureUpdates.SingleAsync()).DraftValue);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task ReturnedUpdate_NeedsAReasonAndGoesBackToItsOwner(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        await using var db = world.Database.NewContext();
+        var (measure, quarter) = await MeasureAndQuarterAsync(db);
+        var cycle = new QuarterlyCycle(db, Clock);
+        var update = await cycle.SaveAsync(world.Owner, measure, quarter, Input("260"), submit: true);
+
+        await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.DecideAsync(world.Approver, update.Id, approve: false, " ", update.Version));
+        await cycle.DecideAsync(world.Approver, update.Id, approve: false, "Please give the source of the figure", update.Version);
+
+        var returned = await db.MeasureUpdates.AsNoTracking().SingleAsync();
+        Assert.Equal(UpdateStatus.Returned, returned.Status);
+        Assert.Equal("Please give the source of the figure", returned.ReturnReason);
+        var due = await cycle.DueFromAsync(world.Owner);
+        Assert.Equal("Returned: changes needed", due.Single(d => d.Reference == "T-01").Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task ClosedQuarter_RefusesUpdates(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        await using var db = world.Database.NewContext();
+        var (measure, quarter) = await MeasureAndQuarterAsync(db);
+        var cycle = new QuarterlyCycle(db, Clock);
+        await Assert.ThrowsAsync<NotAllowedException>(() => cycle.CloseAsync(world.Owner, quarter.Id));
+        await cycle.CloseAsync(Team, quarter.Id);
+
+        var closed = await db.ReportingPeriods.AsNoTracking().SingleAsync();
+        await Assert.ThrowsAsync<NotAllowedException>(() => cycle.SaveAsync(world.Owner, measure, closed, Input("260"), submit: false));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task CommitmentStatus_KeepsItsHistoryAndIsPublishedOnlyWhenApproved(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        await using var db = world.Database.NewContext();
+        var scheme = await db.PlanElements.SingleAsync(e => e.Key == "scheme-one");
+        var quarter = await db.ReportingPeriods.SingleAsync();
+        var cycle = new QuarterlyCycle(db, Clock);
+
+        await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.SaveCommitmentAsync(world.Owner, scheme, quarter, CommitmentStatus.AtRisk, null, null));
+        var first = await cycle.SaveCommitmentAsync(world.Owner, scheme, quarter, CommitmentStatus.OnTrack, "Started on site", null);
+        var second = await cycle.SaveCommitmentAsync(world.Owner, scheme, quarter, CommitmentStatus.AtRisk, "Contractor delay", "2026-09-30");
+        await Assert.ThrowsAsync<NotAllowedException>(() => cycle.SaveCommitmentAsync(world.Stranger, scheme, quarter, CommitmentStatus.Complete, null, null));
+        await Assert.ThrowsAsync<NotAllowedException>(() => cycle.PublishAsync(Team, [], [second.Id]));
+        await cycle.ApproveCommitmentAsync(world.Approver, second.Id);
+        await cycle.PublishAsync(Team, [], [second.Id]);
+
+        var history = await db.CommitmentUpdates.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
+        Assert.Equal([CommitmentStatus.OnTrack, CommitmentStatus.AtRisk], history.Select(h => h.Status));
+        Assert.False(history[0].Published);
+        Assert.True(history[1].Published);
+        Assert.Equal(new DateOnly(2026, 9, 30), history[1].RevisedDate);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Councillor_ReadsDraftsOnlyForTheirPortfolio(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        await using var db = world.Database.NewContext();
+        var (measure, _) = await MeasureAndQuarterAsync(db);
+        var cycle = new QuarterlyCycle(db, Clock);
+        Officer Councillor(string portfolio) => new("c", "c@council.example", "C", new HashSet<string> { Roles.Councillor }, null, portfolio);
+
+        Assert.True(await cycle.CanReadDraftsAsync(Councillor("portfolio-one"), measure));
+        Assert.False(await cycle.CanReadDraftsAsync(Councillor("another-portfolio"), measure));
+        Assert.False(await cycle.CanEditMeasureAsync(Councillor("portfolio-one"), measure.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task EveryChange_IsInTheAuditLogWithWhoAndBeforeAndAfter(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        await using (var db = world.Database.NewContext())
+        {
+            db.Actor = new Core.Audit.AuditActor("owner@council.example", "192.0.2.7");
+            var (measure, quarter) = await MeasureAndQuarterAsync(db);
+            var update = await new QuarterlyCycle(db, Clock).SaveAsync(world.Owner, measure, quarter, Input("240"), submit: false);
+            await new QuarterlyCycle(db, Clock).SaveAsync(world.Owner, measure, quarter, Input("245", update.Version), submit: false);
+        }
+
+        await using var check = world.Database.NewContext();
+        var entries = await check.AuditEntries.Where(e => e.Entity == nameof(MeasureUpdate)).OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(["added", "changed"], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal(("owner@council.example", "192.0.2.7"), (e.Who, e.FromWhere)));
+        Assert.Contains("\"DraftValue\":240", entries[1].Before, StringComparison.Ordinal);
+        Assert.Contains("\"DraftValue\":245", entries[1].After, StringComparison.Ordinal);
+        Assert.StartsWith("T-01", entries[1].Key, StringComparison.Ordinal);
+
+        // Append-only: the database itself refuses to change or remove an entry.
+        await Assert.ThrowsAnyAsync<Exception>(() => check.AuditEntries.Where(e => e.Id == entries[0].Id).ExecuteDeleteAsync());
+        await Assert.ThrowsAnyAsync<Exception>(() => check.AuditEntries.Where(e => e.Id == entries[0].Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Who, "someone else")));
+    }
+}
