@@ -57,7 +57,7 @@ public sealed record MeasureUpdateInput(
     int ExpectedVersion);
 
 /// <summary>A measure or commitment due from an officer in the open quarter.</summary>
-public sealed record DueItem(string Kind, string Reference, string Title, string Href, string Status, bool Overdue, string DueText);
+public sealed record DueItem(string Quarter, string Kind, string Reference, string Title, string Href, string Status, bool Overdue, string DueText);
 
 /// <summary>
 /// The quarterly cycle, one set of rules for the web workspace and the command line: the
@@ -195,14 +195,14 @@ public sealed class QuarterlyCycle(CouncilPlanDb db, TimeProvider clock)
                 var update = updates.FirstOrDefault(u => u.MeasureId == measure.Id && u.ReportingPeriodId == period.Id);
                 var status = update?.Status ?? UpdateStatus.NotStarted;
                 var done = status is UpdateStatus.Submitted or UpdateStatus.Approved or UpdateStatus.Published;
-                items.Add(new DueItem("Measure", measure.Code, measure.Title, $"/staff/measures/{measure.Code}/update?period={Uri.EscapeDataString(period.Quarter)}", Describe(status), !done && today > period.Due, DueText(period, today, done)));
+                items.Add(new DueItem(period.Quarter, "Measure", measure.Code, measure.Title, $"/staff/measures/{measure.Code}/update?period={Uri.EscapeDataString(period.Quarter)}", Describe(status), !done && today > period.Due, DueText(period, today, done)));
             }
 
             foreach (var element in elements)
             {
                 var latest = commitments.Where(c => c.ElementId == element.Id && c.ReportingPeriodId == period.Id).MaxBy(c => c.EnteredAt);
                 var status = latest is null ? "Not started" : latest.Published ? "Published" : latest.ApprovedAt is not null ? "Approved" : "Submitted";
-                items.Add(new DueItem("Commitment", element.Key, element.Title ?? element.Key, $"/staff/commitments/{element.Id}/update?period={Uri.EscapeDataString(period.Quarter)}", status, latest is null && today > period.Due, DueText(period, today, latest is not null)));
+                items.Add(new DueItem(period.Quarter, "Commitment", element.Key, element.Title ?? element.Key, $"/staff/commitments/{element.Id}/update?period={Uri.EscapeDataString(period.Quarter)}", status, latest is null && today > period.Due, DueText(period, today, latest is not null)));
             }
         }
 

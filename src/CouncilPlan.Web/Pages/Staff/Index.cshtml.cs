@@ -1,0 +1,35 @@
+using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouncilPlan.Web.Pages.Staff;
+
+/// <summary>"My updates": what is due from the signed-in officer in the open quarters.</summary>
+public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPageModel(db)
+{
+    public IReadOnlyList<ReportingPeriod> OpenPeriods { get; private set; } = [];
+
+    public IReadOnlyList<DueItem> Due { get; private set; } = [];
+
+    public int AwaitingApproval { get; private set; }
+
+    public int AwaitingPublication { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var cycle = new QuarterlyCycle(Db, clock);
+        OpenPeriods = await cycle.OpenPeriodsAsync(cancellationToken);
+        Due = await cycle.DueFromAsync(Officer, cancellationToken);
+        if (Officer.Is(Roles.Approver) || Officer.IsPerformanceTeam)
+        {
+            AwaitingApproval = await Db.MeasureUpdates.CountAsync(u => u.Status == UpdateStatus.Submitted, cancellationToken);
+        }
+
+        if (Officer.IsPerformanceTeam)
+        {
+            AwaitingPublication = await Db.MeasureUpdates.CountAsync(u => u.Status == UpdateStatus.Approved, cancellationToken)
+                + await Db.CommitmentUpdates.CountAsync(c => c.ApprovedAt != null && !c.Published, cancellationToken);
+        }
+    }
+}

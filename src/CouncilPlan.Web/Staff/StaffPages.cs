@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CouncilPlan.Web.Staff;
+
+/// <summary>
+/// Which policy each part of the workspace needs, by folder: a page added to a folder is protected
+/// without anyone remembering to protect it, and the authorization matrix test checks the result.
+/// </summary>
+public static class StaffPages
+{
+    public static void AddStaffConventions(this RazorPagesOptions options)
+    {
+        options.Conventions.AuthorizeFolder("/Staff", StaffPolicies.Staff);
+        options.Conventions.AuthorizeFolder("/Staff/Measures", StaffPolicies.DataEntry);
+        options.Conventions.AuthorizeFolder("/Staff/Commitments", StaffPolicies.DataEntry);
+        options.Conventions.AuthorizeFolder("/Staff/Upload", StaffPolicies.DataEntry);
+        options.Conventions.AuthorizeFolder("/Staff/Approvals", StaffPolicies.Approval);
+        options.Conventions.AuthorizeFolder("/Staff/Publish", StaffPolicies.Performance);
+        options.Conventions.AuthorizeFolder("/Staff/Periods", StaffPolicies.Performance);
+        options.Conventions.AuthorizeFolder("/Staff/Catalogue", StaffPolicies.Performance);
+        options.Conventions.AuthorizeFolder("/Staff/Plan", StaffPolicies.Performance);
+        options.Conventions.AuthorizeFolder("/Staff/Users", StaffPolicies.Administration);
+        options.Conventions.AuthorizeFolder("/Staff/Audit", StaffPolicies.Administration);
+    }
+}
