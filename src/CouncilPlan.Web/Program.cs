@@ -4,6 +4,7 @@ using CouncilPlan.Web.OpenData;
 using CouncilPlan.Web.Plans;
 using CouncilPlan.Web.PublicData;
 using CouncilPlan.Web.Security;
+using CouncilPlan.Web.Staff;
 using CouncilPlan.Web.Sitemap;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,13 +18,18 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCouncilPlanDatabase(builder.Configuration, Directory.GetCurrentDirectory());
 builder.Services.AddOutputCache(options =>
 {
-    options.AddBasePolicy(policy => policy.Tag(PublicDataCache.OutputCacheTag).Expire(TimeSpan.FromHours(1)));
+    // Public pages only: the staff workspace is never cached anywhere.
+    options.AddBasePolicy(policy => policy
+        .With(context => !context.HttpContext.Request.Path.StartsWithSegments("/staff"))
+        .Tag(PublicDataCache.OutputCacheTag)
+        .Expire(TimeSpan.FromHours(1)));
     ApiV1.AddPolicies(options);
 });
 builder.Services.AddSingleton<PublicDataCache>();
 builder.Services.AddHostedService<DataVersionWatcher>();
 builder.Services.AddScoped<CurrentPlan>();
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages(options => options.AddStaffConventions());
+builder.Services.AddAuthorization(StaffPolicies.Add);
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddApiV1();
 

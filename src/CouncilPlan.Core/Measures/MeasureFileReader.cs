@@ -247,7 +247,7 @@ public static class MeasureFileReader
                 codes.Add(code, (int)map.MarkOf("code").Line);
             }
 
-            if (measure.Decimals is < 0 or > 6)
+            if (!ValidDecimals(measure.Decimals))
             {
                 file.Error(map.MarkOf("decimals"), $"'{map.Path}.decimals' must be between 0 and 6");
             }
@@ -275,7 +275,7 @@ public static class MeasureFileReader
                 {
                     file.Error(mark, $"'{key}' is not an element of plan '{planId}'");
                 }
-                else if (kind is ElementKind.Portfolio or ElementKind.ScrutinyRow or ElementKind.Section or ElementKind.Value)
+                else if (!CanEvidence(kind))
                 {
                     file.Error(mark, $"'{key}' is a {PlanFileReader.Describe(kind)}: a measure evidences impact statements, commitments, key areas and the like");
                 }
@@ -362,6 +362,12 @@ public static class MeasureFileReader
     }
 
     public static string Describe(PeriodType type) => PeriodTypes.Single(p => p.Value == type).Key;
+
+    /// <summary>Measures evidence what the plan promises (impact statements, commitments, key areas ...), not its furniture.</summary>
+    public static bool CanEvidence(ElementKind kind) => kind is not (ElementKind.Portfolio or ElementKind.ScrutinyRow or ElementKind.Section or ElementKind.Value);
+
+    /// <summary>Decimal places a measure may be shown to.</summary>
+    public static bool ValidDecimals(int decimals) => decimals is >= 0 and <= 6;
 
     private static T? Choice<T>(YamlMap map, string key, Dictionary<string, T> choices, bool required)
         where T : struct

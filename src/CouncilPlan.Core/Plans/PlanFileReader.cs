@@ -387,6 +387,9 @@ public sealed class PlanFileReader
         return links;
     }
 
+    /// <summary>Kinds whose words are their text, with no title: impact statements, priority actions and the like.</summary>
+    public static bool IsTextOnly(ElementKind kind) => kind is ElementKind.ImpactStatement or ElementKind.PriorityAction or ElementKind.PeerRecommendation or ElementKind.HeadlineFact;
+
     internal static string Describe(ElementKind kind) => kind switch
     {
         ElementKind.BoroughPriority => "Borough Plan priority",

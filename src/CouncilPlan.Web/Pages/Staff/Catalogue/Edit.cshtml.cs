@@ -1,0 +1,131 @@
+using System.Globalization;
+using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Measures;
+using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Statistics;
+using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Users;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouncilPlan.Web.Pages.Staff.Catalogue;
+
+/// <summary>Edits one measure with the catalogue file's rules.</summary>
+public sealed class EditModel(CouncilPlanDb db) : StaffPageModel(db)
+{
+    public const int TargetRows = 4;
+
+    [FromRoute]
+    public string Code { get; set; } = "";
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public string? Definition { get; set; }
+
+    [BindProperty]
+    public MeasureKind Kind { get; set; }
+
+    [BindProperty]
+    public Polarity Polarity { get; set; }
+
+    [BindProperty]
+    public string? Decimals { get; set; }
+
+    [BindProperty]
+    public string? UnitLabel { get; set; }
+
+    [BindProperty]
+    public string? Owner { get; set; }
+
+    [BindProperty]
+    public string? Caveat { get; set; }
+
+    [BindProperty]
+    public string? SuppressBelow { get; set; }
+
+    [BindProperty]
+    public List<string> EvidenceKeys { get; set; } = [];
+
+    [BindProperty]
+    public List<TargetRow> Targets { get; set; } = [];
+
+    [BindProperty]
+    public int? OwnerServiceId { get; set; }
+
+    [BindProperty]
+    public List<string> OwnerUserIds { get; set; } = [];
+
+    public Measure Measure { get; private set; } = null!;
+
+    public IReadOnlyList<PlanElement> Statements { get; private set; } = [];
+
+    public IReadOnlyList<Service> Services { get; private set; } = [];
+
+    public IReadOnlyList<StaffUser> Users { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var m = Measure;
+        (Title, Definition, Kind, Polarity, Decimals, UnitLabel, Owner, Caveat) = (m.Title, m.Definition, m.Kind, m.Polarity, m.Decimals.ToString(CultureInfo.InvariantCulture), m.UnitLabel, m.Owner, m.Caveat);
+        SuppressBelow = m.SuppressBelow?.ToString(CultureInfo.InvariantCulture);
+        EvidenceKeys = m.Evidence.OrderBy(e => e.Position).Select(e => e.Element!.Key).ToList();
+        Targets = m.Targets.OrderBy(t => t.PeriodStart).Select(t => new TargetRow(t.Period, t.Value.ToString("R", CultureInfo.InvariantCulture), t.Tolerance?.ToString("R", CultureInfo.InvariantCulture), t.ToleranceType, t.Source)).ToList();
+        var owners = await Db.Ownerships.AsNoTracking().Where(o => o.MeasureId == m.Id).ToListAsync(cancellationToken);
+        OwnerServiceId = owners.FirstOrDefault()?.ServiceId;
+        OwnerUserIds = owners.Where(o => o.UserId != null).Select(o => o.UserId!).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var edit = new MeasureEdit(Title, Definition, Kind, Polarity, Decimals, UnitLabel, Owner, Caveat, SuppressBelow, EvidenceKeys,
+                Targets.Select(t => new TargetInput(t.Period, t.Value, t.Tolerance, t.ToleranceType, t.Source)).ToList(), OwnerServiceId, OwnerUserIds);
+            await new MeasureEditor(Db).SaveAsync(Officer, Code, edit, cancellationToken);
+            Notice = $"{Code} saved";
+            return Redirect("/staff/catalogue");
+        }
+        catch (UpdateValidationException errors)
+        {
+            AddErrors(errors);
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var measure = await Db.Measures.AsNoTracking().Include(m => m.Evidence).ThenInclude(e => e.Element).Include(m => m.Targets).SingleOrDefaultAsync(m => m.Code == Code, cancellationToken);
+        if (measure is null)
+        {
+            return false;
+        }
+
+        Measure = measure;
+        Statements = await Db.PlanElements.AsNoTracking().Where(e => e.PlanId == measure.PlanId && (e.Kind == ElementKind.ImpactStatement || e.Kind == ElementKind.Commitment || e.Kind == ElementKind.Scheme || e.Kind == ElementKind.Target)).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        Services = await Db.Services.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        Users = await Db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
+        return true;
+    }
+}
+
+/// <summary>A target row of the form.</summary>
+public sealed record TargetRow(string? Period, string? Value, string? Tolerance, ToleranceType ToleranceType, string? Source)
+{
+    public TargetRow()
+        : this(null, null, null, ToleranceType.Absolute, null)
+    {
+    }
+}
