@@ -10,7 +10,11 @@ public sealed record PublicMeasure(
     string? PortfolioKey,
     string? PortfolioTitle,
     IReadOnlyList<string> EvidenceKeys,
-    MeasureAssessment Assessment);
+    MeasureAssessment Assessment,
+    PublishedCommentary? Commentary = null);
+
+/// <summary>The owner's commentary (and any corrective action) published with a quarter's update.</summary>
+public sealed record PublishedCommentary(string Quarter, string? Period, string? Text, string? CorrectiveAction, string? CorrectiveActionOwner, DateOnly? CorrectiveActionDue, DateTimeOffset PublishedAt);
 
 /// <summary>
 /// Reads what may be published about measures: only published observations, each measure's
@@ -35,13 +39,25 @@ public static class PublicMeasures
         var observations = await db.Observations.AsNoTracking()
             .Where(o => o.MeasureId == measure.Id && o.Published)
             .ToListAsync(cancellationToken);
+        var commentary = await db.MeasureUpdates.AsNoTracking()
+            .Where(u => u.MeasureId == measure.Id && u.Status == Updates.UpdateStatus.Published && u.PublishedAt != null)
+            .OrderByDescending(u => u.PublishedAt)
+            .Select(u => new PublishedCommentary(u.ReportingPeriod!.Quarter, u.DraftPeriod, u.Commentary, u.CorrectiveAction, u.CorrectiveActionOwner, u.CorrectiveActionDue, u.PublishedAt!.Value))
+            .FirstOrDefaultAsync(cancellationToken);
         return new PublicMeasure(
             measure,
             measure.Portfolio?.Key,
             measure.Portfolio?.Title,
             measure.Evidence.OrderBy(e => e.Position).Select(e => e.Element!.Key).ToList(),
-            MeasureAssessor.Assess(measure, observations, breakdowns, areas));
+            MeasureAssessor.Assess(measure, observations, breakdowns, areas),
+            commentary);
     }
+
+    /// <summary>Each commitment's latest published status: what residents see.</summary>
+    public static async Task<IReadOnlyDictionary<int, Updates.CommitmentUpdate>> CommitmentStatusesAsync(CouncilPlanDb db, CancellationToken cancellationToken = default) =>
+        (await db.CommitmentUpdates.AsNoTracking().Where(c => c.Published).ToListAsync(cancellationToken))
+            .GroupBy(c => c.ElementId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(c => c.PublishedAt)!);
 
     public static async Task<IReadOnlyDictionary<int, string>> BreakdownKeysAsync(CouncilPlanDb db, CancellationToken cancellationToken = default) =>
         await db.Breakdowns.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Key, cancellationToken);

@@ -4,7 +4,7 @@ using CouncilPlan.Core.Plans;
 namespace CouncilPlan.Web.Pages;
 
 /// <summary>What the shared ambition, theme and programme page body needs.</summary>
-public sealed record PlanSectionModel(PlanView Plan, PlanElement Element, string Caption, IReadOnlyDictionary<int, IReadOnlyList<PublicMeasure>> Evidence)
+public sealed record PlanSectionModel(PlanView Plan, PlanElement Element, string Caption, IReadOnlyDictionary<int, IReadOnlyList<PublicMeasure>> Evidence, IReadOnlyDictionary<int, Core.Updates.CommitmentUpdate> Statuses)
 {
     public IReadOnlyList<PublicMeasure> MeasuresFor(PlanElement element) => Evidence.GetValueOrDefault(element.Id) ?? [];
 

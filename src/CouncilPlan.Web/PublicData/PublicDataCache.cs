@@ -62,7 +62,8 @@ public sealed class PublicDataCache(IServiceScopeFactory scopes, TimeProvider cl
         var wardSets = await db.WardSets.AsNoTracking().OrderBy(s => s.From).ToListAsync(cancellationToken);
         var assessmentAreas = await PublicMeasures.AreasAsync(db, plan?.Plan.CouncilAreaCode ?? "", cancellationToken);
         var breakdowns = await db.Breakdowns.AsNoTracking().ToListAsync(cancellationToken);
-        return new PublicSnapshot(scopes, version, plan, catalogue, areas, wardSets, assessmentAreas, breakdowns);
+        var commitments = await PublicMeasures.CommitmentStatusesAsync(db, cancellationToken);
+        return new PublicSnapshot(scopes, version, plan, catalogue, areas, wardSets, assessmentAreas, breakdowns, commitments);
     }
 }
 
@@ -75,7 +76,8 @@ public sealed class PublicSnapshot(
     IReadOnlyList<Area> areas,
     IReadOnlyList<WardSet> wardSets,
     AssessmentAreas assessmentAreas,
-    IReadOnlyList<Breakdown> breakdowns)
+    IReadOnlyList<Breakdown> breakdowns,
+    IReadOnlyDictionary<int, Core.Updates.CommitmentUpdate> commitmentStatuses)
 {
     private readonly Dictionary<int, string> breakdownKeys = breakdowns.ToDictionary(b => b.Id, b => b.Key);
     private readonly Dictionary<string, string> breakdownTitles = breakdowns.ToDictionary(b => b.Key, b => b.Title, StringComparer.Ordinal);
@@ -96,6 +98,9 @@ public sealed class PublicSnapshot(
     public AssessmentAreas AssessmentAreas => assessmentAreas;
 
     public IReadOnlyDictionary<int, string> BreakdownKeys => breakdownKeys;
+
+    /// <summary>The latest published status of each commitment or scheme; missing means not yet reported.</summary>
+    public IReadOnlyDictionary<int, Core.Updates.CommitmentUpdate> CommitmentStatuses => commitmentStatuses;
 
     public string BreakdownTitle(string key) => breakdownTitles.GetValueOrDefault(key) ?? key;
 
