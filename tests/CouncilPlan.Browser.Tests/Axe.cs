@@ -50,6 +50,9 @@ public static class Axe
         }
         """;
 
+    /// <summary>Loads axe-core into every page the context opens from now on, before the page's own scripts.</summary>
+    public static Task PreloadAsync(IBrowserContext context) => context.AddInitScriptAsync(Source.Value);
+
     /// <summary>Runs axe on the page as it is now; each violation is described for the failure message.</summary>
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, string path) =>
         (await RunAsync(page)).Select(v => Describe(path, v)).ToList();

@@ -31,6 +31,7 @@ public sealed class ReflowTests(BrowserSite site, ITestOutputHelper output)
         // Some rules depend on the layout: a table that now scrolls must be reachable by keyboard,
         // targets must keep their size, the menu button appears.
         await using var context = await site.NewContextAsync(BrowserSite.NarrowWidth);
+        await Axe.PreloadAsync(context);
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         foreach (var type in await site.PageTypesAsync())
