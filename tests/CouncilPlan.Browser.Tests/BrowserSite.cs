@@ -1,0 +1,214 @@
+using System.Net;
+using System.Xml.Linq;
+using CouncilPlan.Core.Data;
+using CouncilPlan.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CouncilPlan.Browser.Tests;
+
+/// <summary>
+/// The web app on a fresh SQLite database (migrations applied and the default dataset loaded, as in
+/// production), served by Kestrel on a real port of 127.0.0.1, and one headless Debian Chromium
+/// driven by Playwright. Shared by every browser test class: the app and the browser start once.
+/// </summary>
+public sealed class BrowserSite : IAsyncLifetime
+{
+    /// <summary>Debian's Chromium. Playwright's own browser download cannot work here, so it is never used.</summary>
+    public const string DefaultChromium = "/usr/bin/chromium";
+
+    /// <summary>Points the tests at another Chromium or Chrome, for a developer machine without Debian's.</summary>
+    public const string ChromiumVariable = "COUNCILPLAN_TEST_CHROMIUM";
+
+    public const int DesktopWidth = 1280;
+
+    public const int NarrowWidth = 320;
+
+    private static readonly string[] ChromiumArguments =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private TestDatabase? database;
+    private WebApplicationFactory<Program>? factory;
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where the app answers, such as http://127.0.0.1:40123 (no trailing slash).</summary>
+    public string Origin { get; private set; } = "";
+
+    /// <summary>Every page that sitemap.xml lists, as paths ("/", "/ambitions", ...), in its order.</summary>
+    public IReadOnlyList<string> SitemapPages { get; private set; } = [];
+
+    /// <summary>
+    /// The folder the screenshots (and the printed PDF) are written to, for a person to look at:
+    /// tests/CouncilPlan.Browser.Tests/TestResults/screenshots, which git ignores.
+    /// </summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryFiles.Root, "tests", "CouncilPlan.Browser.Tests", "TestResults", "screenshots");
+
+    private string? measureWithFigures;
+
+    public async Task InitializeAsync()
+    {
+        // Fail first, and clearly, when there is no browser: nothing else is worth starting then.
+        var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } configured ? configured : DefaultChromium;
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException(
+                $"The browser tests need Chromium at {chromium}, which is missing. Install it with 'sudo apt-get install chromium' "
+                + $"(./test.sh does this), or set {ChromiumVariable} to a Chromium or Chrome executable. Do not run 'playwright install'.");
+        }
+
+        database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
+            builder.UseSetting("ConnectionStrings:CouncilPlan", database.Settings.ConnectionString);
+            builder.UseSetting("DefaultDataset:Path", RepositoryFiles.Data);
+            builder.UseEnvironment("Production");
+        });
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        Origin = addresses?.FirstOrDefault()?.TrimEnd('/')
+            ?? throw new InvalidOperationException("Kestrel started but reported no address.");
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumArguments,
+        });
+
+        SitemapPages = await ReadSitemapAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// A fresh browser context (its own cookies and settings) whose pages are the given number of CSS
+    /// pixels wide; dispose it when done. Relative addresses go to the app.
+    /// </summary>
+    public Task<IBrowserContext> NewContextAsync(int width = DesktopWidth, bool javaScript = true) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Origin,
+            ViewportSize = new ViewportSize { Width = width, Height = width == NarrowWidth ? 640 : 900 },
+            JavaScriptEnabled = javaScript,
+            Locale = "en-GB",
+            ReducedMotion = ReducedMotion.Reduce,
+        });
+
+    /// <summary>Goes to a page and insists it answered as expected, so no check runs on a failure page by mistake.</summary>
+    public static async Task GoToAsync(IPage page, string path, int expectedStatus = 200)
+    {
+        var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        Assert.True(response is not null, $"{path}: no response");
+        Assert.True(response!.Status == expectedStatus, $"{path} answered {response.Status}, expected {expectedStatus}");
+    }
+
+    /// <summary>The first sitemap page whose path starts with the prefix, such as "/ambitions/".</summary>
+    public string FirstPage(string prefix) =>
+        SitemapPages.FirstOrDefault(p => p.StartsWith(prefix, StringComparison.Ordinal))
+        ?? throw new InvalidOperationException($"sitemap.xml lists no page under {prefix}");
+
+    /// <summary>One page of each kind, named for the screenshots, with the status it answers with.</summary>
+    public async Task<IReadOnlyList<PageType>> PageTypesAsync() =>
+    [
+        new("home", "/"),
+        new("ambitions", "/ambitions"),
+        new("ambition", FirstPage("/ambitions/")),
+        new("themes", "/themes"),
+        new("theme", FirstPage("/themes/")),
+        new("programmes", "/programmes"),
+        new("programme", FirstPage("/programmes/")),
+        new("borough-plan", "/borough-plan"),
+        new("portfolios", "/portfolios"),
+        new("portfolio", FirstPage("/portfolios/")),
+        new("measures", "/measures"),
+        new("measure", await FirstMeasureWithFiguresAsync()),
+        new("about", "/about-the-plan"),
+        new("accessibility", "/accessibility"),
+        new("api-reference", "/open-data/api"),
+        new("not-found", "/no-such-page", 404),
+    ];
+
+    /// <summary>The first measure page with published figures: a chart, and the figures in a table.</summary>
+    public async Task<string> FirstMeasureWithFiguresAsync() => measureWithFigures ??= await FindMeasureWithFiguresAsync();
+
+    private async Task<string> FindMeasureWithFiguresAsync()
+    {
+        var request = await playwright!.APIRequest.NewContextAsync(new APIRequestNewContextOptions { BaseURL = Origin });
+        try
+        {
+            foreach (var path in SitemapPages.Where(p => p.StartsWith("/measures/", StringComparison.Ordinal)))
+            {
+                var html = await (await request.GetAsync(path)).TextAsync();
+                if (html.Contains("class=\"councilplan-chart\"", StringComparison.Ordinal) && html.Contains("id=\"figures\"", StringComparison.Ordinal))
+                {
+                    return path;
+                }
+            }
+        }
+        finally
+        {
+            await request.DisposeAsync();
+        }
+
+        throw new InvalidOperationException("No measure page in sitemap.xml shows a chart and a table of figures");
+    }
+
+    private async Task<IReadOnlyList<string>> ReadSitemapAsync()
+    {
+        var request = await playwright!.APIRequest.NewContextAsync(new APIRequestNewContextOptions { BaseURL = Origin });
+        try
+        {
+            var response = await request.GetAsync("/sitemap.xml");
+            if (!response.Ok)
+            {
+                throw new InvalidOperationException($"/sitemap.xml answered {response.Status}");
+            }
+
+            XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+            var document = XDocument.Parse(await response.TextAsync());
+            return document.Descendants(ns + "loc")
+                .Select(loc => new Uri(loc.Value.Trim()))
+                .Select(uri => uri.PathAndQuery)
+                .ToList();
+        }
+        finally
+        {
+            await request.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A kind of page: a name for its screenshots, the page, and the status it answers with.</summary>
+public sealed record PageType(string Name, string Path, int Status = 200);
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "Browser";
+}
