@@ -43,9 +43,13 @@ public static class AreaMaps
                 return string.Create(CultureInfo.InvariantCulture, $"{cx + ((HexSize - 1) * Math.Cos(angle)):0.#},{cy + ((HexSize - 1) * Math.Sin(angle)):0.#}");
             }));
             var current = ward.Code == highlight;
-            svg.Append(CultureInfo.InvariantCulture, $"<a href=\"/neighbourhoods/{ward.Code}\" class=\"councilplan-map__area{(current ? " councilplan-map__area--current" : "")}\" aria-label=\"{Escape(ward.Name)}{(current ? " (this ward)" : "")}\">");
+            var label = Abbreviate(ward.Name);
+
+            // The accessible name starts with the visible label, so people who use speech to click
+            // can say what they see (WCAG 2.5.3), then gives the ward's full name.
+            svg.Append(CultureInfo.InvariantCulture, $"<a href=\"/neighbourhoods/{ward.Code}\" class=\"councilplan-map__area{(current ? " councilplan-map__area--current" : "")}\" aria-label=\"{Escape(label == ward.Name ? ward.Name : $"{label}: {ward.Name}")}{(current ? " (this ward)" : "")}\">");
             svg.Append(CultureInfo.InvariantCulture, $"<polygon points=\"{points}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{cx:0.#}\" y=\"{cy + 4:0.#}\" text-anchor=\"middle\" aria-hidden=\"true\">{Escape(Abbreviate(ward.Name))}</text></a>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{cx:0.#}\" y=\"{cy + 4:0.#}\" text-anchor=\"middle\" aria-hidden=\"true\">{Escape(label)}</text></a>");
         }
 
         svg.Append("</svg>");
