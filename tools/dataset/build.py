@@ -395,6 +395,35 @@ def build(ref: Reference) -> dict[str, list[Row]]:
                        quality_note=ward_imd_note))
     files["imd-2019-average-score.csv"] = imd
 
+    # Deprivation as a breakdown: Stockport's neighbourhoods (LSOAs) in each national IMD 2019
+    # quintile, for the borough and for each 2004-2022 ward. Deciles are MHCLG's; each LSOA is
+    # placed in a ward by the ONS best-fit lookup (2021 LSOA codes; Stockport's 2011 codes carry
+    # over unchanged, and any that do not are refused below rather than guessed).
+    lookup = {r["lsoa21cd"]: r["wd22cd"] for r in ref.rows("boundaries/lsoa_to_ward_best-fit_lookup_2021.csv")
+              if r["lad22cd"] == STOCKPORT}
+    # One 2011 LSOA, E01005758 (Stockport 014B), was split in 2021 into E01033947 and E01033948;
+    # both halves lie in Brinnington and Central, so the whole 2011 LSOA does too.
+    split = {"E01005758": ("E01033947", "E01033948")}
+    for old, parts in split.items():
+        wards = {lookup[p] for p in parts if p in lookup}
+        if len(wards) == 1:
+            lookup[old] = wards.pop()
+    counts: dict[tuple[str, str], int] = {}
+    for r in ref.rows("deprivation/imd2019_by_lsoa_stockport.csv"):
+        lsoa = r["LSOA code (2011)"]
+        if lsoa not in lookup:
+            raise BuildError(f"LSOA {lsoa} is not in the ward lookup")
+        quintile = f"deprivation-quintile:q{(int(r['Index of Multiple Deprivation (IMD) Decile']) + 1) // 2}"
+        for area in (lookup[lsoa], STOCKPORT):
+            counts[(area, quintile)] = counts.get((area, quintile), 0) + 1
+            counts[(area, "")] = counts.get((area, ""), 0) + 1
+    areas_seen = sorted({area for area, _ in counts})
+    files["imd-2019-neighbourhoods-by-quintile.csv"] = [
+        Row("T1-06", "2019", area, str(counts.get((area, key), 0)), breakdown=key)
+        for area in areas_seen
+        for key in [""] + [f"deprivation-quintile:q{q}" for q in range(1, 6)]
+    ]
+
     population = []
     for r in ref.rows("housing/population_all_ages.csv"):
         if r["geography_code"] == STOCKPORT and not missing(r["value"]):

@@ -267,6 +267,11 @@ public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
         var rows = page.QuerySelectorAll("main table tbody tr");
         Assert.Contains(rows, r => r.TextContent.Contains("Index of Multiple Deprivation", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.TextContent.Contains("Population", StringComparison.Ordinal) && r.TextContent.Contains("2016", StringComparison.Ordinal));
+
+        // Deprivation as a breakdown: 7 of the ward's 8 neighbourhoods are in England's most deprived fifth (MHCLG IoD2019).
+        var quintiles = page.GetElementById("groups-T1-06")!.NextElementSibling!.QuerySelectorAll("tbody tr");
+        var mostDeprived = quintiles.Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Most deprived 20% of neighbourhoods in England");
+        Assert.Equal(["7 neighbourhoods", "31 neighbourhoods"], mostDeprived.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
     }
 
     [Fact]

@@ -7,7 +7,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace CouncilPlan.Web.Pages.Neighbourhoods;
 
 /// <summary>One measure's latest figure for the ward beside the borough's for the same period.</summary>
-public sealed record WardFigure(PublicMeasure Measure, PublicFigure Ward, PublicFigure? Borough, Interval? Interval, Comparison Comparison, bool Masked);
+public sealed record WardFigure(PublicMeasure Measure, PublicFigure Ward, PublicFigure? Borough, Interval? Interval, Comparison Comparison, bool Masked)
+{
+    /// <summary>The ward's figures by group (for example deprivation quintile) for the same period, each beside the borough's.</summary>
+    public IReadOnlyList<(PublicFigure Ward, PublicFigure? Borough)> Groups { get; init; } = [];
+}
 
 public sealed class ShowModel(PublicDataCache cache) : PlanPageModel(cache)
 {
@@ -46,7 +50,12 @@ public sealed class ShowModel(PublicDataCache cache) : PlanPageModel(cache)
             var borough = measure.Assessment.Figures.FirstOrDefault(f => f.AreaCode == council && f.IsTotal && f.PeriodStart == latest.PeriodStart);
             var interval = MeasureAssessor.IntervalOf(measure.Measure, latest);
             var comparison = interval is null || borough?.Value is null ? Comparison.NotCompared : Benchmark.Compare(interval, borough.Value, measure.Measure.Polarity);
-            figures.Add(new WardFigure(measure, latest, borough, interval, comparison, measure.Assessment.Masking.WorseGroups.Contains(ward.Code)));
+            var groups = measure.Assessment.Figures
+                .Where(f => f.AreaCode == ward.Code && !f.IsTotal && f.PeriodStart == latest.PeriodStart)
+                .OrderBy(f => f.Breakdown, StringComparer.Ordinal)
+                .Select(f => (f, measure.Assessment.Figures.FirstOrDefault(b => b.AreaCode == council && b.Breakdown == f.Breakdown && b.PeriodStart == f.PeriodStart)))
+                .ToList();
+            figures.Add(new WardFigure(measure, latest, borough, interval, comparison, measure.Assessment.Masking.WorseGroups.Contains(ward.Code)) { Groups = groups });
         }
 
         Figures = figures.OrderBy(f => f.Measure.Measure.Code, StringComparer.Ordinal).ToList();
