@@ -87,6 +87,15 @@ public static class MeasureWords
         _ => "Too few figures for statistical process control",
     };
 
+    /// <summary>A symbol that repeats the variation in words, never replaces it: arrows for special causes, a wave for common cause.</summary>
+    public static string VariationSymbol(string? icon) => icon switch
+    {
+        SpcLabels.Variation.CommonCause => "∿",
+        SpcLabels.Variation.ImprovementHigh or SpcLabels.Variation.ConcernHigh or SpcLabels.Variation.NeutralHigh => "⬆",
+        SpcLabels.Variation.ImprovementLow or SpcLabels.Variation.ConcernLow or SpcLabels.Variation.NeutralLow => "⬇",
+        _ => "–",
+    };
+
     public static string Assurance(string? assurance) => assurance switch
     {
         SpcLabels.Assurance.ConsistentPass => "the target is within reach every time: it will be met consistently unless the process changes",
