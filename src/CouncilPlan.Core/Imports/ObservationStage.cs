@@ -19,6 +19,12 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
     /// <summary>Rows written to the stage.</summary>
     public long Staged { get; protected set; }
 
+    /// <summary>True when the rows go straight into observations (a first load), so the batch must exist before they are written.</summary>
+    public bool WritesDirectly { get; protected set; }
+
+    /// <summary>The batch the rows are entered by, when <see cref="WritesDirectly"/>.</summary>
+    public int BatchId { get; set; }
+
     /// <summary>Creates the staging table and starts writing.</summary>
     public abstract Task BeginAsync(CancellationToken cancellationToken);
 
@@ -35,7 +41,7 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
     public abstract Task LockAsync(CancellationToken cancellationToken);
 
     /// <summary>How many staged rows are new keys, and how many differ from the stored row.</summary>
-    public async Task<(long Added, long Revised)> CountChangesAsync(CancellationToken cancellationToken)
+    public virtual async Task<(long Added, long Revised)> CountChangesAsync(CancellationToken cancellationToken)
     {
         await using var command = Command($"""
             SELECT COALESCE(SUM(CASE WHEN o.id IS NULL THEN 1 ELSE 0 END), 0),
@@ -52,7 +58,7 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
         ExecuteAsync(UpdateSql(batchId), cancellationToken);
 
     /// <summary>Inserts the staged rows whose key is not stored yet.</summary>
-    public Task<int> InsertNewAsync(int batchId, bool allNew, CancellationToken cancellationToken) =>
+    public virtual Task<int> InsertNewAsync(int batchId, bool allNew, CancellationToken cancellationToken) =>
         ExecuteAsync($"""
             INSERT INTO observations (measure_id, period_start, period_end, period, area_code, breakdown_id, value, numerator, denominator, status, quality_note, published, batch_id, version)
             SELECT s.measure_id, s.period_start, s.period_end, s.period, s.area_code, s.breakdown_id, s.value, s.numerator, s.denominator, s.status, s.quality_note, s.published, {batchId}, 1
@@ -82,6 +88,12 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
         command.CommandText = sql;
         command.CommandTimeout = 0;
         return command;
+    }
+
+    protected async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     protected async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken)
