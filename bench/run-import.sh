@@ -2,7 +2,7 @@
 # Runs the import benchmark: starts a throwaway PostgreSQL server (as test.sh does, but with the
 # server's default durability settings), builds Release, and runs bench/CouncilPlan.Bench.
 # Usage: bench/run-import.sh [--rows N[,N...]] [--no-postgres] [--no-sqlite]
-# By default it measures a 100,000-row file and a 10,000,000-row file (which takes a long time).
+# By default it measures files of 100,000, 1,000,000 and 10,000,000 rows (the last takes a long time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,7 @@ fail() { printf 'run-import.sh: %s\n' "$*" >&2; exit 1; }
 command -v dotnet >/dev/null 2>&1 || fail "the .NET SDK 10 is missing"
 command -v psql >/dev/null 2>&1 || fail "psql is missing: sudo apt-get install postgresql-client"
 command -v sqlite3 >/dev/null 2>&1 || fail "sqlite3 is missing: sudo apt-get install sqlite3"
+[ -x /usr/bin/time ] || fail "GNU time is missing: sudo apt-get install time"
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || fail "PostgreSQL server binaries were not found: sudo apt-get install postgresql"
 

@@ -38,8 +38,17 @@ public sealed class BenchCatalogue
         db.Areas.AddRange(AreaCodes.Select((code, i) => new Area { Code = code, Name = $"Area {i}", Type = i == 0 ? AreaType.Council : AreaType.Ward }));
         db.Plans.Add(new Plan
         {
-            Id = PlanId, Title = "Benchmark plan", Period = "2025-26", Starts = new DateOnly(2025, 4, 1), Ends = new DateOnly(2026, 3, 31),
-            CouncilName = "Benchmark Council", CouncilAreaCode = AreaCodes[0], Mission = "m", Vision = "v", Partnership = "p", FileHash = new string('0', 64),
+            Id = PlanId,
+            Title = "Benchmark plan",
+            Period = "2025-26",
+            Starts = new DateOnly(2025, 4, 1),
+            Ends = new DateOnly(2026, 3, 31),
+            CouncilName = "Benchmark Council",
+            CouncilAreaCode = AreaCodes[0],
+            Mission = "m",
+            Vision = "v",
+            Partnership = "p",
+            FileHash = new string('0', 64),
         });
         db.Dimensions.AddRange(new Dimension { Id = "sex", Title = "Sex" }, new Dimension { Id = "age-band", Title = "Age band" });
         db.Breakdowns.AddRange(Sexes.Select(s => new Breakdown { DimensionId = "sex", Category = s, Title = s }));
@@ -47,8 +56,15 @@ public sealed class BenchCatalogue
         await db.SaveChangesAsync();
         var measures = Measures.Select(m => new Measure
         {
-            Code = m.Code, Title = "Measure " + m.Code, Definition = "Benchmark measure.", Unit = m.Unit, Polarity = Polarity.HigherIsBetter,
-            Frequency = Frequency.Annual, PeriodType = m.PeriodType, Kind = MeasureKind.Performance, PlanId = PlanId,
+            Code = m.Code,
+            Title = "Measure " + m.Code,
+            Definition = "Benchmark measure.",
+            Unit = m.Unit,
+            Polarity = Polarity.HigherIsBetter,
+            Frequency = Frequency.Annual,
+            PeriodType = m.PeriodType,
+            Kind = MeasureKind.Performance,
+            PlanId = PlanId,
         }).ToList();
         db.Measures.AddRange(measures);
         await db.SaveChangesAsync();

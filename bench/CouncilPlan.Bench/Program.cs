@@ -33,8 +33,8 @@ report.Add("```");
 report.Add(Machine.Describe());
 report.Add("```");
 report.Add("");
-report.Add("| database | rows | run | seconds | rows/s | ÷ baseline rows/s | peak RSS (MB) |");
-report.Add("|---|---:|---|---:|---:|---:|---:|");
+report.Add("| database | rows | run | seconds | rows/s | ÷ baseline rows/s | client CPU s | peak RSS (MB) | load avg at start |");
+report.Add("|---|---:|---|---:|---:|---:|---:|---:|---:|");
 
 foreach (var rows in options.Sizes)
 {
@@ -87,7 +87,7 @@ void Add(string database, long rows, string run, Measurement measurement, Measur
     var rate = rows / measurement.Seconds;
     var ratio = baseline is null ? "" : (rate / (rows / baseline.Seconds)).ToString("0.00", CultureInfo.InvariantCulture);
     var memory = measurement.PeakRssMb is { } mb ? mb.ToString("N0", CultureInfo.InvariantCulture) : "";
-    var line = string.Create(CultureInfo.InvariantCulture, $"| {database} | {rows:N0} | {run} | {measurement.Seconds:0.00} | {rate:N0} | {ratio} | {memory} |");
+    var line = string.Create(CultureInfo.InvariantCulture, $"| {database} | {rows:N0} | {run} | {measurement.Seconds:0.00} | {rate:N0} | {ratio} | {measurement.CpuSeconds:0.00} | {memory} | {measurement.LoadAverage} |");
     Console.WriteLine(line);
     report.Add(line);
 }
@@ -131,19 +131,21 @@ internal sealed record BenchOptions(IReadOnlyList<long> Sizes, string OutputFold
             }
         }
 
-        return new BenchOptions(sizes.Count > 0 ? sizes : [100_000, 10_000_000], Path.GetFullPath(output), postgres, sqlite, psql, sqlite3);
+        return new BenchOptions(sizes.Count > 0 ? sizes : [100_000, 1_000_000, 10_000_000], Path.GetFullPath(output), postgres, sqlite, psql, sqlite3);
     }
 }
 
-internal sealed record Measurement(double Seconds, double? PeakRssMb);
+internal sealed record Measurement(double Seconds, double CpuSeconds, double? PeakRssMb, string LoadAverage);
 
-/// <summary>Runs a process, timing it by the wall clock and sampling its peak resident memory (VmHWM).</summary>
+/// <summary>Runs a process under GNU time: wall time, CPU time (user + system) and peak resident memory.</summary>
 internal static class ChildProcess
 {
     public static async Task<Measurement> RunAsync(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
+        // GNU time gives the wall time, the CPU time and the peak resident memory of the process.
+        var times = Path.GetTempFileName();
+        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-o", times, "-f", "%e %U %S %M", program }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -153,19 +155,11 @@ internal static class ChildProcess
             start.Environment[name] = value;
         }
 
-        var watch = Stopwatch.StartNew();
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        double? peak = null;
-        while (!process.HasExited)
-        {
-            peak = Math.Max(peak ?? 0, PeakKb(process.Id) / 1024.0);
-            await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(20));
-        }
-
         await process.WaitForExitAsync();
-        var seconds = watch.Elapsed.TotalSeconds;
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', start.ArgumentList)} exited {process.ExitCode}:\n{await output}\n{await error}");
@@ -177,30 +171,11 @@ internal static class ChildProcess
             Console.WriteLine("    " + said.Replace("\n", "\n    ", StringComparison.Ordinal));
         }
 
-        return new Measurement(seconds, peak);
+        var figures = (await File.ReadAllTextAsync(times)).Trim().Split('\n')[^1].Split(' ').Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        File.Delete(times);
+        return new Measurement(figures[0], figures[1] + figures[2], figures[3] / 1024, load);
     }
 
-    private static double PeakKb(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    return double.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                }
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-
-        return 0;
-    }
 }
 
 /// <summary>Our import: the real command line, as a user runs it, in a child process.</summary>
@@ -294,6 +269,7 @@ internal sealed class SqliteTarget(string folder, string sqlite3)
         var path = PathOf("import");
         await ChildProcess.RunAsync(sqlite3, [path, "CREATE TABLE bare (measure TEXT, period TEXT, area TEXT, breakdown TEXT, value REAL, numerator REAL, denominator REAL, status TEXT, quality_note TEXT, published TEXT)"]);
         var result = await ChildProcess.RunAsync(sqlite3, [path, $".import --csv --skip 1 {file} bare"]);
+        await ChildProcess.RunAsync(sqlite3, [path, "SELECT 'sqlite3 imported ' || count(*) || ' rows' FROM bare"]);
         Delete("import");
         return result;
     }
