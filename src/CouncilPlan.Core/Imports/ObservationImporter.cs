@@ -135,7 +135,7 @@ public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock)
     {
         var batch = new DataBatch
         {
-            EnteredBy = options.EnteredBy,
+            EnteredBy = options.EnteredBy.Length > 200 ? options.EnteredBy[..200] : options.EnteredBy,
             EnteredAt = clock.GetUtcNow(),
             Description = options.Description ?? $"import of {fileName}",
         };

@@ -4,6 +4,7 @@ using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Imports;
 using CouncilPlan.Testing;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using static CouncilPlan.Testing.ObservationCatalogue;
 
@@ -150,28 +151,42 @@ public sealed class DataCommandsTests
         Assert.Equal("Reading  [###############---------------]  50%  1,234,567 rows  512.0/1024.0 MB", line);
     }
 
-    public static TheoryData<DatabaseProvider, string> KillPoints() => new()
+    public static TheoryData<DatabaseProvider, string, bool> KillPoints()
     {
-        { DatabaseProvider.Sqlite, "progress: reading 20%" },
-        { DatabaseProvider.Sqlite, "progress: saving" },
-        { DatabaseProvider.Postgres, "progress: reading 20%" },
-        { DatabaseProvider.Postgres, "progress: saving" },
-    };
+        var data = new TheoryData<DatabaseProvider, string, bool>();
+        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+        {
+            foreach (var killAt in new[] { "progress: reading 20%", "progress: saving" })
+            {
+                // A first load (empty table) and a merge take different paths on both databases.
+                data.Add(provider, killAt, true);
+                data.Add(provider, killAt, false);
+            }
+        }
+
+        return data;
+    }
 
     /// <summary>
     /// The real command line, as a child process, killed part way through a large import: while it
-    /// reads and stages the file, and while it writes the merge. Nothing of it may remain.
+    /// reads and stages the file, and while it writes, into an empty table and into one with figures.
+    /// Nothing of it may remain.
     /// </summary>
     [Theory]
     [MemberData(nameof(KillPoints))]
-    public async Task Import_KilledPartWay_LeavesTheDatabaseExactlyAsItWas(DatabaseProvider provider, string killAt)
+    public async Task Import_KilledPartWay_LeavesTheDatabaseExactlyAsItWas(DatabaseProvider provider, string killAt, bool firstLoad)
     {
         await using var database = await CatalogueDatabaseAsync(provider);
         await AddAreasAsync(database, 60);
-        Assert.Equal(0, (await CliRunner.RunAsync(database, "data", "import", WriteCsv(Rows))).ExitCode);
-        Assert.Equal(0, (await CliRunner.RunAsync(database, "data", "import", WriteCsv(Rows[0].Replace("61.5", "62", StringComparison.Ordinal), Rows[1], Rows[2]))).ExitCode);
+        if (!firstLoad)
+        {
+            Assert.Equal(0, (await CliRunner.RunAsync(database, "data", "import", WriteCsv(Rows))).ExitCode);
+            Assert.Equal(0, (await CliRunner.RunAsync(database, "data", "import", WriteCsv(Rows[0].Replace("61.5", "62", StringComparison.Ordinal), Rows[1], Rows[2]))).ExitCode);
+        }
+
         var before = await ObservationSnapshot.TakeAsync(database);
-        Assert.Contains("\nr ", before, StringComparison.Ordinal);
+        var schemaBefore = await SchemaAsync(database);
+        Assert.Equal(!firstLoad, before.Contains("\nr ", StringComparison.Ordinal));
         var big = WriteBigFile(60, 12 * 1000);
 
         var (exited, exitCode, error) = await RunAndKillAsync(database, big, killAt);
@@ -179,11 +194,29 @@ public sealed class DataCommandsTests
         Assert.False(exited && exitCode == 0, $"The import finished before it could be killed at '{killAt}'; make the file bigger.\n{error}");
         await WaitForOtherSessionsToEndAsync(database);
         Assert.Equal(before, await ObservationSnapshot.TakeAsync(database));
+        Assert.Equal(schemaBefore, await SchemaAsync(database));
 
         // The database is not left locked or half-written: the same file then loads in full.
         var (again, output, againError) = await CliRunner.RunAsync(database, "data", "import", big);
         Assert.True(again == 0, againError);
-        Assert.Contains("720,001 rows loaded: 720,000 added, 1 revised, 0 unchanged", output, StringComparison.Ordinal);
+        Assert.Contains(firstLoad ? "720,001 rows loaded: 720,001 added, 0 revised, 0 unchanged" : "720,001 rows loaded: 720,000 added, 1 revised, 0 unchanged", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The indexes, constraints and triggers of the observation tables, which a first load sets aside and restores.</summary>
+    private static async Task<string> SchemaAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = database.Provider == DatabaseProvider.Postgres
+            ? """
+              SELECT string_agg(d, E'\n' ORDER BY d) FROM (
+                SELECT pg_get_indexdef(indexrelid) AS d FROM pg_index WHERE indrelid IN ('observations'::regclass, 'observation_revisions'::regclass)
+                UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid IN ('observations'::regclass, 'observation_revisions'::regclass)
+                UNION ALL SELECT tgname FROM pg_trigger WHERE tgrelid IN ('observations'::regclass, 'observation_revisions'::regclass)) x
+              """
+            : "SELECT group_concat(sql, char(10)) FROM (SELECT sql FROM sqlite_master WHERE tbl_name IN ('observations', 'observation_revisions') ORDER BY name)";
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task AddAreasAsync(TestDatabase database, int count)
