@@ -43,6 +43,7 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
     /// <summary>How many staged rows are new keys, and how many differ from the stored row.</summary>
     public virtual async Task<(long Added, long Revised)> CountChangesAsync(CancellationToken cancellationToken)
     {
+        await using var joins = await JoinByKeyAsync(cancellationToken);
         await using var command = Command($"""
             SELECT COALESCE(SUM(CASE WHEN o.id IS NULL THEN 1 ELSE 0 END), 0),
                    COALESCE(SUM(CASE WHEN o.id IS NOT NULL AND ({Changed}) THEN 1 ELSE 0 END), 0)
@@ -54,18 +55,24 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
     }
 
     /// <summary>Updates the stored rows that differ, as a new version entered by the batch (the trigger keeps the old one).</summary>
-    public Task<int> UpdateChangedAsync(int batchId, CancellationToken cancellationToken) =>
-        ExecuteAsync(UpdateSql(batchId), cancellationToken);
+    public async Task<int> UpdateChangedAsync(int batchId, CancellationToken cancellationToken)
+    {
+        await using var joins = await JoinByKeyAsync(cancellationToken);
+        return await ExecuteAsync(UpdateSql(batchId), cancellationToken);
+    }
 
     /// <summary>Inserts the staged rows whose key is not stored yet.</summary>
-    public virtual Task<int> InsertNewAsync(int batchId, bool allNew, CancellationToken cancellationToken) =>
-        ExecuteAsync($"""
+    public virtual async Task<int> InsertNewAsync(int batchId, bool allNew, CancellationToken cancellationToken)
+    {
+        await using var joins = await JoinByKeyAsync(cancellationToken);
+        return await ExecuteAsync($"""
             INSERT INTO observations (measure_id, period_start, period_end, period, area_code, breakdown_id, value, numerator, denominator, status, quality_note, published, batch_id, version)
             SELECT s.measure_id, s.period_start, s.period_end, s.period, s.area_code, s.breakdown_id, s.value, s.numerator, s.denominator, s.status, s.quality_note, s.published, {batchId}, 1
             FROM {StagingTable} s
             {(allNew ? "" : $"WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE {KeyJoin})")}
             {InsertOrder}
             """, cancellationToken);
+    }
 
     public ValueTask DisposeAsync() => CloseAsync();
 
@@ -80,6 +87,17 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
     protected virtual string InsertOrder => "";
 
     protected abstract string UpdateSql(int batchId);
+
+    /// <summary>Lets the database join the staged rows to observations in the way that suits a join on the whole key, until disposed.</summary>
+    protected virtual Task<IAsyncDisposable> JoinByKeyAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NoSettings.Instance);
+
+    private sealed class NoSettings : IAsyncDisposable
+    {
+        public static readonly NoSettings Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 
     protected DbCommand Command(string sql)
     {

@@ -114,8 +114,11 @@ internal sealed class SqliteObservationStage(SqliteConnection connection, Sqlite
         // Rows go in groups of RowsPerStatement per statement: each statement costs far more than a row.
         parametersPerRow = WritesDirectly ? 14 : 13;
         var row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + extra + ")";
-        Check(raw.sqlite3_prepare_v2(db, $"INSERT INTO {table} ({columns}) VALUES {string.Join(", ", Enumerable.Repeat(row, RowsPerStatement))} ON CONFLICT DO NOTHING", out insertMany));
-        Check(raw.sqlite3_prepare_v2(db, $"INSERT INTO {table} ({columns}) VALUES {row} ON CONFLICT DO NOTHING", out insert));
+        // OR IGNORE, not ON CONFLICT DO NOTHING: every constraint but the key is already checked, and
+        // a statement that cannot abort half way needs no statement journal, which would otherwise copy
+        // every page the statement touches.
+        Check(raw.sqlite3_prepare_v2(db, $"INSERT OR IGNORE INTO {table} ({columns}) VALUES {string.Join(", ", Enumerable.Repeat(row, RowsPerStatement))}", out insertMany));
+        Check(raw.sqlite3_prepare_v2(db, $"INSERT OR IGNORE INTO {table} ({columns}) VALUES {row}", out insert));
         Check(raw.sqlite3_prepare_v2(db, $"SELECT {lineColumn} FROM {table} WHERE measure_id = ?1 AND period_start = ?2 AND area_code = ?3 AND breakdown_id = ?4", out findLine));
     }
 

@@ -16,7 +16,7 @@ public sealed class DataCommandsTests
     [
         $"{Percentage},2023,{Council},,61.5,615,1000,final,'=1+1,true",
         $"{Quarterly},2023-24 Q2,{Ward},,12,,,provisional,,false",
-        $"{Monthly},2024-04,{England},,-7,,,,\"a, b\",true",
+        $"{Monthly},2024-04,{England},,-7,,,,\"a, b + café\",true",
     ];
 
     private static async Task<TestDatabase> CatalogueDatabaseAsync(DatabaseProvider provider)
@@ -125,10 +125,10 @@ public sealed class DataCommandsTests
 
         Assert.Equal(0, all.ExitCode);
         var lines = (await File.ReadAllTextAsync(Path.Combine(folder, "published.csv"))).TrimEnd('\n').Split('\n');
-        Assert.Equal([Header, $"{Monthly},2024-04,{England},,-7,,,final,\"a, b\",true", $"{Percentage},2023,{Council},,61.5,615,1000,final,'=1+1,true"], lines);
+        Assert.Equal([Header, $"{Monthly},2024-04,{England},,-7,,,final,\"a, b + café\",true", $"{Percentage},2023,{Council},,61.5,615,1000,final,'=1+1,true"], lines);
         Assert.Equal(0, some.ExitCode);
         Assert.Equal(
-            """[{"measure":"M-1","period":"2024-04","area":"E92000001","breakdown":"","value":-7,"numerator":null,"denominator":null,"status":"final","quality_note":"a, b","published":true}]""",
+            """[{"measure":"M-1","period":"2024-04","area":"E92000001","breakdown":"","value":-7,"numerator":null,"denominator":null,"status":"final","quality_note":"a, b + café","published":true}]""",
             await File.ReadAllTextAsync(Path.Combine(folder, "some.json")));
     }
 
