@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using CouncilPlan.Core.Exports;
 using CouncilPlan.Core.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -27,9 +28,10 @@ public static class DataCommands
             Description = "How to show progress on standard error: auto (a bar on a terminal), bar, lines or none.",
             DefaultValueFactory = _ => ProgressMode.Auto,
         };
+        var timings = new Option<bool>("--timings") { Description = "Also print how long each stage of the import took (on standard error)." };
         var import = new Command("import", "Check an observations file and load it, all or nothing: new figures are added, changed ones become revisions. Loading the same file again changes nothing.")
         {
-            file, dryRun, by, description, progressOption,
+            file, dryRun, by, description, progressOption, timings,
         };
         import.SetAction(async (parse, cancellationToken) =>
         {
@@ -81,16 +83,21 @@ public static class DataCommands
 
                 if (result.ErrorsNotListed > 0)
                 {
-                    await context.Error.WriteLineAsync($"... and {result.ErrorsNotListed:N0} more.");
+                    await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"... and {result.ErrorsNotListed:N0} more."));
                 }
 
                 await context.Error.WriteLineAsync(result.ErrorCount == 1
                     ? "1 problem found; nothing was loaded."
-                    : $"{result.ErrorCount:N0} problems found; nothing was loaded.");
+                    : string.Create(CultureInfo.InvariantCulture, $"{result.ErrorCount:N0} problems found; nothing was loaded."));
                 return ExitCodes.Invalid;
             }
 
             await context.Out.WriteLineAsync(Summary(csv.Name, result));
+            if (parse.GetValue(timings))
+            {
+                await context.Error.WriteLineAsync("timings: " + string.Join(", ", result.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Stage} {t.Time.TotalSeconds:0.00} s"))));
+            }
+
             return ExitCodes.Success;
         });
         return import;
@@ -131,7 +138,7 @@ public static class DataCommands
             {
                 await using var stdout = Console.OpenStandardOutput();
                 count = await Write(records, stdout);
-                await context.Error.WriteLineAsync($"Wrote {count:N0} observations.");
+                await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Wrote {count:N0} observations."));
                 return ExitCodes.Success;
             }
 
@@ -144,7 +151,7 @@ public static class DataCommands
 
             // The file appears whole or not at all.
             File.Move(temporary, target, overwrite: true);
-            await context.Out.WriteLineAsync($"Wrote {count:N0} observations to {path}.");
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Wrote {count:N0} observations to {path}."));
             return ExitCodes.Success;
 
             Task<long> Write(IAsyncEnumerable<ObservationRecord> rows, Stream stream) => chosen == "json"
@@ -156,14 +163,14 @@ public static class DataCommands
 
     internal static string Summary(string fileName, ObservationImportResult result)
     {
-        var rows = result.RowsRead == 1 ? "1 row" : $"{result.RowsRead:N0} rows";
+        var rows = result.RowsRead == 1 ? "1 row" : string.Create(CultureInfo.InvariantCulture, $"{result.RowsRead:N0} rows");
         if (result.DryRun)
         {
-            return $"{fileName}: dry run, nothing was changed. {rows} checked: {result.Added:N0} would be added, {result.Revised:N0} revised, {result.Unchanged:N0} unchanged.";
+            return string.Create(CultureInfo.InvariantCulture, $"{fileName}: dry run, nothing was changed. {rows} checked: {result.Added:N0} would be added, {result.Revised:N0} revised, {result.Unchanged:N0} unchanged.");
         }
 
         return result.BatchId is { } batch
-            ? $"{fileName}: {rows} loaded: {result.Added:N0} added, {result.Revised:N0} revised, {result.Unchanged:N0} unchanged (batch {batch})."
+            ? string.Create(CultureInfo.InvariantCulture, $"{fileName}: {rows} loaded: {result.Added:N0} added, {result.Revised:N0} revised, {result.Unchanged:N0} unchanged (batch {batch}).")
             : $"{fileName}: {rows} read; every figure is already stored, nothing changed.";
     }
 

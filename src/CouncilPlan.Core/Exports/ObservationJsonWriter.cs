@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace CouncilPlan.Core.Exports;
@@ -13,7 +14,9 @@ public static class ObservationJsonWriter
 
     public static async Task<long> WriteAsync(IAsyncEnumerable<ObservationRecord> records, Stream output, CancellationToken cancellationToken = default)
     {
-        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, SkipValidation = true });
+        // Served as application/json or saved as a file, never inlined in HTML: non-ASCII letters and
+        // characters such as + and ' are written as themselves rather than as \u escapes.
+        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartArray();
         long count = 0;
         await foreach (var record in records.WithCancellation(cancellationToken))

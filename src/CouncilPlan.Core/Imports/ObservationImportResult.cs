@@ -46,6 +46,9 @@ public sealed record ObservationImportResult
     /// <summary>The batch that entered the changes, or null when nothing changed.</summary>
     public int? BatchId { get; init; }
 
+    /// <summary>How long each stage took, in order ("reading", "checking", "saving"), for tuning and benchmarks.</summary>
+    public IReadOnlyList<(string Stage, TimeSpan Time)> Timings { get; init; } = [];
+
     public bool IsValid => ErrorCount == 0;
 
     /// <summary>How many errors were found but not listed.</summary>

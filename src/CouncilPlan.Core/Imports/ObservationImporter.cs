@@ -37,31 +37,39 @@ public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock)
     public async Task<ObservationImportResult> ImportAsync(Stream csv, string fileName, ObservationImportOptions options, CancellationToken cancellationToken = default)
     {
         var errors = new ImportErrors(options.MaxErrors);
+        var timings = new StageTimer();
         var totalBytes = csv.CanSeek ? csv.Length - csv.Position : (long?)null;
-        var catalogue = await ImportCatalogue.LoadAsync(db, cancellationToken);
-        var rows = ObservationRowReader.Open(new CsvRecordReader(csv), catalogue, errors);
-        if (rows is null)
-        {
-            return Failed(errors, 0, options);
-        }
-
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         try
         {
-            if (connection is SqliteConnection sqlite)
-            {
-                await SqliteObservationStage.PrepareConnectionAsync(sqlite, cancellationToken);
-            }
-
+            var restore = connection is SqliteConnection sqlite ? await SqliteObservationStage.PrepareConnectionAsync(sqlite, cancellationToken) : null;
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+                // Read inside the transaction: on SQLite it holds the write lock, so what the rows are
+                // checked against cannot change before the commit.
+                var catalogue = await ImportCatalogue.LoadAsync(db, cancellationToken);
+                var rows = ObservationRowReader.Open(new CsvRecordReader(csv), catalogue, errors);
+                if (rows is null)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return Failed(errors, 0, options);
+                }
+
                 await using var stage = CreateStage(connection, transaction, options.MaxErrors);
                 await stage.BeginAsync(cancellationToken);
+                DataBatch? batch = null;
+                if (stage.WritesDirectly)
+                {
+                    batch = await AddBatchAsync(fileName, options, cancellationToken);
+                    stage.BatchId = batch.Id;
+                }
 
                 await StageAsync(rows, stage, options.Progress, totalBytes, cancellationToken);
                 await stage.CompleteAsync(cancellationToken);
+                timings.End("reading");
 
                 options.Progress?.Report(new ImportProgress(ImportPhase.Checking, rows.BytesRead, totalBytes, rows.RowsRead));
                 var (repeats, repeatCount) = await stage.FindRepeatsAsync(options.MaxErrors, cancellationToken);
@@ -73,7 +81,9 @@ public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock)
                 }
 
                 await stage.LockAsync(cancellationToken);
+                timings.End("repeats");
                 var (added, revised) = await stage.CountChangesAsync(cancellationToken);
+                timings.End("comparing");
                 var result = new ObservationImportResult
                 {
                     RowsRead = rows.RowsRead,
@@ -81,6 +91,7 @@ public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock)
                     Revised = revised,
                     Unchanged = stage.Staged - added - revised,
                     DryRun = options.DryRun,
+                    Timings = timings.Stages,
                 };
                 if (options.DryRun || added + revised == 0)
                 {
@@ -91,17 +102,12 @@ public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock)
                 }
 
                 options.Progress?.Report(new ImportProgress(ImportPhase.Saving, rows.BytesRead, totalBytes, rows.RowsRead));
-                var batch = new DataBatch
-                {
-                    EnteredBy = options.EnteredBy,
-                    EnteredAt = clock.GetUtcNow(),
-                    Description = options.Description ?? $"import of {fileName}",
-                };
-                db.DataBatches.Add(batch);
-                await db.SaveChangesAsync(cancellationToken);
+                batch ??= await AddBatchAsync(fileName, options, cancellationToken);
 
                 var updated = revised > 0 ? await stage.UpdateChangedAsync(batch.Id, cancellationToken) : 0;
+                timings.End("updating");
                 var inserted = added > 0 ? await stage.InsertNewAsync(batch.Id, allNew: added == stage.Staged, cancellationToken) : 0;
+                timings.End("inserting");
                 if (updated != revised || inserted != added)
                 {
                     throw new InvalidOperationException($"The import counted {added} new and {revised} changed rows but wrote {inserted} and {updated}; nothing was saved.");
@@ -122,14 +128,15 @@ public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock)
                 await db.SaveChangesAsync(cancellationToken);
                 await DataVersion.BumpAsync(db, clock, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                timings.End("committing");
                 options.Progress?.Report(new ImportProgress(ImportPhase.Done, rows.BytesRead, totalBytes, rows.RowsRead));
-                return result with { Committed = true, BatchId = batch.Id };
+                return result with { Committed = true, BatchId = batch.Id, Timings = timings.Stages };
             }
             finally
             {
-                if (connection is SqliteConnection restore)
+                if (connection is SqliteConnection sqliteConnection && restore is not null)
                 {
-                    await SqliteObservationStage.RestoreConnectionAsync(restore);
+                    await SqliteObservationStage.RestoreConnectionAsync(sqliteConnection, restore);
                 }
             }
         }
@@ -138,6 +145,19 @@ public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock)
             db.ChangeTracker.Clear();
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private async Task<DataBatch> AddBatchAsync(string fileName, ObservationImportOptions options, CancellationToken cancellationToken)
+    {
+        var batch = new DataBatch
+        {
+            EnteredBy = options.EnteredBy.Length > 200 ? options.EnteredBy[..200] : options.EnteredBy,
+            EnteredAt = clock.GetUtcNow(),
+            Description = options.Description ?? $"import of {fileName}",
+        };
+        db.DataBatches.Add(batch);
+        await db.SaveChangesAsync(cancellationToken);
+        return batch;
     }
 
     private static ObservationImportResult Failed(ImportErrors errors, long rowsRead, ObservationImportOptions options) => new()
@@ -270,6 +290,22 @@ public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock)
             {
                 throw new OperationCanceledException(cancellationToken);
             }
+        }
+    }
+
+    private sealed class StageTimer
+    {
+        private readonly Stopwatch watch = Stopwatch.StartNew();
+        private readonly List<(string, TimeSpan)> stages = [];
+        private TimeSpan last;
+
+        public IReadOnlyList<(string Stage, TimeSpan Time)> Stages => stages;
+
+        public void End(string stage)
+        {
+            var now = watch.Elapsed;
+            stages.Add((stage, now - last));
+            last = now;
         }
     }
 

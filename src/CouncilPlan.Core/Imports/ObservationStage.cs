@@ -19,6 +19,12 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
     /// <summary>Rows written to the stage.</summary>
     public long Staged { get; protected set; }
 
+    /// <summary>True when the rows go straight into observations (a first load), so the batch must exist before they are written.</summary>
+    public bool WritesDirectly { get; protected set; }
+
+    /// <summary>The batch the rows are entered by, when <see cref="WritesDirectly"/>.</summary>
+    public int BatchId { get; set; }
+
     /// <summary>Creates the staging table and starts writing.</summary>
     public abstract Task BeginAsync(CancellationToken cancellationToken);
 
@@ -35,8 +41,9 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
     public abstract Task LockAsync(CancellationToken cancellationToken);
 
     /// <summary>How many staged rows are new keys, and how many differ from the stored row.</summary>
-    public async Task<(long Added, long Revised)> CountChangesAsync(CancellationToken cancellationToken)
+    public virtual async Task<(long Added, long Revised)> CountChangesAsync(CancellationToken cancellationToken)
     {
+        await using var joins = await JoinByKeyAsync(cancellationToken);
         await using var command = Command($"""
             SELECT COALESCE(SUM(CASE WHEN o.id IS NULL THEN 1 ELSE 0 END), 0),
                    COALESCE(SUM(CASE WHEN o.id IS NOT NULL AND ({Changed}) THEN 1 ELSE 0 END), 0)
@@ -48,18 +55,24 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
     }
 
     /// <summary>Updates the stored rows that differ, as a new version entered by the batch (the trigger keeps the old one).</summary>
-    public Task<int> UpdateChangedAsync(int batchId, CancellationToken cancellationToken) =>
-        ExecuteAsync(UpdateSql(batchId), cancellationToken);
+    public async Task<int> UpdateChangedAsync(int batchId, CancellationToken cancellationToken)
+    {
+        await using var joins = await JoinByKeyAsync(cancellationToken);
+        return await ExecuteAsync(UpdateSql(batchId), cancellationToken);
+    }
 
     /// <summary>Inserts the staged rows whose key is not stored yet.</summary>
-    public Task<int> InsertNewAsync(int batchId, bool allNew, CancellationToken cancellationToken) =>
-        ExecuteAsync($"""
+    public virtual async Task<int> InsertNewAsync(int batchId, bool allNew, CancellationToken cancellationToken)
+    {
+        await using var joins = await JoinByKeyAsync(cancellationToken);
+        return await ExecuteAsync($"""
             INSERT INTO observations (measure_id, period_start, period_end, period, area_code, breakdown_id, value, numerator, denominator, status, quality_note, published, batch_id, version)
             SELECT s.measure_id, s.period_start, s.period_end, s.period, s.area_code, s.breakdown_id, s.value, s.numerator, s.denominator, s.status, s.quality_note, s.published, {batchId}, 1
             FROM {StagingTable} s
             {(allNew ? "" : $"WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE {KeyJoin})")}
             {InsertOrder}
             """, cancellationToken);
+    }
 
     public ValueTask DisposeAsync() => CloseAsync();
 
@@ -75,6 +88,17 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
 
     protected abstract string UpdateSql(int batchId);
 
+    /// <summary>Lets the database join the staged rows to observations in the way that suits a join on the whole key, until disposed.</summary>
+    protected virtual Task<IAsyncDisposable> JoinByKeyAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NoSettings.Instance);
+
+    private sealed class NoSettings : IAsyncDisposable
+    {
+        public static readonly NoSettings Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     protected DbCommand Command(string sql)
     {
         var command = Connection.CreateCommand();
@@ -82,6 +106,12 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
         command.CommandText = sql;
         command.CommandTimeout = 0;
         return command;
+    }
+
+    protected async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     protected async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken)

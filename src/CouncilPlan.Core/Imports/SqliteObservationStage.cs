@@ -8,15 +8,27 @@ namespace CouncilPlan.Core.Imports;
 /// temporary table keyed like observations (WITHOUT ROWID), so a repeated key is found as the row
 /// arrives and the merge reads the rows in key order. The temporary table lives in a temporary
 /// file, not in memory.
+/// <para>
+/// A first load (observations empty) skips the staging table: rows go straight into observations
+/// in the same transaction, a repeated key is found by the table's own unique index, and each row's
+/// id is its line number plus the table's last id, so the row a repeat repeats is known without
+/// keeping anything in memory. The transaction holds SQLite's only write lock, so the table cannot
+/// stop being empty meanwhile.
+/// </para>
 /// </summary>
 internal sealed class SqliteObservationStage(SqliteConnection connection, SqliteTransaction transaction)
     : ObservationStage(connection, transaction)
 {
     private readonly List<ImportError> repeats = [];
+    private const int RowsPerStatement = 32;
+
     private sqlite3_stmt? insert;
+    private sqlite3_stmt? insertMany;
+    private int parametersPerRow;
     private sqlite3_stmt? findLine;
     private long repeatCount;
     private int maxRepeats = 100;
+    private long idOffset;
 
     protected override string StagingTable => "temp.import_staging";
 
@@ -26,20 +38,35 @@ internal sealed class SqliteObservationStage(SqliteConnection connection, Sqlite
 
     protected override string InsertOrder => "ORDER BY s.measure_id, s.period_start, s.area_code, s.breakdown_id";
 
-    /// <summary>Settings that must be made outside a transaction: the temporary table goes to a file,
-    /// and the page caches are large enough for the merge but fixed in size.</summary>
-    public static async Task PrepareConnectionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Settings that must be made outside a transaction, returning the statement that restores the
+    /// connection's own (it may be pooled). The temporary table goes to a file; the page caches are
+    /// large enough for the merge but fixed in size. Foreign keys are not checked row by row: the
+    /// importer reads the catalogue inside the transaction, which holds SQLite's only write lock, and
+    /// checks every measure, area and breakdown against it, so no row can point at a missing one.
+    /// </summary>
+    public static async Task<string> PrepareConnectionAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA temp_store = FILE; PRAGMA cache_size = -65536; PRAGMA temp.cache_size = -65536;";
+        command.CommandText = "SELECT (SELECT foreign_keys FROM pragma_foreign_keys), (SELECT cache_size FROM pragma_cache_size), (SELECT temp_store FROM pragma_temp_store)";
+        string restore;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            restore = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"DROP TABLE IF EXISTS temp.import_staging; PRAGMA foreign_keys = {reader.GetInt64(0)}; PRAGMA cache_size = {reader.GetInt64(1)}; PRAGMA temp.cache_size = {reader.GetInt64(1)}; PRAGMA temp_store = {reader.GetInt64(2)};");
+        }
+
+        command.CommandText = "PRAGMA foreign_keys = OFF; PRAGMA temp_store = FILE; PRAGMA cache_size = -65536; PRAGMA temp.cache_size = -65536;";
         await command.ExecuteNonQueryAsync(cancellationToken);
+        return restore;
     }
 
-    /// <summary>Puts the connection's settings back (it may be pooled).</summary>
-    public static async Task RestoreConnectionAsync(SqliteConnection connection)
+    /// <summary>Puts the connection's settings back.</summary>
+    public static async Task RestoreConnectionAsync(SqliteConnection connection, string restore)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "DROP TABLE IF EXISTS temp.import_staging; PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -2000; PRAGMA temp.cache_size = -2000;";
+        command.CommandText = restore;
         await command.ExecuteNonQueryAsync();
     }
 
@@ -47,92 +74,144 @@ internal sealed class SqliteObservationStage(SqliteConnection connection, Sqlite
 
     public override async Task BeginAsync(CancellationToken cancellationToken)
     {
-        await ExecuteAsync("""
-            CREATE TEMP TABLE import_staging (
-                measure_id INTEGER NOT NULL,
-                period_start TEXT NOT NULL,
-                area_code TEXT NOT NULL,
-                breakdown_id INTEGER NOT NULL,
-                line INTEGER NOT NULL,
-                period_end TEXT NOT NULL,
-                period TEXT NOT NULL,
-                value REAL NOT NULL,
-                numerator REAL,
-                denominator REAL,
-                status INTEGER NOT NULL,
-                quality_note TEXT,
-                published INTEGER NOT NULL,
-                PRIMARY KEY (measure_id, period_start, area_code, breakdown_id)
-            ) WITHOUT ROWID
-            """, cancellationToken);
         var db = connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(db, """
-            INSERT INTO temp.import_staging (measure_id, period_start, area_code, breakdown_id, line, period_end, period, value, numerator, denominator, status, quality_note, published)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) ON CONFLICT DO NOTHING
-            """, out insert));
-        Check(raw.sqlite3_prepare_v2(db, "SELECT line FROM temp.import_staging WHERE measure_id = ?1 AND period_start = ?2 AND area_code = ?3 AND breakdown_id = ?4", out findLine));
+        string table, columns, extra, lineColumn;
+        if (await ScalarAsync("SELECT NOT EXISTS (SELECT 1 FROM observations)", cancellationToken) == 1)
+        {
+            WritesDirectly = true;
+            idOffset = await ScalarAsync("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'observations'), 0)", cancellationToken);
+            table = "observations";
+            columns = "measure_id, period_start, area_code, breakdown_id, id, period_end, period, value, numerator, denominator, status, quality_note, published, batch_id, version";
+            extra = ", ?, 1";
+            lineColumn = "id";
+        }
+        else
+        {
+            await ExecuteAsync("""
+                CREATE TEMP TABLE import_staging (
+                    measure_id INTEGER NOT NULL,
+                    period_start TEXT NOT NULL,
+                    area_code TEXT NOT NULL,
+                    breakdown_id INTEGER NOT NULL,
+                    line INTEGER NOT NULL,
+                    period_end TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    value REAL NOT NULL,
+                    numerator REAL,
+                    denominator REAL,
+                    status INTEGER NOT NULL,
+                    quality_note TEXT,
+                    published INTEGER NOT NULL,
+                    PRIMARY KEY (measure_id, period_start, area_code, breakdown_id)
+                ) WITHOUT ROWID
+                """, cancellationToken);
+            table = "temp.import_staging";
+            columns = "measure_id, period_start, area_code, breakdown_id, line, period_end, period, value, numerator, denominator, status, quality_note, published";
+            extra = "";
+            lineColumn = "line";
+        }
+
+        // Rows go in groups of RowsPerStatement per statement: each statement costs far more than a row.
+        parametersPerRow = WritesDirectly ? 14 : 13;
+        var row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + extra + ")";
+        // OR IGNORE, not ON CONFLICT DO NOTHING: every constraint but the key is already checked, and
+        // a statement that cannot abort half way needs no statement journal, which would otherwise copy
+        // every page the statement touches.
+        Check(raw.sqlite3_prepare_v2(db, $"INSERT OR IGNORE INTO {table} ({columns}) VALUES {string.Join(", ", Enumerable.Repeat(row, RowsPerStatement))}", out insertMany));
+        Check(raw.sqlite3_prepare_v2(db, $"INSERT OR IGNORE INTO {table} ({columns}) VALUES {row}", out insert));
+        Check(raw.sqlite3_prepare_v2(db, $"SELECT {lineColumn} FROM {table} WHERE measure_id = ?1 AND period_start = ?2 AND area_code = ?3 AND breakdown_id = ?4", out findLine));
     }
 
     public override void Write(ReadOnlySpan<StagedRow> rows)
     {
         var db = connection.Handle!;
-        var stmt = insert!;
-        foreach (ref readonly var row in rows)
+        while (rows.Length > 0)
         {
-            raw.sqlite3_bind_int(stmt, 1, row.MeasureId);
-            raw.sqlite3_bind_text(stmt, 2, row.Period.StartUtf8);
-            raw.sqlite3_bind_text(stmt, 3, row.Area.Utf8);
-            raw.sqlite3_bind_int(stmt, 4, row.BreakdownId);
-            raw.sqlite3_bind_int64(stmt, 5, row.Line);
-            raw.sqlite3_bind_text(stmt, 6, row.Period.EndUtf8);
-            raw.sqlite3_bind_text(stmt, 7, row.Period.LabelUtf8);
-            raw.sqlite3_bind_double(stmt, 8, row.Value);
-            BindOptional(stmt, 9, row.Numerator);
-            BindOptional(stmt, 10, row.Denominator);
-            raw.sqlite3_bind_int(stmt, 11, row.Status);
-            if (row.QualityNote is { } note)
+            var count = rows.Length >= RowsPerStatement ? RowsPerStatement : 1;
+            var stmt = count == 1 ? insert! : insertMany!;
+            for (var i = 0; i < count; i++)
             {
-                raw.sqlite3_bind_text(stmt, 12, note);
-            }
-            else
-            {
-                raw.sqlite3_bind_null(stmt, 12);
+                Bind(stmt, i * parametersPerRow, rows[i]);
             }
 
-            raw.sqlite3_bind_int(stmt, 13, row.Published ? 1 : 0);
             Step(stmt, db);
             raw.sqlite3_reset(stmt);
-            if (raw.sqlite3_changes(db) == 0)
+            var inserted = raw.sqlite3_changes(db);
+            Staged += inserted;
+            if (inserted < count)
             {
-                RecordRepeat(row, db);
+                // Some rows repeat a key: the one whose stored line is not its own.
+                foreach (ref readonly var row in rows[..count])
+                {
+                    var first = FirstLine(row);
+                    if (first != row.Line)
+                    {
+                        RecordRepeat(row, first);
+                    }
+                }
             }
-            else
-            {
-                Staged++;
-            }
+
+            rows = rows[count..];
         }
     }
 
-    private void RecordRepeat(in StagedRow row, sqlite3 db)
+    private void Bind(sqlite3_stmt stmt, int at, in StagedRow row)
     {
-        repeatCount++;
-        if (repeats.Count >= maxRepeats)
+        raw.sqlite3_bind_int(stmt, at + 1, row.MeasureId);
+        raw.sqlite3_bind_text(stmt, at + 2, row.Period.StartUtf8);
+        raw.sqlite3_bind_text(stmt, at + 3, row.Area.Utf8);
+        raw.sqlite3_bind_int(stmt, at + 4, row.BreakdownId);
+        raw.sqlite3_bind_int64(stmt, at + 5, idOffset + row.Line);
+        raw.sqlite3_bind_text(stmt, at + 6, row.Period.EndUtf8);
+        raw.sqlite3_bind_text(stmt, at + 7, row.Period.LabelUtf8);
+        raw.sqlite3_bind_double(stmt, at + 8, row.Value);
+        BindOptional(stmt, at + 9, row.Numerator);
+        BindOptional(stmt, at + 10, row.Denominator);
+        raw.sqlite3_bind_int(stmt, at + 11, row.Status);
+        if (row.QualityNote is { } note)
         {
-            return;
+            raw.sqlite3_bind_text(stmt, at + 12, note);
+        }
+        else
+        {
+            raw.sqlite3_bind_null(stmt, at + 12);
         }
 
+        raw.sqlite3_bind_int(stmt, at + 13, row.Published ? 1 : 0);
+        if (WritesDirectly)
+        {
+            raw.sqlite3_bind_int(stmt, at + 14, BatchId);
+        }
+    }
+
+    private long FirstLine(in StagedRow row)
+    {
         var stmt = findLine!;
         raw.sqlite3_bind_int(stmt, 1, row.MeasureId);
         raw.sqlite3_bind_text(stmt, 2, row.Period.StartUtf8);
         raw.sqlite3_bind_text(stmt, 3, row.Area.Utf8);
         raw.sqlite3_bind_int(stmt, 4, row.BreakdownId);
-        var first = raw.sqlite3_step(stmt) == raw.SQLITE_ROW ? raw.sqlite3_column_int64(stmt, 0) : 0;
+        var first = raw.sqlite3_step(stmt) == raw.SQLITE_ROW ? raw.sqlite3_column_int64(stmt, 0) - idOffset : 0;
         raw.sqlite3_reset(stmt);
-        repeats.Add(PostgresObservationStage.Repeat(row.Line, first));
-        _ = db;
+        return first;
+    }
+
+    private void RecordRepeat(in StagedRow row, long firstLine)
+    {
+        repeatCount++;
+        if (repeats.Count < maxRepeats)
+        {
+            repeats.Add(PostgresObservationStage.Repeat(row.Line, firstLine));
+        }
     }
 
     public override Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override Task<(long Added, long Revised)> CountChangesAsync(CancellationToken cancellationToken) =>
+        WritesDirectly ? Task.FromResult((Staged, 0L)) : base.CountChangesAsync(cancellationToken);
+
+    public override Task<int> InsertNewAsync(int batchId, bool allNew, CancellationToken cancellationToken) =>
+        WritesDirectly ? Task.FromResult(checked((int)Staged)) : base.InsertNewAsync(batchId, allNew, cancellationToken);
 
     public override Task<(IReadOnlyList<ImportError> Listed, long Count)> FindRepeatsAsync(int max, CancellationToken cancellationToken) =>
         Task.FromResult<(IReadOnlyList<ImportError>, long)>((repeats.Take(max).ToList(), repeatCount));
@@ -151,8 +230,10 @@ internal sealed class SqliteObservationStage(SqliteConnection connection, Sqlite
     protected override ValueTask CloseAsync()
     {
         insert?.Dispose();
+        insertMany?.Dispose();
         findLine?.Dispose();
         insert = null;
+        insertMany = null;
         findLine = null;
         return ValueTask.CompletedTask;
     }

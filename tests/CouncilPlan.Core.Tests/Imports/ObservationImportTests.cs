@@ -244,6 +244,65 @@ public sealed class ObservationImportTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Import_WithARepeatedKeyIntoATableThatHasFigures_NamesBothRowsAndChangesNothing(DatabaseProvider provider)
+    {
+        // A first load and a merge find repeats by different means; this is the merge.
+        await using var database = await CatalogueDatabaseAsync(provider);
+        await ImportAsync(database, WriteCsv(GoodRows));
+        var before = await ObservationSnapshot.TakeAsync(database);
+
+        var result = await ImportAsync(database, WriteCsv(GoodRows[0], GoodRows[1], $"{Monthly},2030-01,{Council},,1,,,,,", GoodRows[0].Replace("61.5", "70", StringComparison.Ordinal)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((5L, "this row repeats row 2: the same measure, period, area and breakdown can appear only once in a file"), (error.Row, error.Reason));
+        Assert.Equal(before, await ObservationSnapshot.TakeAsync(database));
+    }
+
+    [Fact]
+    public async Task Import_OnSqlite_LeavesTheConnectionCheckingForeignKeysAgain()
+    {
+        await using var database = await CatalogueDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var db = database.NewContext();
+        await db.Database.OpenConnectionAsync();
+
+        await new ObservationImporter(db, Clock).ImportFileAsync(WriteCsv(GoodRows), new ObservationImportOptions());
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT foreign_keys FROM pragma_foreign_keys";
+
+        Assert.Equal(1L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Import_FirstLoadOnPostgres_RecreatesExactlyTheIndexesAndForeignKeysItSetAside()
+    {
+        await using var database = await CatalogueDatabaseAsync(DatabaseProvider.Postgres);
+        const string definitions = """
+            SELECT string_agg(d, E'\n' ORDER BY d) FROM (
+              SELECT pg_get_indexdef(indexrelid) AS d FROM pg_index WHERE indrelid = 'observations'::regclass
+              UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'observations'::regclass) x
+            """;
+        var before = await ScalarTextAsync(database, definitions);
+
+        var result = await ImportAsync(database, WriteCsv(GoodRows));
+
+        Assert.Equal(6, result.Added);
+        Assert.Equal(before, await ScalarTextAsync(database, definitions));
+        Assert.Contains("fk_observations_areas_area_code FOREIGN KEY (area_code) REFERENCES areas(code) ON DELETE RESTRICT", before, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX ix_observations_measure_id_period_start_area_code_breakdown_id", before, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ScalarTextAsync(TestDatabase database, string sql)
+    {
+        await using var db = database.NewContext();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Import_WithMoreThanAHundredErrors_ListsTheFirstHundredInRowOrderAndCountsTheRest(DatabaseProvider provider)
     {
         await using var database = await CatalogueDatabaseAsync(provider);
