@@ -5,6 +5,7 @@ using CouncilPlan.Web.Plans;
 using CouncilPlan.Web.PublicData;
 using CouncilPlan.Web.Security;
 using CouncilPlan.Web.Sitemap;
+using CouncilPlan.Web.Staff.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Host.UseDefaultServiceProvider(options =>
@@ -26,6 +27,7 @@ builder.Services.AddScoped<CurrentPlan>();
 builder.Services.AddRazorPages();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddApiV1();
+builder.AddStaffSecurity();
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseStaffSecurity();
 app.UseOutputCache();
 app.MapRazorPages().CacheOutput();
 app.MapSitemap();
