@@ -245,10 +245,20 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
         using var open = await browser.GetAsync("/staff");
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
 
-        // Signed in again with the password alone, an administrator is asked for the code.
+        // The claim survives the principal being rebuilt from the database on each request.
+        Assert.True(await MeetsAsync(browser.CookieHeader, StaffPolicies.Administration));
+
+        // Signed in again with the password alone, an administrator is asked for the code, and the code makes the session an administrator's.
         using var again = site.NewBrowser();
         using var afterPassword = await again.SignInAsync(email, password);
         Assert.Equal("/staff/account/two-factor", afterPassword.Headers.Location?.OriginalString);
+        using (await again.SubmitAsync("/staff/account/two-factor", new Dictionary<string, string> { ["Code"] = Code(key, Step() + 1) }))
+        {
+        }
+
+        Assert.True(await MeetsAsync(again.CookieHeader, StaffPolicies.Administration));
+        using var twice = await again.GetAsync("/staff");
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
     }
 
     [Fact]
