@@ -35,6 +35,8 @@ public static class StaffSecurity
         var configuration = builder.Configuration;
         services.Configure<StaffSecurityOptions>(configuration.GetSection(StaffSecurityOptions.Section));
         var security = configuration.GetSection(StaffSecurityOptions.Section).Get<StaffSecurityOptions>() ?? new StaffSecurityOptions();
+        var development = builder.Environment.IsDevelopment();
+        void Harden(CookieBuilder cookie, string name, SameSiteMode sameSite) => HardenCookie(cookie, name, sameSite, development);
 
         services.AddIdentity<StaffUser, IdentityRole>(StaffIdentity.Configure)
             .AddEntityFrameworkStores<CouncilPlanDb>()
@@ -163,14 +165,17 @@ public static class StaffSecurity
         return app;
     }
 
-    private static void Harden(CookieBuilder cookie, string name, SameSiteMode sameSite)
+    private static void HardenCookie(CookieBuilder cookie, string name, SameSiteMode sameSite, bool development)
     {
-        // The __Host- prefix makes browsers refuse the cookie unless it is Secure, has Path=/ and no Domain.
-        cookie.Name = name;
+        // The __Host- prefix makes browsers refuse the cookie unless it is Secure, has Path=/ and no
+        // Domain. Only `dotnet run` in Development serves plain http://localhost (where antiforgery
+        // refuses to issue a Secure cookie), so there alone the cookies follow the request's scheme
+        // and drop the prefix; everywhere else they are always Secure.
+        cookie.Name = development ? name.Replace("__Host-", "", StringComparison.Ordinal) : name;
         cookie.Path = "/";
         cookie.Domain = null;
         cookie.HttpOnly = true;
-        cookie.SecurePolicy = CookieSecurePolicy.Always;
+        cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         cookie.SameSite = sameSite;
         cookie.IsEssential = true;
     }
