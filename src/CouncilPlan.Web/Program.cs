@@ -4,8 +4,9 @@ using CouncilPlan.Web.OpenData;
 using CouncilPlan.Web.Plans;
 using CouncilPlan.Web.PublicData;
 using CouncilPlan.Web.Security;
-using CouncilPlan.Web.Staff;
 using CouncilPlan.Web.Sitemap;
+using CouncilPlan.Web.Staff;
+using CouncilPlan.Web.Staff.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Host.UseDefaultServiceProvider(options =>
@@ -29,9 +30,9 @@ builder.Services.AddSingleton<PublicDataCache>();
 builder.Services.AddHostedService<DataVersionWatcher>();
 builder.Services.AddScoped<CurrentPlan>();
 builder.Services.AddRazorPages(options => options.AddStaffConventions());
-builder.Services.AddAuthorization(StaffPolicies.Add);
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddApiV1();
+builder.AddStaffSecurity();
 
 var app = builder.Build();
 
@@ -50,6 +51,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseStaffSecurity();
 app.UseOutputCache();
 app.MapRazorPages().CacheOutput();
 app.MapSitemap();

@@ -10,7 +10,7 @@ public static class StaffPages
 {
     public static void AddStaffConventions(this RazorPagesOptions options)
     {
-        options.Conventions.AuthorizeFolder("/Staff", StaffPolicies.Staff);
+        // The whole of /Staff needs a staff role (StaffSecurity, which also opens the sign-in pages).
         options.Conventions.AuthorizeFolder("/Staff/Measures", StaffPolicies.DataEntry);
         options.Conventions.AuthorizeFolder("/Staff/Commitments", StaffPolicies.DataEntry);
         options.Conventions.AuthorizeFolder("/Staff/Upload", StaffPolicies.DataEntry);

@@ -1,0 +1,32 @@
+using CouncilPlan.Core.Users;
+
+namespace CouncilPlan.Web.Staff.Security;
+
+/// <summary>Creates the workspace's roles when they are missing, once the database is up to date.</summary>
+public sealed class StaffRolesAtStart(IServiceScopeFactory scopes) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureRolesAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// HSTS first of all, so static files and error pages carry it too. As with UseHsts, only outside
+/// Development and only over HTTPS.
+/// </summary>
+public sealed class HstsFirst(IWebHostEnvironment environment) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        if (!environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        next(app);
+    };
+}

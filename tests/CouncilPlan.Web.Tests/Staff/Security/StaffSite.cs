@@ -1,0 +1,140 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Users;
+using CouncilPlan.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CouncilPlan.Web.Tests.Staff.Security;
+
+/// <summary>The web app over HTTPS on a fresh real database, for signing in as a browser would.</summary>
+public abstract class StaffSite(DatabaseProvider provider) : IAsyncLifetime
+{
+    public static readonly Uri Base = new("https://localhost");
+
+    private TestDatabase? database;
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public TestDatabase Database => database!;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(provider, migrate: false);
+        Factory = Configure(new WebApplicationFactory<Program>(), database, new Dictionary<string, string?> { ["Security:SignInAttemptsPerMinute"] = "1000" });
+    }
+
+    /// <summary>The app on <paramref name="database"/> with extra settings.</summary>
+    public static WebApplicationFactory<Program> Configure(WebApplicationFactory<Program> factory, TestDatabase database, IDictionary<string, string?> settings) =>
+        factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Database:Provider", database.Provider.ToString());
+            builder.UseSetting("ConnectionStrings:CouncilPlan", database.Settings.ConnectionString);
+            builder.UseSetting("DefaultDataset:Path", RepositoryFiles.Data);
+            builder.UseSetting("PublicData:PollSeconds", "0.2");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.UseEnvironment("Production");
+        });
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await database!.DisposeAsync();
+    }
+
+    public Browser NewBrowser() => new(Factory);
+
+    /// <summary>Adds a user as the command line does, then (unless asked not to) gives them their own password.</summary>
+    public async Task<(string Email, string Password)> AddUserAsync(string role, bool ownPassword = true)
+    {
+        var email = $"user-{Guid.NewGuid():N}@example.gov.uk";
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+        var password = await accounts.CreateAsync(new NewStaffUser(email, role, "Test User"));
+        if (!ownPassword)
+        {
+            return (email, password);
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        const string own = "kettle otter lantern";
+        Assert.True((await users.ChangePasswordAsync(user, password, own)).Succeeded);
+        user.MustChangePassword = false;
+        Assert.True((await users.UpdateAsync(user)).Succeeded);
+        return (email, own);
+    }
+
+    public async Task<T> WithUsersAsync<T>(Func<UserManager<StaffUser>, Task<T>> work)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>());
+    }
+}
+
+public sealed class StaffSqliteSite() : StaffSite(DatabaseProvider.Sqlite);
+
+public sealed class StaffPostgresSite() : StaffSite(DatabaseProvider.Postgres);
+
+/// <summary>A client with its own cookies, that does not follow redirects, filling in forms the way a person would.</summary>
+public sealed class Browser : IDisposable
+{
+    public const string SessionCookie = "__Host-councilplan";
+
+    public Browser(WebApplicationFactory<Program> factory)
+    {
+        Cookies = new CookieContainer();
+        Client = factory.CreateDefaultClient(StaffSite.Base, new CookieContainerHandler(Cookies));
+    }
+
+    public CookieContainer Cookies { get; }
+
+    public HttpClient Client { get; }
+
+    public string? Session => Cookies.GetCookies(StaffSite.Base)[SessionCookie]?.Value;
+
+    public string CookieHeader => Cookies.GetCookieHeader(StaffSite.Base);
+
+    public Task<HttpResponseMessage> GetAsync(string path) => Client.GetAsync(path);
+
+    public async Task<IHtmlDocument> PageAsync(string path)
+    {
+        using var response = await Client.GetAsync(path);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode} {response.Headers.Location}");
+        return await ParseAsync(response);
+    }
+
+    /// <summary>Opens <paramref name="path"/>, fills in its form in the main content with <paramref name="fields"/> and sends it.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, IDictionary<string, string> fields, string form = "main form[method=post]")
+    {
+        var page = await PageAsync(path);
+        return await SubmitAsync(page, path, fields, form);
+    }
+
+    public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string path, IDictionary<string, string> fields, string form = "main form[method=post]")
+    {
+        var element = page.QuerySelector(form) ?? throw new InvalidOperationException($"{path} has no {form}");
+        var values = element.QuerySelectorAll("input[type=hidden]").Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+        values.AddRange(fields);
+        var action = element.GetAttribute("action");
+        using var content = new FormUrlEncodedContent(values);
+        return await Client.PostAsync(string.IsNullOrEmpty(action) ? path : action, content);
+    }
+
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password) =>
+        await SubmitAsync("/staff/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+    public void Dispose() => Client.Dispose();
+}
