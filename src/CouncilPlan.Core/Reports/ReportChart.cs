@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using CouncilPlan.Core.Statistics.Spc;
 
@@ -210,5 +209,5 @@ public static class ReportChart
         ? period[(period.LastIndexOf('-') + 1)..]
         : period.Replace(" academic", "", StringComparison.Ordinal);
 
-    private static string Escape(string text) => WebUtility.HtmlEncode(text);
+    private static string Escape(string text) => ReportWords.Html(text);
 }

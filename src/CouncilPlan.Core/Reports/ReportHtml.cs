@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Statistics;
@@ -479,7 +478,7 @@ public static class ReportHtml
     private static void Cell(StringBuilder html, string text, bool numeric = false) =>
         html.Append(CultureInfo.InvariantCulture, $"<td class=\"govuk-table__cell{(numeric ? " govuk-table__cell--numeric" : "")}\">{E(text)}</td>");
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => ReportWords.Html(text);
 
     /// <summary>
     /// The report's own rules: a readable page on screen, and on paper (and in the PDF) A4 landscape

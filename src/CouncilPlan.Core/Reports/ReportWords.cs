@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Statistics;
 using CouncilPlan.Core.Statistics.Spc;
@@ -12,6 +14,11 @@ public static class ReportWords
     public static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     public const string AwaitingData = "Awaiting data";
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>Text for HTML: markup characters escaped, letters and symbols (£, –) left as they are.</summary>
+    public static string Html(string text) => Encoder.Encode(text);
 
     public static string RagMeaning(Rag rag) => rag switch
     {
