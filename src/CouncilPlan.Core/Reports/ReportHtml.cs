@@ -497,6 +497,8 @@ public static class ReportHtml
         .cp-report .govuk-list--bullet { padding-left: 20px; }
         .cp-report .govuk-list--number { padding-left: 20px; }
         .cp-report a { color: #1d70b8; }
+        .cp-contents li { margin-bottom: 6px; }
+        .cp-contents a { display: inline-block; min-height: 24px; line-height: 24px; }
         .cp-report .govuk-summary-list { margin: 0 0 20px; }
         .cp-report .govuk-summary-list__row { display: flex; border-bottom: 1px solid #b1b4b6; padding: 6px 0; }
         .cp-report .govuk-summary-list__key { font-weight: bold; width: 25%; margin: 0; }

@@ -266,7 +266,7 @@ public static class ResourceRules
         }
 
         var title = Clean(input.Title) ?? (kind == ResourceKind.Revenue ? portfolio?.Title : element?.Kind is ElementKind.Scheme or ElementKind.Commitment ? element.Title : null);
-        if (kind == ResourceKind.Capital && title is null && key is not null)
+        if (kind == ResourceKind.Capital && title is null && key is not null && (schemeText is null || element is not null))
         {
             Fail(ResourceColumns.Title, "the title is missing: a capital line that is not a scheme of the plan needs a title");
         }
