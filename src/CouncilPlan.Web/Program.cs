@@ -4,8 +4,8 @@ using CouncilPlan.Web.OpenData;
 using CouncilPlan.Web.Plans;
 using CouncilPlan.Web.PublicData;
 using CouncilPlan.Web.Security;
-using CouncilPlan.Web.Staff;
 using CouncilPlan.Web.Sitemap;
+using CouncilPlan.Web.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Host.UseDefaultServiceProvider(options =>
