@@ -107,7 +107,9 @@ public static class ReportCommands
                 if (await builder.FindAsync(name, period, cancellationToken) is not { } found)
                 {
                     var known = await builder.AllAsync(period, cancellationToken);
-                    await context.Error.WriteLineAsync($"error: no portfolio has the id or title '{name}'. The portfolios are: {string.Join(", ", known.Select(t => $"{t.Portfolio.Key} ({t.Portfolio.Title})"))}.");
+                    await context.Error.WriteLineAsync(known.Count == 0
+                        ? $"error: no portfolio has the id or title '{name}': no plan is loaded (councilplan db seed, or councilplan plan import FILE)."
+                        : $"error: no portfolio has the id or title '{name}'. The portfolios are: {string.Join(", ", known.Select(t => $"{t.Portfolio.Key} ({t.Portfolio.Title})"))}.");
                     return ExitCodes.Invalid;
                 }
 

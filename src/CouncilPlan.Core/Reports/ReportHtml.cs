@@ -532,10 +532,11 @@ public static class ReportHtml
           .cp-table-wrapper { overflow: visible; }
           .cp-measures { font-size: 7pt; }
           .cp-measures .govuk-tag { font-size: 7pt; }
-          .cp-report tr, .cp-figure, .cp-count-table { break-inside: avoid; }
+          .cp-report tr, .cp-figure, .cp-count-table, .cp-figures { break-inside: avoid; }
           .cp-report thead { display: table-header-group; }
           .cp-section { break-before: page; }
-          .cp-exception { break-before: page; border-left: 0; padding-left: 0; }
+          .cp-exception { border-left: 0; padding-left: 0; }
+          .cp-exception + .cp-exception { break-before: page; }
           .cp-report h2, .cp-report h3, .cp-report h4 { break-after: avoid; }
           .cp-report .govuk-tag { border: 1px solid #0b0c0c; }
         }
