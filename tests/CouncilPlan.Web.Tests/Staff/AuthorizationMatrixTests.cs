@@ -1,6 +1,7 @@
 using System.Net;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Reports;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
 using CouncilPlan.Web.Tests.Staff.Security;
@@ -72,16 +73,18 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
                 }
 
                 // A refusal must hold for the form posts too, with a valid antiforgery token, so
-                // it is the authorization that refuses and not the missing token.
-                if (expected is SignIn or Refused)
+                // it is the authorization that refuses and not the missing token. Some pages let
+                // more people read than change: their posts have a refusal of their own.
+                var expectedPost = rule.ExpectPost?.Invoke(who) ?? expected;
+                if (expectedPost is SignIn or Refused)
                 {
                     foreach (var post in rule.Posts)
                     {
                         using var response = await PostAsync(browsers[who], who, post);
                         var actual = Outcome(response);
-                        if (actual != expected)
+                        if (actual != expectedPost)
                         {
-                            problems.Add($"POST {post} as {who}: expected {expected}, got {actual}");
+                            problems.Add($"POST {post} as {who}: expected {expectedPost}, got {actual}");
                         }
                     }
                 }
@@ -95,6 +98,9 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
             Assert.Equal(fixture.PeriodCount, await db.ReportingPeriods.CountAsync(p => p.IsOpen));
             Assert.Equal(0, await db.MeasureUpdates.CountAsync());
             Assert.Equal(fixture.CatalogueTitle, await db.Measures.Where(m => m.Code == fixture.MeasureCode).Select(m => m.Title).SingleAsync());
+            Assert.False(await db.ReportSnapshots.AnyAsync(r => r.Quarter == "2023-24 Q3"));
+            Assert.True(await new ReportSnapshots(db, TimeProvider.System).IsPublishedAsync(fixture.PublishedReportId));
+            Assert.False(await db.ResourceLines.AnyAsync(l => l.Title == "Refused line"));
         }
 
         foreach (var browser in browsers.Values)
@@ -139,13 +145,17 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
             .ToDictionary(t => t, t => t, StringComparer.Ordinal);
     }
 
-    private sealed record Rule(string[] Samples, Func<string, string> Expect, string[] Posts);
+    private sealed record Rule(string[] Samples, Func<string, string> Expect, string[] Posts, Func<string, string>? ExpectPost = null);
 
     private static Rule Public(params string[] samples) => new(samples, _ => Ok, []);
 
     /// <summary>A workspace page: anonymous visitors are sent to sign in, the named roles get it, everyone else is refused.</summary>
     private static Rule For(string[] roles, string[] samples, params string[] posts) =>
         new(samples, who => who == Anonymous ? SignIn : roles.Contains(who) ? Ok : Refused, posts);
+
+    /// <summary>A workspace page everyone on the staff may read but only <paramref name="changers"/> may post to.</summary>
+    private static Rule ReadByAll(string[] changers, string[] samples, params string[] posts) =>
+        For(Roles.All.ToArray(), samples, posts) with { ExpectPost = who => who == Anonymous ? SignIn : changers.Contains(who) ? Ok : Refused };
 
     private static Rule Special(string sample, Func<string, string> expect, params string[] posts) => new([sample], expect, posts);
 
@@ -182,6 +192,9 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         ["/api/v1/measures/{code}"] = Public($"/api/v1/measures/{f.MeasureCode}"),
         ["/api/v1/observations"] = Public($"/api/v1/observations?measure={f.MeasureCode}"),
         ["/api/v1/areas"] = Public("/api/v1/areas"),
+        ["/reports"] = Public("/reports"),
+        ["/reports/{id:int}/{format?}"] = Public($"/reports/{f.PublishedReportId}", $"/reports/{f.PublishedReportId}/html", $"/reports/{f.PublishedReportId}/xlsx"),
+        ["/reports/report.css"] = Public("/reports/report.css"),
 
         // Signing in: open to people who are not signed in; the rest needs a session.
         ["/staff/account/sign-in"] = Special("/staff/account/sign-in", who => who == Anonymous ? Ok : ToWorkspace),
@@ -207,6 +220,10 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         ["/staff/plan/{id:int}"] = For([Roles.PerformanceTeam], [$"/staff/plan/{f.CommitmentId}"], $"/staff/plan/{f.CommitmentId}"),
         ["/staff/portfolio"] = For([Roles.Councillor, Roles.PerformanceTeam], ["/staff/portfolio"]),
         ["/staff/audit/{handler?}"] = For([Roles.Administrator], ["/staff/audit", "/staff/audit/export"]),
+        ["/staff/reports"] = ReadByAll([Roles.PerformanceTeam], ["/staff/reports"], $"/staff/reports?handler=Freeze&Portfolio={f.PortfolioKey}&Quarter=2023-24 Q3", $"/staff/reports?handler=Publish&id={f.PublishedReportId}&publish=false"),
+        ["/staff/reports/draft"] = For(Roles.All.ToArray(), [$"/staff/reports/draft?portfolio={f.PortfolioKey}&quarter=2023-24%20Q2"]),
+        ["/staff/reports/{id:int}/{format?}"] = For(Roles.All.ToArray(), [$"/staff/reports/{f.PublishedReportId}", $"/staff/reports/{f.PublishedReportId}/html"]),
+        ["/staff/resources"] = For([Roles.PerformanceTeam], ["/staff/resources"], "/staff/resources?handler=Save&Kind=Revenue&Title=Refused line", "/staff/resources?handler=Publish&lines=1&publish=true"),
     };
 
     private static string Outcome(HttpResponseMessage response)
@@ -234,8 +251,10 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
     {
         if (path.Split('?', 2) is [var target, var query])
         {
-            fields = query.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-            path = target;
+            // The handler is chosen by the query string, as the page's own forms send it.
+            var pairs = query.Split('&').Select(p => p.Split('=', 2)).ToList();
+            fields = pairs.Where(p => p[0] != "handler").ToDictionary(p => p[0], p => p[1]);
+            path = target + string.Concat(pairs.Where(p => p[0] == "handler").Select(p => "?handler=" + p[1]));
         }
 
         var page = await browser.PageAsync(who == Anonymous ? "/staff/account/sign-in" : "/staff/account/sign-out");
@@ -256,7 +275,8 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         string PortfolioKey,
         string WardCode,
         int PeriodCount,
-        string CatalogueTitle);
+        string CatalogueTitle,
+        int PublishedReportId);
 
     /// <summary>
     /// One signed-in browser per role. The contributor owns a measure and a commitment, the approver
@@ -282,6 +302,10 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         await db.SaveChangesAsync();
         string KeyOf(ElementKind kind) => db.PlanElements.Where(e => e.Kind == kind).OrderBy(e => e.Id).Select(e => e.Key).First();
         var ward = await db.Areas.Where(a => a.Type == Core.Areas.AreaType.Ward).OrderBy(a => a.Code).Select(a => a.Code).FirstAsync();
+        Assert.True(ReportBuilder.TryParseQuarter("2023-24 Q2", out var quarter));
+        var report = await new ReportBuilder(db, TimeProvider.System).FindAsync(measure.Portfolio.Key, quarter);
+        var snapshot = await new ReportSnapshots(db, TimeProvider.System).FreezeAsync("performance@example.gov.uk", report!);
+        await new ReportSnapshots(db, TimeProvider.System).SetPublishedAsync("performance@example.gov.uk", snapshot.Id, published: true);
         return new Fixture(
             browsers,
             measure.Code,
@@ -292,7 +316,8 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
             measure.Portfolio.Key,
             ward,
             await db.ReportingPeriods.CountAsync(),
-            measure.Title);
+            measure.Title,
+            snapshot.Id);
     }
 }
 

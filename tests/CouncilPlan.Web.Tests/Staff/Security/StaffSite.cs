@@ -62,12 +62,12 @@ public abstract class StaffSite(DatabaseProvider provider) : IAsyncLifetime
     public Browser NewBrowser() => new(Factory);
 
     /// <summary>Adds a user as the command line does, then (unless asked not to) gives them their own password.</summary>
-    public async Task<(string Email, string Password)> AddUserAsync(string role, bool ownPassword = true)
+    public async Task<(string Email, string Password)> AddUserAsync(string role, bool ownPassword = true, string? email = null, string? portfolio = null)
     {
-        var email = $"user-{Guid.NewGuid():N}@example.gov.uk";
+        email ??= $"user-{Guid.NewGuid():N}@example.gov.uk";
         await using var scope = Factory.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-        var password = await accounts.CreateAsync(new NewStaffUser(email, role, "Test User"));
+        var password = await accounts.CreateAsync(new NewStaffUser(email, role, "Test User", PortfolioKey: portfolio));
         if (!ownPassword)
         {
             return (email, password);
@@ -86,9 +86,9 @@ public abstract class StaffSite(DatabaseProvider provider) : IAsyncLifetime
     /// A browser signed in as a new user with <paramref name="role"/>. An administrator sets up an
     /// authenticator on the way, as the workspace makes them, so the session counts as a second factor.
     /// </summary>
-    public async Task<(Browser Browser, string Email)> SignedInAsync(string role)
+    public async Task<(Browser Browser, string Email)> SignedInAsync(string role, string? email = null, string? portfolio = null)
     {
-        var (email, password) = await AddUserAsync(role);
+        (email, var password) = await AddUserAsync(role, email: email, portfolio: portfolio);
         var browser = NewBrowser();
         using (var signIn = await browser.SignInAsync(email, password))
         {
