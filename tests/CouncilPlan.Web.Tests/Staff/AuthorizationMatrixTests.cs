@@ -4,6 +4,7 @@ using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Reports;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Testing;
 using CouncilPlan.Web.Tests.Staff.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

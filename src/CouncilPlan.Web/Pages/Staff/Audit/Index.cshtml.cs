@@ -2,6 +2,7 @@ using System.Globalization;
 using CouncilPlan.Core.Audit;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Exports;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,17 @@ public sealed class IndexModel(CouncilPlanDb db) : StaffPageModel(db)
 
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
+
+    /// <summary>The same search, one page on; each value escaped, so an email with a + in it survives.</summary>
+    public QueryString NextPage => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["who"] = Who,
+        ["entity"] = Entity,
+        ["key"] = Key,
+        ["from"] = From,
+        ["to"] = To,
+        ["page"] = (Math.Max(PageNumber, 1) + 1).ToString(CultureInfo.InvariantCulture),
+    });
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
