@@ -122,12 +122,36 @@ public sealed class Browser : IDisposable
 
     public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string path, IDictionary<string, string> fields, string form = "main form[method=post]")
     {
+        var (action, values) = Form(page, path, form);
+        values.AddRange(fields);
+        using var content = new FormUrlEncodedContent(values);
+        return await Client.PostAsync(action, content);
+    }
+
+    /// <summary>Sends a form with a file input as a browser does: multipart, the file with its name and type.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(IHtmlDocument page, string path, IDictionary<string, string> fields, string fileField, string fileName, byte[] file, string contentType = "text/csv", string form = "main form[enctype='multipart/form-data']")
+    {
+        var (action, values) = Form(page, path, form);
+        values.AddRange(fields);
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in values)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        content.Add(part, fileField, fileName);
+        return await Client.PostAsync(action, content);
+    }
+
+    /// <summary>Where a form posts to and its hidden fields (the antiforgery token among them).</summary>
+    private static (string Action, List<KeyValuePair<string, string>> Values) Form(IHtmlDocument page, string path, string form)
+    {
         var element = page.QuerySelector(form) ?? throw new InvalidOperationException($"{path} has no {form}");
         var values = element.QuerySelectorAll("input[type=hidden]").Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
-        values.AddRange(fields);
         var action = element.GetAttribute("action");
-        using var content = new FormUrlEncodedContent(values);
-        return await Client.PostAsync(string.IsNullOrEmpty(action) ? path : action, content);
+        return (string.IsNullOrEmpty(action) ? path : action, values);
     }
 
     public async Task<HttpResponseMessage> SignInAsync(string email, string password) =>
