@@ -281,6 +281,19 @@ public abstract class UploadTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
+    public async Task Upload_JustUnderTheSizeLimit_IsCarriedToTheSaveAndSaved()
+    {
+        using var officer = await SignInAsync(Roles.Contributor, "A4-01");
+        var commentary = new string('x', FigureUpload.MaxBytes - 100);
+        var preview = await PreviewAsync(officer.Browser, $"measure,value,commentary\nA4-01,64,{commentary}\n");
+
+        using var response = await CommitAsync(officer.Browser, preview, "submit");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(commentary.Length, (await UpdateOfAsync("A4-01"))!.Commentary!.Length);
+    }
+
+    [Fact]
     public async Task Save_WithAChangedOrSomeoneElsesSealedFile_IsRefusedAndSavesNothing()
     {
         using var officer = await SignInAsync(Roles.Contributor, "A3-05");
@@ -363,6 +376,7 @@ public abstract class UploadTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Equal(["The file has no figures to save: fill in the value for at least one measure"], Problems(blank));
         var filled = await PreviewAsync(officer.Browser, text.Replace("Jobs fairs held,2023-24,,", "Jobs fairs held,2023-24,2,", StringComparison.Ordinal));
         Assert.Empty(Problems(filled));
+        Assert.Contains("The file has 2 rows: 1 with figures to save, and 1 left blank, which change nothing.", filled.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("No change", Cell(filled, 2, 6).Split('\n')[0].Trim());
         Assert.StartsWith("Draft only", Cell(filled, 3, 6), StringComparison.Ordinal);
         Assert.Null(filled.QuerySelector("main form[action='/staff/upload/commit'] button[value=submit]"));
