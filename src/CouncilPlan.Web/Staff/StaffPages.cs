@@ -19,6 +19,8 @@ public static class StaffPages
         options.Conventions.AuthorizeFolder("/Staff/Periods", StaffPolicies.Performance);
         options.Conventions.AuthorizeFolder("/Staff/Catalogue", StaffPolicies.Performance);
         options.Conventions.AuthorizeFolder("/Staff/Plan", StaffPolicies.Performance);
+        options.Conventions.AuthorizeFolder("/Staff/Reports", StaffPolicies.Staff);
+        options.Conventions.AuthorizeFolder("/Staff/Resources", StaffPolicies.Performance);
         options.Conventions.AuthorizeFolder("/Staff/Users", StaffPolicies.Administration);
         options.Conventions.AuthorizeFolder("/Staff/Audit", StaffPolicies.Administration);
     }

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using CouncilPlan.Core.Users;
 using CouncilPlan.Web.Staff;
 using Microsoft.AspNetCore.Authentication;
@@ -39,7 +38,7 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.DoesNotContain(attributes, a => a.StartsWith("expires", StringComparison.Ordinal) || a.StartsWith("max-age", StringComparison.Ordinal));
 
         var workspace = await browser.PageAsync("/staff");
-        Assert.Equal("Staff workspace", workspace.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("My updates", workspace.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("Test User", workspace.GetElementById("councilplan-session")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -178,11 +177,11 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
 
         var setUp = await browser.PageAsync("/staff/account/set-up-authenticator");
         Assert.StartsWith("data:image/png;base64,", setUp.QuerySelector("img#qr-code")!.GetAttribute("src"), StringComparison.Ordinal);
-        var key = Base32(setUp.GetElementById("authenticator-key")!.TextContent);
-        using var wrongSetUp = await browser.SubmitAsync(setUp, "/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = WrongCode(key) });
+        var key = Totp.Base32(setUp.GetElementById("authenticator-key")!.TextContent);
+        using var wrongSetUp = await browser.SubmitAsync(setUp, "/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Totp.WrongCode(key) });
         Assert.NotNull((await Browser.ParseAsync(wrongSetUp)).GetElementById("code-error"));
 
-        using var enabled = await browser.SubmitAsync("/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Code(key, Step()) });
+        using var enabled = await browser.SubmitAsync("/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Totp.Code(key, Totp.Step()) });
         var codes = (await Browser.ParseAsync(enabled)).QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(10, codes.Count);
         Assert.True(await site.WithUsersAsync(async users => (await users.FindByEmailAsync(email))!.TwoFactorEnabled));
@@ -193,13 +192,13 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Equal("/staff/account/two-factor", afterPassword.Headers.Location?.OriginalString);
         Assert.Null(second.Session);
 
-        using var wrong = await second.SubmitAsync("/staff/account/two-factor", new Dictionary<string, string> { ["Code"] = WrongCode(key) });
+        using var wrong = await second.SubmitAsync("/staff/account/two-factor", new Dictionary<string, string> { ["Code"] = Totp.WrongCode(key) });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.NotNull((await Browser.ParseAsync(wrong)).GetElementById("code-error"));
         Assert.Null(second.Session);
 
         // The setting-up code used this time step, so the next step's code (within the allowed drift) is the one to use.
-        var code = Code(key, Step() + 1);
+        var code = Totp.Code(key, Totp.Step() + 1);
         using var right = await second.SubmitAsync("/staff/account/two-factor", new Dictionary<string, string> { ["Code"] = code });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal("/staff", right.Headers.Location?.OriginalString);
@@ -236,8 +235,8 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
 
         var setUp = await browser.PageAsync("/staff/account/set-up-authenticator");
         Assert.NotNull(setUp.QuerySelector(".govuk-inset-text"));
-        var key = Base32(setUp.GetElementById("authenticator-key")!.TextContent);
-        using (await browser.SubmitAsync(setUp, "/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Code(key, Step()) }))
+        var key = Totp.Base32(setUp.GetElementById("authenticator-key")!.TextContent);
+        using (await browser.SubmitAsync(setUp, "/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Totp.Code(key, Totp.Step()) }))
         {
         }
 
@@ -252,7 +251,7 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
         using var again = site.NewBrowser();
         using var afterPassword = await again.SignInAsync(email, password);
         Assert.Equal("/staff/account/two-factor", afterPassword.Headers.Location?.OriginalString);
-        using (await again.SubmitAsync("/staff/account/two-factor", new Dictionary<string, string> { ["Code"] = Code(key, Step() + 1) }))
+        using (await again.SubmitAsync("/staff/account/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key, Totp.Step() + 1) }))
         {
         }
 
@@ -271,8 +270,8 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
         }
 
         var setUp = await browser.PageAsync("/staff/account/set-up-authenticator");
-        var key = Base32(setUp.GetElementById("authenticator-key")!.TextContent);
-        using (await browser.SubmitAsync(setUp, "/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Code(key, Step()) }))
+        var key = Totp.Base32(setUp.GetElementById("authenticator-key")!.TextContent);
+        using (await browser.SubmitAsync(setUp, "/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Totp.Code(key, Totp.Step()) }))
         {
         }
 
@@ -353,34 +352,6 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
         return decision.Succeeded;
     }
 
-    private static long Step() => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() / 30;
-
-    /// <summary>RFC 6238: HMAC-SHA1 of the time step, dynamically truncated to six digits.</summary>
-    private static string Code(byte[] key, long step)
-    {
-        var counter = new byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(counter, step);
-#pragma warning disable CA5350 // RFC 6238 is HMAC-SHA1, as every authenticator app computes it.
-        var hash = HMACSHA1.HashData(key, counter);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0f;
-        var value = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (value % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-    }
-
-    private static string WrongCode(byte[] key)
-    {
-        var now = Step();
-        var valid = Enumerable.Range(-2, 5).Select(i => Code(key, now + i)).ToHashSet();
-        return Enumerable.Range(0, 10).Select(i => (123456 + i).ToString(CultureInfo.InvariantCulture)).First(c => !valid.Contains(c));
-    }
-
-    private static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = string.Concat(text.ToUpperInvariant().Where(c => !char.IsWhiteSpace(c)).Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
-        return Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
-    }
 }
 
 public sealed class SqliteSignInTests(StaffSqliteSite site) : SignInTests<StaffSqliteSite>(site);

@@ -25,7 +25,7 @@ public abstract class StaffSite(DatabaseProvider provider) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(provider, migrate: false);
+        database = await TestDatabase.CreateAsync(provider, seeded: true);
         Factory = Configure(new WebApplicationFactory<Program>(), database, new Dictionary<string, string?> { ["Security:SignInAttemptsPerMinute"] = "1000" });
     }
 
@@ -47,19 +47,27 @@ public abstract class StaffSite(DatabaseProvider provider) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Factory.DisposeAsync();
-        await database!.DisposeAsync();
+        // Either may be missing when setting up failed (no PostgreSQL server): the failure to report is that one.
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
     }
 
     public Browser NewBrowser() => new(Factory);
 
     /// <summary>Adds a user as the command line does, then (unless asked not to) gives them their own password.</summary>
-    public async Task<(string Email, string Password)> AddUserAsync(string role, bool ownPassword = true)
+    public async Task<(string Email, string Password)> AddUserAsync(string role, bool ownPassword = true, string? email = null, string? portfolio = null)
     {
-        var email = $"user-{Guid.NewGuid():N}@example.gov.uk";
+        email ??= $"user-{Guid.NewGuid():N}@example.gov.uk";
         await using var scope = Factory.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-        var password = await accounts.CreateAsync(new NewStaffUser(email, role, "Test User"));
+        var password = await accounts.CreateAsync(new NewStaffUser(email, role, "Test User", PortfolioKey: portfolio));
         if (!ownPassword)
         {
             return (email, password);
@@ -72,6 +80,31 @@ public abstract class StaffSite(DatabaseProvider provider) : IAsyncLifetime
         user.MustChangePassword = false;
         Assert.True((await users.UpdateAsync(user)).Succeeded);
         return (email, own);
+    }
+
+    /// <summary>
+    /// A browser signed in as a new user with <paramref name="role"/>. An administrator sets up an
+    /// authenticator on the way, as the workspace makes them, so the session counts as a second factor.
+    /// </summary>
+    public async Task<(Browser Browser, string Email)> SignedInAsync(string role, string? email = null, string? portfolio = null)
+    {
+        (email, var password) = await AddUserAsync(role, email: email, portfolio: portfolio);
+        var browser = NewBrowser();
+        using (var signIn = await browser.SignInAsync(email, password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        if (role == Roles.Administrator)
+        {
+            const string setUpPath = "/staff/account/set-up-authenticator";
+            var setUp = await browser.PageAsync(setUpPath);
+            var key = Totp.Base32(setUp.GetElementById("authenticator-key")!.TextContent);
+            using var enabled = await browser.SubmitAsync(setUp, setUpPath, new Dictionary<string, string> { ["Code"] = Totp.Code(key, Totp.Step()) });
+            Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        }
+
+        return (browser, email);
     }
 
     public async Task<T> WithUsersAsync<T>(Func<UserManager<StaffUser>, Task<T>> work)
@@ -122,8 +155,7 @@ public sealed class Browser : IDisposable
 
     public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string path, IDictionary<string, string> fields, string form = "main form[method=post]")
     {
-        var (action, values) = Form(page, path, form);
-        values.AddRange(fields);
+        var (action, values) = Form(page, path, form, fields);
         using var content = new FormUrlEncodedContent(values);
         return await Client.PostAsync(action, content);
     }
@@ -131,8 +163,7 @@ public sealed class Browser : IDisposable
     /// <summary>Sends a form with a file input as a browser does: multipart, the file with its name and type.</summary>
     public async Task<HttpResponseMessage> UploadAsync(IHtmlDocument page, string path, IDictionary<string, string> fields, string fileField, string fileName, byte[] file, string contentType = "text/csv", string form = "main form[enctype='multipart/form-data']")
     {
-        var (action, values) = Form(page, path, form);
-        values.AddRange(fields);
+        var (action, values) = Form(page, path, form, fields);
         using var content = new MultipartFormDataContent();
         foreach (var (name, value) in values)
         {
@@ -145,13 +176,52 @@ public sealed class Browser : IDisposable
         return await Client.PostAsync(action, content);
     }
 
-    /// <summary>Where a form posts to and its hidden fields (the antiforgery token among them).</summary>
-    private static (string Action, List<KeyValuePair<string, string>> Values) Form(IHtmlDocument page, string path, string form)
+    /// <summary>
+    /// Where a form posts to and what it sends: the form's own values as they stand (the antiforgery
+    /// token among them), with <paramref name="fields"/> in place of any of the same name.
+    /// </summary>
+    private static (string Action, List<KeyValuePair<string, string>> Values) Form(IHtmlDocument page, string path, string form, IDictionary<string, string> fields)
     {
         var element = page.QuerySelector(form) ?? throw new InvalidOperationException($"{path} has no {form}");
-        var values = element.QuerySelectorAll("input[type=hidden]").Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+        var values = FormValues(element).Where(v => !fields.ContainsKey(v.Key)).ToList();
+        values.AddRange(fields);
         var action = element.GetAttribute("action");
         return (string.IsNullOrEmpty(action) ? path : action, values);
+    }
+
+    /// <summary>What a browser sends for a form as it stands, before any button is pressed: filled-in fields, ticked boxes, chosen options.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> FormValues(AngleSharp.Dom.IElement form)
+    {
+        foreach (var field in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = field.GetAttribute("name")!;
+            switch (field)
+            {
+                case IHtmlInputElement { Type: "submit" or "button" or "file" or "image" or "reset" }:
+                    break;
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    if (box.HasAttribute("checked"))
+                    {
+                        yield return KeyValuePair.Create(name, box.GetAttribute("value") ?? "on");
+                    }
+
+                    break;
+                case IHtmlInputElement input:
+                    yield return KeyValuePair.Create(name, input.GetAttribute("value") ?? "");
+                    break;
+                case IHtmlTextAreaElement area:
+                    yield return KeyValuePair.Create(name, area.TextContent);
+                    break;
+                case IHtmlSelectElement select:
+                    var chosen = select.QuerySelectorAll("option").LastOrDefault(o => o.HasAttribute("selected")) ?? select.QuerySelector("option");
+                    if (chosen is not null)
+                    {
+                        yield return KeyValuePair.Create(name, chosen.GetAttribute("value") ?? chosen.TextContent);
+                    }
+
+                    break;
+            }
+        }
     }
 
     public async Task<HttpResponseMessage> SignInAsync(string email, string password) =>
