@@ -224,14 +224,16 @@ public sealed class FigureUpload(CouncilPlanDb db, TimeProvider clock)
                 .OrderByDescending(o => o.PeriodStart).FirstOrDefaultAsync(cancellationToken);
             var row = new UploadRow(line, code, measure, input.Period, input, current, latest, null);
 
+            // A repeated row is still checked like any other, so the officer sees all its problems at once.
             if (firstRow.TryGetValue(measure.Id, out var earlier))
             {
                 errors.Add(line, FigureUploadColumns.Measure, $"measure {measure.Code} is already in row {earlier}: a quarter has one update per measure, so give it one row");
-                rows.Add(row);
-                continue;
+            }
+            else
+            {
+                firstRow[measure.Id] = line;
             }
 
-            firstRow[measure.Id] = line;
             if (current is { Status: UpdateStatus.Approved or UpdateStatus.Published } && !officer.IsPerformanceTeam)
             {
                 errors.Add(line, FigureUploadColumns.Measure, $"the update of {measure.Code} for {quarter.Quarter} has been approved: only the performance team can change it now");

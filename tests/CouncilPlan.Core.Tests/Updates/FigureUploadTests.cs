@@ -63,13 +63,14 @@ public sealed class FigureUploadTests
         Assert.Equal(
             [
                 (2, "corrective_action"), (2, "corrective_action_owner"), (2, "corrective_action_due"), (3, "period"), (3, "numerator"),
-                (4, "value"), (4, "denominator"), (5, "measure"), (6, "measure"), (7, ""),
+                (4, "value"), (4, "denominator"), (5, "measure"), (6, "measure"), (6, "status"), (7, ""),
             ],
             preview.Errors.Select(e => ((int)e.Row, e.Column)));
         Assert.Equal("the value is red against its target: enter the corrective action", preview.Errors[0].Reason);
         Assert.Equal("enter the period like '2023/24 academic'", preview.Errors[3].Reason);
         Assert.Equal("unknown measure 'T-09': no measure in the catalogue has this code", preview.Errors[7].Reason);
         Assert.StartsWith("measure T-03 is already in row 4", preview.Errors[8].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("'maybe' is not a status", preview.Errors[9].Reason, StringComparison.Ordinal);
         Assert.Equal(6, preview.Rows.Count);
         Assert.Equal(("T-01", "200"), (preview.Rows[0].MeasureCode, preview.Rows[0].Input!.Value));
         Assert.False(preview.IsValid);
@@ -86,11 +87,14 @@ public sealed class FigureUploadTests
 
         var stranger = await PreviewAsync(world.Database, world.Stranger, "measure,value\nT-01,260\n");
         var approver = await PreviewAsync(world.Database, world.Approver, "measure,value\nT-01,260\n");
+        var otherService = await PreviewAsync(world.Database, world.OtherApprover, "measure,value\nT-01,260\n");
         var owner = await PreviewAsync(world.Database, world.Owner, "measure,value\nT-01,260\n");
 
         var refusal = Assert.Single(stranger.Errors);
         Assert.Equal((2L, "measure", "you do not own measure T-01, so you cannot upload figures for it"), (refusal.Row, refusal.Column, refusal.Reason));
         Assert.Null(stranger.Rows[0].Current);
+        Assert.Equal(refusal, Assert.Single(otherService.Errors));
+        Assert.Null(otherService.Rows[0].Current);
         Assert.True(approver.IsValid);
         Assert.True(owner.IsValid);
         Assert.Equal((240.0, 260.0), (owner.Rows[0].Current!.DraftValue!.Value, owner.Rows[0].NewValue!.Value));
@@ -114,6 +118,44 @@ public sealed class FigureUploadTests
         Assert.Equal(0, result.Saved);
         await using var db = world.Database.NewContext();
         Assert.Equal(241, (await db.MeasureUpdates.SingleAsync()).DraftValue);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Commit_WhenTheDatabaseRefusesALaterRow_UndoesTheRowsSavedBeforeIt(DatabaseProvider provider)
+    {
+        await using var world = await QuarterlyCycleTests.WorldAsync(provider);
+        const string first = "measure,value\nT-03,10\n";
+        Assert.Equal(1, (await CommitAsync(world.Database, Team, first, await PreviewAsync(world.Database, Team, first), submit: false)).Saved);
+        int audited, t03;
+        await using (var db = world.Database.NewContext())
+        {
+            audited = await db.AuditEntries.CountAsync();
+
+            // The database refuses any change to T-03's update, so the upload fails on its second
+            // row after the first is written: a failure the checks before the save cannot foresee.
+            t03 = await db.Measures.Where(m => m.Code == "T-03").Select(m => m.Id).SingleAsync();
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_t03 BEFORE UPDATE ON measure_updates WHEN NEW.measure_id = (SELECT id FROM measures WHERE code = 'T-03') BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;");
+            }
+            else
+            {
+                await db.Database.ExecuteSqlRawAsync("CREATE FUNCTION refuse_t03() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.measure_id = (SELECT id FROM measures WHERE code = 'T-03') THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$;");
+                await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_t03 BEFORE UPDATE ON measure_updates FOR EACH ROW EXECUTE FUNCTION refuse_t03();");
+            }
+        }
+
+        const string csv = "measure,value\nT-01,260\nT-03,12\n";
+        var preview = await PreviewAsync(world.Database, Team, csv);
+        Assert.True(preview.IsValid);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => CommitAsync(world.Database, Team, csv, preview, submit: false));
+
+        await using var check = world.Database.NewContext();
+        var saved = await check.MeasureUpdates.AsNoTracking().ToListAsync();
+        Assert.Equal([(t03, 10.0, 1)], saved.Select(u => (u.MeasureId, u.DraftValue!.Value, u.Version)));
+        Assert.Equal(audited, await check.AuditEntries.CountAsync());
     }
 
     [Theory]

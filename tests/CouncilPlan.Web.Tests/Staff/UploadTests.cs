@@ -240,6 +240,13 @@ public abstract class UploadTests<TSite>(TSite site) : IClassFixture<TSite>
 
         var update = (await UpdateOfAsync("A3-01"))!;
         Assert.Equal((UpdateStatus.Submitted, officer.Email), (update.Status, update.SubmittedBy!));
+        await using (var db = site.Database.NewContext())
+        {
+            var audit = await db.AuditEntries.SingleAsync(e => e.Entity == nameof(MeasureUpdate) && e.Who == officer.Email);
+            Assert.StartsWith("A3-01", audit.Key, StringComparison.Ordinal);
+            Assert.Contains("\"Status\":\"Submitted\"", audit.After, StringComparison.Ordinal);
+        }
+
         Assert.DoesNotContain(marker, await EverythingPublicAsync(), StringComparison.Ordinal);
         await using (var db = site.Database.NewContext())
         {
@@ -281,11 +288,14 @@ public abstract class UploadTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
-    public async Task Upload_JustUnderTheSizeLimit_IsCarriedToTheSaveAndSaved()
+    public async Task Upload_OfExactlyTheSizeLimit_IsCarriedToTheSaveAndSaved()
     {
         using var officer = await SignInAsync(Roles.Contributor, "A4-01");
-        var commentary = new string('x', FigureUpload.MaxBytes - 100);
-        var preview = await PreviewAsync(officer.Browser, $"measure,value,commentary\nA4-01,64,{commentary}\n");
+        const string head = "measure,value,commentary\nA4-01,64,";
+        var commentary = new string('x', FigureUpload.MaxBytes - head.Length - 1);
+        var file = $"{head}{commentary}\n";
+        Assert.Equal(FigureUpload.MaxBytes, Encoding.UTF8.GetByteCount(file));
+        var preview = await PreviewAsync(officer.Browser, file);
 
         using var response = await CommitAsync(officer.Browser, preview, "submit");
 
@@ -327,7 +337,7 @@ public abstract class UploadTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Theory]
-    [InlineData("big.csv", "text/csv", FigureUpload.MaxBytes + 1, "The selected file must be smaller than 5 MB")]
+    [InlineData("big.csv", "text/csv", FigureUpload.MaxBytes + 1, "The selected file must be 5 MB or smaller")]
     [InlineData("figures.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 100, "The selected file must be a CSV")]
     [InlineData("figures.csv", "application/vnd.ms-excel", 100, "The selected file must be a CSV: this one is a workbook")]
     [InlineData("figures.csv", "text/csv", 0, "The selected file is empty")]
@@ -407,6 +417,48 @@ public abstract class UploadTests<TSite>(TSite site) : IClassFixture<TSite>
 
         using var denied = await councillor.Browser.GetAsync(refused.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+    }
+
+    [Fact]
+    public async Task Upload_ForAQuarterThatIsNotOpen_IsRefused_AndOneClosedAfterThePreviewSavesNothing()
+    {
+        const string notOpen = "2023-24 Q3";
+        using var officer = await SignInAsync(Roles.Contributor, "A4-04");
+        var form = await officer.Browser.PageAsync("/staff/upload");
+        Assert.Equal([Quarter], form.QuerySelectorAll("main input[name=Period]").Select(i => i.GetAttribute("value")));
+
+        using var template = await officer.Browser.GetAsync("/staff/upload/template?period=" + Uri.EscapeDataString(notOpen));
+        using var sent = await officer.Browser.UploadAsync(form, "/staff/upload", new Dictionary<string, string> { ["Period"] = notOpen }, "Csv", "figures.csv", Encoding.UTF8.GetBytes("measure,value\nA4-04,5\n"));
+
+        Assert.Equal(HttpStatusCode.NotFound, template.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var refused = await Browser.ParseAsync(sent);
+        Assert.Equal(["Select the quarter the figures are for"], Problems(refused));
+        Assert.Null(refused.QuerySelector("input[name=Upload]"));
+
+        // Closed between the preview and the save: the save checks the quarter again.
+        var preview = await PreviewAsync(officer.Browser, "measure,value\nA4-04,5\n");
+        Assert.Empty(Problems(preview));
+        await using (var db = site.Database.NewContext())
+        {
+            await new QuarterlyCycle(db, TimeProvider.System).CloseAsync(Team, (await db.ReportingPeriods.SingleAsync(p => p.Quarter == Quarter)).Id);
+        }
+
+        var before = await CountAsync();
+
+        try
+        {
+            using var response = await CommitAsync(officer.Browser, preview, "draft");
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(["2023-24 Q4 is closed: ask the performance team to reopen it"], Problems(await Browser.ParseAsync(response)));
+            Assert.Equal(before, await CountAsync());
+            Assert.Null(await UpdateOfAsync("A4-04"));
+        }
+        finally
+        {
+            await OpenQuarterAsync();
+        }
     }
 
     [Fact]

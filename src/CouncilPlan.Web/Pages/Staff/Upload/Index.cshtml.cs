@@ -129,7 +129,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, IDataProtec
         }
         else if (Csv.Length > FigureUpload.MaxBytes)
         {
-            problem = $"The selected file must be smaller than {FigureUpload.MaxBytes >> 20} MB";
+            problem = $"The selected file must be {FigureUpload.MaxBytes >> 20} MB or smaller";
         }
         else if (!Path.GetExtension(Csv.FileName).Equals(".csv", StringComparison.OrdinalIgnoreCase) && !Csv.ContentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
         {
