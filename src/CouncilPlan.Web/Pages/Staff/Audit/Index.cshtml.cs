@@ -79,16 +79,10 @@ public sealed class IndexModel(CouncilPlanDb db) : StaffPageModel(db)
             {
                 e.Id.ToString(CultureInfo.InvariantCulture), e.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                 e.Who, e.FromWhere, e.Action, e.Entity, e.Key, e.Before ?? "", e.After ?? "",
-            }.Select(Cell)));
+            }.Select(CsvCells.Cell)));
         }
 
         return new EmptyResult();
-    }
-
-    private static string Cell(string text)
-    {
-        var safe = CsvCells.Escape(text);
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
     }
 
     private IQueryable<AuditEntry> Filtered()
