@@ -4,15 +4,17 @@ namespace CouncilPlan.Core.Imports;
 
 /// <summary>
 /// Reads and checks the header row of a CSV format with named columns: the observations import and
-/// the staff upload of quarterly figures use the same rules, so a file is refused the same way.
+/// the staff upload of quarterly figures and the resources import use the same rules, so a file is
+/// refused the same way.
 /// </summary>
 internal static class CsvHeader
 {
     /// <summary>
     /// Skips a byte-order mark and blank lines, then reads the header: the column names, lower case,
-    /// in file order; or null, with the errors added, when the rows cannot be read.
+    /// in file order; or null, with the errors added, when the rows cannot be read. Each row of the
+    /// file holds one <paramref name="row"/>, as the message for an empty file says.
     /// </summary>
-    public static string[]? Read(CsvRecordReader csv, IReadOnlyList<string> columns, IReadOnlyList<string> required, ImportErrors errors)
+    public static string[]? Read(CsvRecordReader csv, IReadOnlyList<string> columns, IReadOnlyList<string> required, ImportErrors errors, string row = "figure")
     {
         if (csv.ReadPreamble() is { } encodingProblem)
         {
@@ -28,7 +30,7 @@ internal static class CsvHeader
             }
         }
 
-        errors.Add(0, "", "the file is empty: it needs a header row (" + string.Join(',', columns) + ") and a row for each figure");
+        errors.Add(0, "", $"the file is empty: it needs a header row ({string.Join(',', columns)}) and a row for each {row}");
         return null;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CouncilPlan.Core.Charts;
 using CouncilPlan.Core.Statistics.Spc;
 
 namespace CouncilPlan.Core.Reports;
@@ -19,8 +20,6 @@ public static class ReportChart
     private const double Right = 16;
     private const double Top = 16;
     private const double Bottom = 60;
-
-    private static readonly int[] NiceSteps = [1, 2, 5, 10];
 
     private const string Ink = "#0b0c0c";
     private const string Blue = "#1d70b8";
@@ -43,7 +42,7 @@ public static class ReportChart
             return svg.ToString();
         }
 
-        var (min, max, step) = Scale(values.Min(), values.Max());
+        var (min, max, step) = AxisScale.Nice(values.Min(), values.Max());
         double X(int i) => points.Count == 1 ? Left + ((Width - Left - Right) / 2) : Left + (i * (Width - Left - Right) / (points.Count - 1));
         double Y(double v) => Top + ((max - v) / (max - min) * (Height - Top - Bottom));
 
@@ -179,28 +178,6 @@ public static class ReportChart
         {
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x1:0.#}\" x2=\"{(x2 > x1 ? x2 : x1 + 1):0.#}\" y1=\"{y(v):0.#}\" y2=\"{y(v):0.#}\" stroke=\"{stroke}\" stroke-width=\"1.5\"{dash}/>");
         }
-    }
-
-    private static (double Min, double Max, double Step) Scale(double low, double high)
-    {
-        if (low == high)
-        {
-            var pad = Math.Abs(low) > 0 ? Math.Abs(low) * 0.1 : 1;
-            low -= pad;
-            high += pad;
-        }
-
-        var raw = (high - low) / 5;
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = NiceSteps.Select(f => f * magnitude).First(s => s >= raw);
-        var min = Math.Floor(low / step) * step;
-        var max = Math.Ceiling(high / step) * step;
-        if (low >= 0 && min < 0)
-        {
-            min = 0;
-        }
-
-        return (min, max, step);
     }
 
     private static string Tick(double value, double step) => value.ToString("N" + (step >= 1 ? 0 : (int)Math.Ceiling(-Math.Log10(step))), ReportWords.EnGb);

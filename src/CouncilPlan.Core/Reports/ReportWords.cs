@@ -65,26 +65,13 @@ public static class ReportWords
 
     public static string ObservationStatus(string status) => status.ToLowerInvariant();
 
-    /// <summary>A value as the measure publishes it ("75.2%"), or "Awaiting data".</summary>
-    public static string Value(ReportMeasure m, double? value)
-    {
-        if (value is not { } v)
-        {
-            return "–";
-        }
-
-        var number = v.ToString("N" + m.Decimals, EnGb);
-        return m.Unit switch
-        {
-            nameof(MeasureUnit.Percentage) => number + "%",
-            nameof(MeasureUnit.Money) => "£" + number,
-            _ when m.UnitLabel is { Length: > 0 } label && !label.StartsWith('%') => $"{number} {label}",
-            _ => number,
-        };
-    }
+    /// <summary>A value as the measure publishes it ("75.2%", "952 homes"), or "–" when there is none.</summary>
+    public static string Value(ReportMeasure m, double? value) => Format(m, value, withUnitLabel: true);
 
     /// <summary>A value for a table whose measure cell gives the unit: "75.2%", "£1,200", "952".</summary>
-    public static string Short(ReportMeasure m, double? value)
+    public static string Short(ReportMeasure m, double? value) => Format(m, value, withUnitLabel: false);
+
+    private static string Format(ReportMeasure m, double? value, bool withUnitLabel)
     {
         if (value is not { } v)
         {
@@ -96,6 +83,7 @@ public static class ReportWords
         {
             nameof(MeasureUnit.Percentage) => number + "%",
             nameof(MeasureUnit.Money) => "£" + number,
+            _ when withUnitLabel && m.UnitLabel is { Length: > 0 } label && !label.StartsWith('%') => $"{number} {label}",
             _ => number,
         };
     }

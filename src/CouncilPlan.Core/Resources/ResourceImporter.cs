@@ -142,29 +142,9 @@ public sealed class ResourceImporter(CouncilPlanDb db, TimeProvider clock)
     private static (List<(long Row, ResourceLine Line)> Rows, long RowsRead) Read(CsvRecordReader csv, ResourceCatalogue catalogue, ImportErrors errors)
     {
         var rows = new List<(long, ResourceLine)>();
-        if (csv.ReadPreamble() is { } encodingProblem)
-        {
-            errors.Add(1, "", encodingProblem);
-            return (rows, 0);
-        }
-
-        string[]? header = null;
-        while (csv.Read())
-        {
-            if (!csv.IsBlank || csv.RecordError is not null)
-            {
-                header = Header(csv, errors);
-                break;
-            }
-        }
-
+        var header = CsvHeader.Read(csv, ResourceColumns.All, ResourceColumns.Required, errors, "line");
         if (header is null)
         {
-            if (errors.Count == 0)
-            {
-                errors.Add(0, "", "the file is empty: it needs a header row (" + string.Join(',', ResourceColumns.All) + ") and a row for each line");
-            }
-
             return (rows, 0);
         }
 
@@ -216,52 +196,5 @@ public sealed class ResourceImporter(CouncilPlanDb db, TimeProvider clock)
         }
 
         return (rows, read);
-    }
-
-    private static string[]? Header(CsvRecordReader csv, ImportErrors errors)
-    {
-        var line = csv.Line;
-        if (csv.RecordError is { } shape)
-        {
-            errors.Add(line, "", "the header row cannot be read: " + shape);
-            return null;
-        }
-
-        var names = new string[csv.FieldCount];
-        for (var i = 0; i < names.Length; i++)
-        {
-            names[i] = Encoding.UTF8.GetString(csv.GetField(i)).Trim().ToLowerInvariant();
-        }
-
-        if (names.Length == 1 && (names[0].Contains(';', StringComparison.Ordinal) || names[0].Contains('\t', StringComparison.Ordinal)))
-        {
-            errors.Add(line, "", "the file does not use commas between columns: CouncilPlan reads comma-separated files (save it as 'CSV UTF-8 (comma delimited)')");
-            return null;
-        }
-
-        var before = errors.Count;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (names[i].Length == 0)
-            {
-                errors.Add(line, "", $"column {i + 1} of the header has no name");
-            }
-            else if (!ResourceColumns.All.Contains(names[i]))
-            {
-                errors.Add(line, names[i], $"unknown column '{names[i]}': the columns are {string.Join(", ", ResourceColumns.All)}");
-            }
-            else if (!seen.Add(names[i]))
-            {
-                errors.Add(line, names[i], $"the column '{names[i]}' appears twice in the header");
-            }
-        }
-
-        foreach (var required in ResourceColumns.Required.Where(r => !seen.Contains(r)))
-        {
-            errors.Add(line, required, $"the required column '{required}' is missing (the header needs {string.Join(", ", ResourceColumns.Required)})");
-        }
-
-        return errors.Count > before ? null : names;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using CouncilPlan.Core.Charts;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Statistics.Spc;
 
@@ -21,8 +22,6 @@ public static class SeriesChart
     private const double Top = 16;
     private const double Bottom = 64;
 
-    private static readonly int[] NiceSteps = [1, 2, 5, 10];
-
     public static string Render(string id, string title, string description, IReadOnlyList<AssessedPoint> points, int decimals, string? benchmarkName)
     {
         var svg = new StringBuilder();
@@ -37,7 +36,7 @@ public static class SeriesChart
             return svg.ToString();
         }
 
-        var (min, max, step) = NiceScale(values.Min(), values.Max());
+        var (min, max, step) = AxisScale.Nice(values.Min(), values.Max());
         double X(int i) => plotted.Count == 1 ? Left + ((Width - Left - Right) / 2) : Left + (i * (Width - Left - Right) / (plotted.Count - 1));
         double Y(double v) => Top + ((max - v) / (max - min) * (Height - Top - Bottom));
 
@@ -191,29 +190,6 @@ public static class SeriesChart
         {
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"{cls}\" x1=\"{x1:0.#}\" x2=\"{(x2 > x1 ? x2 : x1 + 1):0.#}\" y1=\"{y(v):0.#}\" y2=\"{y(v):0.#}\"/>");
         }
-    }
-
-    /// <summary>Axis bounds and a step of 1, 2 or 5 times a power of ten, with about five steps.</summary>
-    public static (double Min, double Max, double Step) NiceScale(double low, double high)
-    {
-        if (low == high)
-        {
-            var pad = Math.Abs(low) > 0 ? Math.Abs(low) * 0.1 : 1;
-            low -= pad;
-            high += pad;
-        }
-
-        var raw = (high - low) / 5;
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = NiceSteps.Select(f => f * magnitude).First(s => s >= raw);
-        var min = Math.Floor(low / step) * step;
-        var max = Math.Ceiling(high / step) * step;
-        if (low >= 0 && min < 0)
-        {
-            min = 0;
-        }
-
-        return (min, max, step);
     }
 
     private static string Format(double value, double step)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using CouncilPlan.Core.Charts;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Statistics;
 
@@ -28,7 +29,7 @@ public static class TrajectoryChart
         var values = points.Select(p => p.Value).Append(target.Value)
             .Concat(new[] { trajectory.Projected.Value, trajectory.Projected.Lower, trajectory.Projected.Upper }.OfType<double>())
             .ToList();
-        var (min, max, step) = SeriesChart.NiceScale(values.Min(), values.Max());
+        var (min, max, step) = AxisScale.Nice(values.Min(), values.Max());
         double X(double year) => Left + ((year - firstYear) / Math.Max(lastYear - firstYear, 1) * (Width - Left - Right));
         double Y(double v) => Top + ((max - v) / (max - min) * (Height - Top - Bottom));
 
