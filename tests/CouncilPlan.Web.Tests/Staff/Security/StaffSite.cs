@@ -74,6 +74,30 @@ public abstract class StaffSite(DatabaseProvider provider) : IAsyncLifetime
         return (email, own);
     }
 
+    /// <summary>Adds a user with their own password and signs them in, in a browser of their own.</summary>
+    public async Task<(Browser Browser, string Email)> SignInAsync(string role)
+    {
+        var (email, password) = await AddUserAsync(role);
+        var browser = NewBrowser();
+        using var response = await browser.SignInAsync(email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return (browser, email);
+    }
+
+    /// <summary>
+    /// Adds an administrator, signs them in and sets up their authenticator app with a code from
+    /// it, as they must before anything else: the session then meets the Administration policy.
+    /// </summary>
+    public async Task<(Browser Browser, string Email)> SignInAsAdministratorAsync()
+    {
+        var (browser, email) = await SignInAsync(Roles.Administrator);
+        var setUp = await browser.PageAsync("/staff/account/set-up-authenticator");
+        var key = Authenticator.Base32(setUp.GetElementById("authenticator-key")!.TextContent);
+        using var enabled = await browser.SubmitAsync(setUp, "/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Authenticator.Code(key, Authenticator.Step()) });
+        Assert.NotNull((await Browser.ParseAsync(enabled)).GetElementById("recovery-codes"));
+        return (browser, email);
+    }
+
     public async Task<T> WithUsersAsync<T>(Func<UserManager<StaffUser>, Task<T>> work)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
