@@ -28,6 +28,8 @@ public static class CommandLine
             root.Subcommands.Add(command);
         }
 
+        ReportCommands.AddTo(root, context);
+
         var parse = root.Parse(args);
         try
         {

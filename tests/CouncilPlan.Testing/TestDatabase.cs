@@ -39,11 +39,16 @@ public sealed class TestDatabase : IAsyncDisposable
     };
 
     private static readonly SemaphoreSlim TemplateGate = new(1, 1);
-    private static string? sqliteTemplate;
-    private static string? postgresTemplate;
+    private static readonly Dictionary<(DatabaseProvider, bool Seeded), string> Templates = [];
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true)
+    /// <summary>
+    /// A new database: migrated (the default), or empty for tests of first start, or
+    /// <paramref name="seeded"/> with the default dataset already loaded, as the app leaves it after
+    /// its first start (loading it takes seconds, so it is done once per test run and copied).
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true, bool seeded = false)
     {
+        migrate |= seeded;
         TestDatabase database;
         if (provider == DatabaseProvider.Sqlite)
         {
@@ -55,7 +60,7 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 // A copy of a database migrated once per test run: the same schema, without running
                 // every migration for every test.
-                File.Copy(await SqliteTemplateAsync(folder), file);
+                File.Copy(await SqliteTemplateAsync(folder, seeded), file);
                 return database;
             }
         }
@@ -69,7 +74,7 @@ public sealed class TestDatabase : IAsyncDisposable
             }
 
             var name = $"cp_test_{Guid.NewGuid():N}";
-            var template = migrate ? await PostgresTemplateAsync(admin) : null;
+            var template = migrate ? await PostgresTemplateAsync(admin, seeded) : null;
             await using (var connection = new NpgsqlConnection(admin))
             {
                 await connection.OpenAsync();
@@ -90,25 +95,20 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public CouncilPlanDb NewContext() => Settings.CreateContext();
 
-    private static async Task<string> SqliteTemplateAsync(string folder)
+    private static async Task<string> SqliteTemplateAsync(string folder, bool seeded)
     {
         await TemplateGate.WaitAsync();
         try
         {
-            if (sqliteTemplate is null)
+            if (!Templates.TryGetValue((DatabaseProvider.Sqlite, seeded), out var template))
             {
-                var file = Path.Combine(folder, $"template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
-                var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False");
-                await using (var db = settings.CreateContext())
-                {
-                    await db.Database.MigrateAsync();
-                }
-
+                template = Path.Combine(folder, $"template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
+                await PrepareTemplateAsync(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={template};Pooling=False"), seeded);
                 SqliteConnection.ClearAllPools();
-                sqliteTemplate = file;
+                Templates[(DatabaseProvider.Sqlite, seeded)] = template;
             }
 
-            return sqliteTemplate;
+            return template;
         }
         finally
         {
@@ -116,37 +116,43 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    private static async Task<string> PostgresTemplateAsync(string admin)
+    private static async Task<string> PostgresTemplateAsync(string admin, bool seeded)
     {
         await TemplateGate.WaitAsync();
         try
         {
-            if (postgresTemplate is null)
+            if (!Templates.TryGetValue((DatabaseProvider.Postgres, seeded), out var template))
             {
-                var name = $"cp_template_{Guid.NewGuid():N}";
+                template = $"cp_template_{Guid.NewGuid():N}";
                 await using (var connection = new NpgsqlConnection(admin))
                 {
                     await connection.OpenAsync();
-                    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{template}\"", connection);
                     await create.ExecuteNonQueryAsync();
                 }
 
-                var settings = new DatabaseSettings(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString());
-                await using (var db = settings.CreateContext())
-                {
-                    await db.Database.MigrateAsync();
-                }
+                await PrepareTemplateAsync(new DatabaseSettings(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(admin) { Database = template }.ToString()), seeded);
 
                 // A template must have no connections while it is copied.
                 NpgsqlConnection.ClearAllPools();
-                postgresTemplate = name;
+                Templates[(DatabaseProvider.Postgres, seeded)] = template;
             }
 
-            return postgresTemplate;
+            return template;
         }
         finally
         {
             TemplateGate.Release();
+        }
+    }
+
+    private static async Task PrepareTemplateAsync(DatabaseSettings settings, bool seeded)
+    {
+        await using var db = settings.CreateContext();
+        await db.Database.MigrateAsync();
+        if (seeded)
+        {
+            await DefaultDataset.LoadIfEmptyAsync(db, TimeProvider.System, RepositoryFiles.Data);
         }
     }
 

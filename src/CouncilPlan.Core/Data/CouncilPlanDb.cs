@@ -2,6 +2,8 @@ using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.Audit;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Reports;
+using CouncilPlan.Core.Resources;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -71,6 +73,12 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
     public DbSet<ObservationRevision> ObservationRevisions => Set<ObservationRevision>();
 
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
+    public DbSet<ResourceLine> ResourceLines => Set<ResourceLine>();
+
+    public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
+
+    public DbSet<ReportPublication> ReportPublications => Set<ReportPublication>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -294,6 +302,51 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
             revision.HasOne<Observation>().WithMany().HasForeignKey(r => r.ObservationId).OnDelete(DeleteBehavior.Restrict);
             revision.HasOne(r => r.Batch).WithMany().HasForeignKey(r => r.BatchId).OnDelete(DeleteBehavior.Restrict);
             revision.HasOne(r => r.ReplacedByBatch).WithMany().HasForeignKey(r => r.ReplacedByBatchId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        // Resources and committee reports (Resources/, Reports/). Snapshots and their publications
+        // are append-only: the migration adds triggers that refuse UPDATE and DELETE.
+        builder.Entity<ResourceLine>(line =>
+        {
+            line.HasIndex(l => new { l.PlanId, l.Kind, l.Key, l.QuarterStart }).IsUnique();
+            line.HasIndex(l => l.PortfolioId);
+            line.HasIndex(l => l.ElementId);
+            line.Property(l => l.Kind).HasConversion<string>().HasMaxLength(20);
+            line.Property(l => l.Key).HasMaxLength(100);
+            line.Property(l => l.Quarter).HasMaxLength(20);
+            line.Property(l => l.Title).HasMaxLength(300);
+            line.Property(l => l.EnteredBy).HasMaxLength(256);
+            line.Property(l => l.PublishedBy).HasMaxLength(256);
+            foreach (var money in new[] { nameof(ResourceLine.Budget), nameof(ResourceLine.Forecast), nameof(ResourceLine.SpentToDate), nameof(ResourceLine.SavingsTarget), nameof(ResourceLine.SavingsDelivered), nameof(ResourceLine.FundingSecured) })
+            {
+                line.Property(money).HasPrecision(18, 2);
+            }
+
+            line.Property(l => l.Version).IsConcurrencyToken();
+            line.HasOne<Plans.Plan>().WithMany().HasForeignKey(l => l.PlanId).OnDelete(DeleteBehavior.Restrict);
+            line.HasOne(l => l.Portfolio).WithMany().HasForeignKey(l => l.PortfolioId).OnDelete(DeleteBehavior.Restrict);
+            line.HasOne(l => l.Element).WithMany().HasForeignKey(l => l.ElementId).OnDelete(DeleteBehavior.Restrict);
+            line.Ignore(l => l.Variance);
+            line.Ignore(l => l.AwaitingData);
+        });
+
+        builder.Entity<ReportSnapshot>(snapshot =>
+        {
+            snapshot.HasIndex(s => new { s.PortfolioId, s.ProducedAt });
+            snapshot.Property(s => s.PortfolioKey).HasMaxLength(100);
+            snapshot.Property(s => s.Quarter).HasMaxLength(20);
+            snapshot.Property(s => s.ProducedBy).HasMaxLength(256);
+            snapshot.Property(s => s.Sha256).HasMaxLength(64);
+            snapshot.HasOne<Plans.Plan>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Restrict);
+            snapshot.HasOne<PlanElement>().WithMany().HasForeignKey(s => s.PortfolioId).OnDelete(DeleteBehavior.Restrict);
+            snapshot.HasOne<ReportSnapshot>().WithMany().HasForeignKey(s => s.PreviousId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ReportPublication>(publication =>
+        {
+            publication.HasIndex(p => new { p.SnapshotId, p.At });
+            publication.Property(p => p.By).HasMaxLength(256);
+            publication.HasOne<ReportSnapshot>().WithMany().HasForeignKey(p => p.SnapshotId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

@@ -3,6 +3,7 @@ using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Data;
@@ -63,6 +64,17 @@ public static class DefaultDataset
                     {
                         throw new DataFileException(result.Errors.Select(e => new DataFileError(csv, (int)e.Row, 0, $"{e.Column}: {e.Reason}")).ToList());
                     }
+                }
+            }
+
+            // ... and the money the plan itself states (resources.csv; every other line awaits data).
+            var resources = Path.Combine(folderOfPlan, "resources.csv");
+            if (File.Exists(resources))
+            {
+                var result = await new ResourceImporter(db, clock).ImportFileAsync(resources, new ResourceImportOptions { EnteredBy = "CouncilPlan default dataset" }, cancellationToken);
+                if (!result.IsValid)
+                {
+                    throw new DataFileException(result.Errors.Select(e => new DataFileError(resources, (int)e.Row, 0, $"{e.Column}: {e.Reason}")).ToList());
                 }
             }
         }

@@ -16,25 +16,36 @@ public sealed class ObservationCsvWriter(TextWriter writer)
 
     public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes a header and every record; returns how many records were written.</summary>
+    /// <summary>How much text is formatted in memory before it is handed on with an asynchronous write.</summary>
+    private const int ChunkChars = 1 << 15;
+
+    /// <summary>
+    /// Writes a header and every record; returns how many records were written. Records are
+    /// formatted into a chunk in memory that is passed on with asynchronous writes, because a
+    /// StreamWriter writes synchronously whenever its buffer fills, and a web response (Kestrel,
+    /// or the test server) refuses synchronous writes.
+    /// </summary>
     public static async Task<long> WriteAsync(IAsyncEnumerable<ObservationRecord> records, Stream output, CancellationToken cancellationToken = default)
     {
         await using var text = new StreamWriter(output, Utf8, bufferSize: 1 << 16, leaveOpen: true);
-        var count = await new ObservationCsvWriter(text).WriteAllAsync(records, cancellationToken);
-        await text.FlushAsync(cancellationToken);
-        return count;
-    }
-
-    public async Task<long> WriteAllAsync(IAsyncEnumerable<ObservationRecord> records, CancellationToken cancellationToken = default)
-    {
-        WriteHeader();
+        await using var chunk = new StringWriter(CultureInfo.InvariantCulture);
+        var csv = new ObservationCsvWriter(chunk);
+        var pending = chunk.GetStringBuilder();
+        csv.WriteHeader();
         long count = 0;
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
-            Write(record);
+            csv.Write(record);
             count++;
+            if (pending.Length >= ChunkChars)
+            {
+                await text.WriteAsync(pending, cancellationToken);
+                pending.Clear();
+            }
         }
 
+        await text.WriteAsync(pending, cancellationToken);
+        await text.FlushAsync(cancellationToken);
         return count;
     }
 

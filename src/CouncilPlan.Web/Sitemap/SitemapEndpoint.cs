@@ -1,5 +1,7 @@
 using System.Xml.Linq;
+using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Reports;
 using CouncilPlan.Web.PublicData;
 
 namespace CouncilPlan.Web.Sitemap;
@@ -11,15 +13,16 @@ public static class SitemapEndpoint
 
     public static IEndpointRouteBuilder MapSitemap(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/sitemap.xml", async (HttpContext context, PublicDataCache cache, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/sitemap.xml", async (HttpContext context, PublicDataCache cache, CouncilPlanDb db, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var data = await cache.GetAsync(cancellationToken);
+            var reports = await new ReportSnapshots(db, clock).ListAsync(publishedOnly: true, cancellationToken: cancellationToken);
             var origin = $"{context.Request.Scheme}://{context.Request.Host}";
             var document = new XDocument(
                 new XDeclaration("1.0", "utf-8", null),
                 new XElement(
                     Ns + "urlset",
-                    PublicPages.All(data).Select(path => new XElement(Ns + "url", new XElement(Ns + "loc", origin + path)))));
+                    PublicPages.All(data, reports.Select(r => r.Id)).Select(path => new XElement(Ns + "url", new XElement(Ns + "loc", origin + path)))));
             return Results.Text(document.Declaration + Environment.NewLine + document.ToString(), "application/xml; charset=utf-8");
         }).CacheOutput().ExcludeFromDescription();
         return endpoints;
@@ -29,6 +32,19 @@ public static class SitemapEndpoint
 /// <summary>The address of every public page, in one place for the sitemap and the tests.</summary>
 public static class PublicPages
 {
+    /// <summary>Every public page, with the published committee reports (<c>/reports/{id}</c>).</summary>
+    public static IReadOnlyList<string> All(PublicSnapshot data, IEnumerable<int> publishedReports)
+    {
+        var pages = All(data).ToList();
+        if (data.Plan is not null)
+        {
+            pages.Add("/reports");
+            pages.AddRange(publishedReports.Select(id => $"/reports/{id}"));
+        }
+
+        return pages;
+    }
+
     public static IReadOnlyList<string> All(PublicSnapshot data)
     {
         var pages = new List<string> { "/accessibility" };

@@ -31,7 +31,7 @@ public abstract class ServicesTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Contains(owned, o => o.ServiceId == education.Id);
         Assert.True(await db.Services.AnyAsync(s => s.Name == "SEND" && s.DirectorateId == education.Id));
 
-        var (team, _) = await site.SignInAsync(Roles.PerformanceTeam);
+        var (team, _) = await site.SignedInAsync(Roles.PerformanceTeam);
         var page = await team.PageAsync("/staff/services");
         var row = page.QuerySelector($"#directorate-{housing.Directorate.Id} tr[data-service='Strategic Housing']")!;
         Assert.Equal(["Strategic Housing", measures.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "0", "0"], row.Children.Take(4).Select(c => c.TextContent.Trim()));
@@ -40,7 +40,7 @@ public abstract class ServicesTests<TSite>(TSite site) : IClassFixture<TSite>
     [Fact]
     public async Task PerformanceTeam_AddsAndRenamesServices_AndDuplicatesAreRefusedWithAClearMessage()
     {
-        var (team, email) = await site.SignInAsync(Roles.PerformanceTeam);
+        var (team, email) = await site.SignedInAsync(Roles.PerformanceTeam);
         var name = $"Directorate {Guid.NewGuid():N}";
 
         using var directorate = await team.SubmitAsync("/staff/services", new Dictionary<string, string> { ["Name"] = name, ["DirectorateId"] = "" });
@@ -87,7 +87,7 @@ public abstract class ServicesTests<TSite>(TSite site) : IClassFixture<TSite>
     [Fact]
     public async Task Remove_IsOfferedOnlyForAServiceNothingRefersTo()
     {
-        var (team, _) = await site.SignInAsync(Roles.PerformanceTeam);
+        var (team, _) = await site.SignedInAsync(Roles.PerformanceTeam);
         int housing, place, measures;
         await using (var db = site.Database.NewContext())
         {
@@ -129,9 +129,9 @@ public abstract class ServicesTests<TSite>(TSite site) : IClassFixture<TSite>
     [Fact]
     public async Task ServicesPages_AreForThePerformanceTeamOnly_AndTheNavigationSaysSo()
     {
-        var (contributor, _) = await site.SignInAsync(Roles.Contributor);
-        var (admin, _) = await site.SignInAsAdministratorAsync();
-        var (team, _) = await site.SignInAsync(Roles.PerformanceTeam);
+        var (contributor, _) = await site.SignedInAsync(Roles.Contributor);
+        var (admin, _) = await site.SignedInAsync(Roles.Administrator);
+        var (team, _) = await site.SignedInAsync(Roles.PerformanceTeam);
 
         foreach (var browser in new[] { contributor, admin })
         {

@@ -16,7 +16,7 @@ public abstract class UsersTests<TSite>(TSite site) : IClassFixture<TSite>
     [Fact]
     public async Task AddUser_ShowsTheOneTimePasswordOnce_ThenItWorksOnceAndMustBeChanged()
     {
-        var (admin, _) = await site.SignInAsAdministratorAsync();
+        var (admin, _) = await site.SignedInAsync(Roles.Administrator);
         var email = NewEmail();
 
         using var added = await admin.SubmitAsync("/staff/users/add", new Dictionary<string, string>
@@ -68,7 +68,7 @@ public abstract class UsersTests<TSite>(TSite site) : IClassFixture<TSite>
     public async Task AddUser_WithAnEmailAlreadyInUse_IsRefusedWithAClearMessageOnTheField()
     {
         var (email, _) = await site.AddUserAsync(Roles.Approver);
-        var (admin, _) = await site.SignInAsAdministratorAsync();
+        var (admin, _) = await site.SignedInAsync(Roles.Administrator);
 
         using var response = await admin.SubmitAsync("/staff/users/add", new Dictionary<string, string> { ["Email"] = email, ["Role"] = Roles.Contributor });
 
@@ -85,7 +85,7 @@ public abstract class UsersTests<TSite>(TSite site) : IClassFixture<TSite>
     [Fact]
     public async Task AddUser_WithSeveralProblems_ListsThemAllInTheOrderOfTheForm()
     {
-        var (admin, _) = await site.SignInAsAdministratorAsync();
+        var (admin, _) = await site.SignedInAsync(Roles.Administrator);
         var email = NewEmail();
 
         using var response = await admin.SubmitAsync("/staff/users/add", new Dictionary<string, string> { ["Email"] = email, ["Service"] = "Nowhere" });
@@ -113,7 +113,7 @@ public abstract class UsersTests<TSite>(TSite site) : IClassFixture<TSite>
             Assert.StartsWith("https://localhost/staff/account/access-denied", before.Headers.Location?.ToString(), StringComparison.Ordinal);
         }
 
-        var (admin, _) = await site.SignInAsAdministratorAsync();
+        var (admin, _) = await site.SignedInAsync(Roles.Administrator);
         var id = await IdOfAsync(email);
 
         using var saved = await admin.SubmitAsync($"/staff/users/{id}/change", new Dictionary<string, string>
@@ -145,8 +145,8 @@ public abstract class UsersTests<TSite>(TSite site) : IClassFixture<TSite>
     {
         var (member, _) = await site.AddUserAsync(Roles.Contributor);
         var memberId = await IdOfAsync(member);
-        var (team, _) = await site.SignInAsync(Roles.PerformanceTeam);
-        var (admin, _) = await site.SignInAsync(Roles.Administrator);
+        var (team, _) = await site.SignedInAsync(Roles.PerformanceTeam);
+        var (admin, _) = await site.SignedInAsync(Roles.Administrator);
         var email = NewEmail();
 
         foreach (var path in new[] { "/staff/users", "/staff/users/add", $"/staff/users/{memberId}", $"/staff/users/{memberId}/change" })
@@ -174,7 +174,7 @@ public abstract class UsersTests<TSite>(TSite site) : IClassFixture<TSite>
     [Fact]
     public async Task Administrator_CannotRemoveTheirOwnAdministratorRoleOrDisableThemselves()
     {
-        var (admin, email) = await site.SignInAsAdministratorAsync();
+        var (admin, email) = await site.SignedInAsync(Roles.Administrator);
         var id = await IdOfAsync(email);
         var own = await admin.PageAsync($"/staff/users/{id}");
         Assert.Null(own.QuerySelector("main form[action*='handler=Disable']"));
@@ -204,7 +204,7 @@ public abstract class UsersTests<TSite>(TSite site) : IClassFixture<TSite>
         {
         }
 
-        var (admin, _) = await site.SignInAsAdministratorAsync();
+        var (admin, _) = await site.SignedInAsync(Roles.Administrator);
         var id = await IdOfAsync(email);
 
         using var disabled = await admin.SubmitAsync($"/staff/users/{id}", NoFields, "main form[action*='handler=Disable']");
@@ -234,7 +234,7 @@ public abstract class UsersTests<TSite>(TSite site) : IClassFixture<TSite>
     public async Task ResetPassword_ShowsANewOneTimePasswordOnce_AndTheOldPasswordStopsWorking()
     {
         var (email, password) = await site.AddUserAsync(Roles.Contributor);
-        var (admin, _) = await site.SignInAsAdministratorAsync();
+        var (admin, _) = await site.SignedInAsync(Roles.Administrator);
         var id = await IdOfAsync(email);
 
         using var reset = await admin.SubmitAsync($"/staff/users/{id}", NoFields, "main form[action*='handler=ResetPassword']");
@@ -260,7 +260,7 @@ public abstract class UsersTests<TSite>(TSite site) : IClassFixture<TSite>
     [Fact]
     public async Task EveryChangeToAUser_IsInTheAuditLogWithWhoAndWhere_AndNoSecrets()
     {
-        var (admin, adminEmail) = await site.SignInAsAdministratorAsync();
+        var (admin, adminEmail) = await site.SignedInAsync(Roles.Administrator);
         var email = NewEmail();
         using var added = await admin.SubmitAsync("/staff/users/add", new Dictionary<string, string> { ["Email"] = email, ["DisplayName"] = "Ada", ["Role"] = Roles.Contributor });
         var firstPassword = (await Browser.ParseAsync(added)).GetElementById("one-time-password")!.TextContent.Trim();

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Net;
 using CouncilPlan.Core.Users;
 using CouncilPlan.Web.Staff;
@@ -8,7 +9,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static CouncilPlan.Web.Tests.Staff.Security.Authenticator;
 
 namespace CouncilPlan.Web.Tests.Staff.Security;
 
@@ -38,7 +38,7 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.DoesNotContain(attributes, a => a.StartsWith("expires", StringComparison.Ordinal) || a.StartsWith("max-age", StringComparison.Ordinal));
 
         var workspace = await browser.PageAsync("/staff");
-        Assert.Equal("Staff workspace", workspace.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("My updates", workspace.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("Test User", workspace.GetElementById("councilplan-session")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -177,11 +177,11 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
 
         var setUp = await browser.PageAsync("/staff/account/set-up-authenticator");
         Assert.StartsWith("data:image/png;base64,", setUp.QuerySelector("img#qr-code")!.GetAttribute("src"), StringComparison.Ordinal);
-        var key = Base32(setUp.GetElementById("authenticator-key")!.TextContent);
-        using var wrongSetUp = await browser.SubmitAsync(setUp, "/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = WrongCode(key) });
+        var key = Totp.Base32(setUp.GetElementById("authenticator-key")!.TextContent);
+        using var wrongSetUp = await browser.SubmitAsync(setUp, "/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Totp.WrongCode(key) });
         Assert.NotNull((await Browser.ParseAsync(wrongSetUp)).GetElementById("code-error"));
 
-        using var enabled = await browser.SubmitAsync("/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Code(key, Step()) });
+        using var enabled = await browser.SubmitAsync("/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Totp.Code(key, Totp.Step()) });
         var codes = (await Browser.ParseAsync(enabled)).QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(10, codes.Count);
         Assert.True(await site.WithUsersAsync(async users => (await users.FindByEmailAsync(email))!.TwoFactorEnabled));
@@ -192,13 +192,13 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Equal("/staff/account/two-factor", afterPassword.Headers.Location?.OriginalString);
         Assert.Null(second.Session);
 
-        using var wrong = await second.SubmitAsync("/staff/account/two-factor", new Dictionary<string, string> { ["Code"] = WrongCode(key) });
+        using var wrong = await second.SubmitAsync("/staff/account/two-factor", new Dictionary<string, string> { ["Code"] = Totp.WrongCode(key) });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.NotNull((await Browser.ParseAsync(wrong)).GetElementById("code-error"));
         Assert.Null(second.Session);
 
         // The setting-up code used this time step, so the next step's code (within the allowed drift) is the one to use.
-        var code = Code(key, Step() + 1);
+        var code = Totp.Code(key, Totp.Step() + 1);
         using var right = await second.SubmitAsync("/staff/account/two-factor", new Dictionary<string, string> { ["Code"] = code });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal("/staff", right.Headers.Location?.OriginalString);
@@ -235,8 +235,8 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
 
         var setUp = await browser.PageAsync("/staff/account/set-up-authenticator");
         Assert.NotNull(setUp.QuerySelector(".govuk-inset-text"));
-        var key = Base32(setUp.GetElementById("authenticator-key")!.TextContent);
-        using (await browser.SubmitAsync(setUp, "/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Code(key, Step()) }))
+        var key = Totp.Base32(setUp.GetElementById("authenticator-key")!.TextContent);
+        using (await browser.SubmitAsync(setUp, "/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Totp.Code(key, Totp.Step()) }))
         {
         }
 
@@ -251,7 +251,7 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
         using var again = site.NewBrowser();
         using var afterPassword = await again.SignInAsync(email, password);
         Assert.Equal("/staff/account/two-factor", afterPassword.Headers.Location?.OriginalString);
-        using (await again.SubmitAsync("/staff/account/two-factor", new Dictionary<string, string> { ["Code"] = Code(key, Step() + 1) }))
+        using (await again.SubmitAsync("/staff/account/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key, Totp.Step() + 1) }))
         {
         }
 
@@ -270,8 +270,8 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
         }
 
         var setUp = await browser.PageAsync("/staff/account/set-up-authenticator");
-        var key = Base32(setUp.GetElementById("authenticator-key")!.TextContent);
-        using (await browser.SubmitAsync(setUp, "/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Code(key, Step()) }))
+        var key = Totp.Base32(setUp.GetElementById("authenticator-key")!.TextContent);
+        using (await browser.SubmitAsync(setUp, "/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Totp.Code(key, Totp.Step()) }))
         {
         }
 
@@ -351,6 +351,7 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
         var decision = await scope.ServiceProvider.GetRequiredService<IAuthorizationService>().AuthorizeAsync(result.Principal!, policy);
         return decision.Succeeded;
     }
+
 }
 
 public sealed class SqliteSignInTests(StaffSqliteSite site) : SignInTests<StaffSqliteSite>(site);

@@ -25,7 +25,7 @@ public abstract class StaffSite(DatabaseProvider provider) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(provider, migrate: false);
+        database = await TestDatabase.CreateAsync(provider, seeded: true);
         Factory = Configure(new WebApplicationFactory<Program>(), database, new Dictionary<string, string?> { ["Security:SignInAttemptsPerMinute"] = "1000" });
     }
 
@@ -47,19 +47,27 @@ public abstract class StaffSite(DatabaseProvider provider) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Factory.DisposeAsync();
-        await database!.DisposeAsync();
+        // Either may be missing when setting up failed (no PostgreSQL server): the failure to report is that one.
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
     }
 
     public Browser NewBrowser() => new(Factory);
 
     /// <summary>Adds a user as the command line does, then (unless asked not to) gives them their own password.</summary>
-    public async Task<(string Email, string Password)> AddUserAsync(string role, bool ownPassword = true)
+    public async Task<(string Email, string Password)> AddUserAsync(string role, bool ownPassword = true, string? email = null, string? portfolio = null)
     {
-        var email = $"user-{Guid.NewGuid():N}@example.gov.uk";
+        email ??= $"user-{Guid.NewGuid():N}@example.gov.uk";
         await using var scope = Factory.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-        var password = await accounts.CreateAsync(new NewStaffUser(email, role, "Test User"));
+        var password = await accounts.CreateAsync(new NewStaffUser(email, role, "Test User", PortfolioKey: portfolio));
         if (!ownPassword)
         {
             return (email, password);
@@ -74,27 +82,28 @@ public abstract class StaffSite(DatabaseProvider provider) : IAsyncLifetime
         return (email, own);
     }
 
-    /// <summary>Adds a user with their own password and signs them in, in a browser of their own.</summary>
-    public async Task<(Browser Browser, string Email)> SignInAsync(string role)
-    {
-        var (email, password) = await AddUserAsync(role);
-        var browser = NewBrowser();
-        using var response = await browser.SignInAsync(email, password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return (browser, email);
-    }
-
     /// <summary>
-    /// Adds an administrator, signs them in and sets up their authenticator app with a code from
-    /// it, as they must before anything else: the session then meets the Administration policy.
+    /// A browser signed in as a new user with <paramref name="role"/>. An administrator sets up an
+    /// authenticator on the way, as the workspace makes them, so the session counts as a second factor.
     /// </summary>
-    public async Task<(Browser Browser, string Email)> SignInAsAdministratorAsync()
+    public async Task<(Browser Browser, string Email)> SignedInAsync(string role, string? email = null, string? portfolio = null)
     {
-        var (browser, email) = await SignInAsync(Roles.Administrator);
-        var setUp = await browser.PageAsync("/staff/account/set-up-authenticator");
-        var key = Authenticator.Base32(setUp.GetElementById("authenticator-key")!.TextContent);
-        using var enabled = await browser.SubmitAsync(setUp, "/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Authenticator.Code(key, Authenticator.Step()) });
-        Assert.NotNull((await Browser.ParseAsync(enabled)).GetElementById("recovery-codes"));
+        (email, var password) = await AddUserAsync(role, email: email, portfolio: portfolio);
+        var browser = NewBrowser();
+        using (var signIn = await browser.SignInAsync(email, password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        if (role == Roles.Administrator)
+        {
+            const string setUpPath = "/staff/account/set-up-authenticator";
+            var setUp = await browser.PageAsync(setUpPath);
+            var key = Totp.Base32(setUp.GetElementById("authenticator-key")!.TextContent);
+            using var enabled = await browser.SubmitAsync(setUp, setUpPath, new Dictionary<string, string> { ["Code"] = Totp.Code(key, Totp.Step()) });
+            Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        }
+
         return (browser, email);
     }
 
@@ -147,11 +156,46 @@ public sealed class Browser : IDisposable
     public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string path, IDictionary<string, string> fields, string form = "main form[method=post]")
     {
         var element = page.QuerySelector(form) ?? throw new InvalidOperationException($"{path} has no {form}");
-        var values = element.QuerySelectorAll("input[type=hidden]").Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+        var values = FormValues(element).Where(v => !fields.ContainsKey(v.Key)).ToList();
         values.AddRange(fields);
         var action = element.GetAttribute("action");
         using var content = new FormUrlEncodedContent(values);
         return await Client.PostAsync(string.IsNullOrEmpty(action) ? path : action, content);
+    }
+
+    /// <summary>What a browser sends for a form as it stands, before any button is pressed: filled-in fields, ticked boxes, chosen options.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> FormValues(AngleSharp.Dom.IElement form)
+    {
+        foreach (var field in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = field.GetAttribute("name")!;
+            switch (field)
+            {
+                case IHtmlInputElement { Type: "submit" or "button" or "file" or "image" or "reset" }:
+                    break;
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    if (box.HasAttribute("checked"))
+                    {
+                        yield return KeyValuePair.Create(name, box.GetAttribute("value") ?? "on");
+                    }
+
+                    break;
+                case IHtmlInputElement input:
+                    yield return KeyValuePair.Create(name, input.GetAttribute("value") ?? "");
+                    break;
+                case IHtmlTextAreaElement area:
+                    yield return KeyValuePair.Create(name, area.TextContent);
+                    break;
+                case IHtmlSelectElement select:
+                    var chosen = select.QuerySelectorAll("option").LastOrDefault(o => o.HasAttribute("selected")) ?? select.QuerySelector("option");
+                    if (chosen is not null)
+                    {
+                        yield return KeyValuePair.Create(name, chosen.GetAttribute("value") ?? chosen.TextContent);
+                    }
+
+                    break;
+            }
+        }
     }
 
     public async Task<HttpResponseMessage> SignInAsync(string email, string password) =>

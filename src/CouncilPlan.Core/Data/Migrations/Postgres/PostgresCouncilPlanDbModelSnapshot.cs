@@ -996,6 +996,261 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.ToTable("plan_links", (string)null);
                 });
 
+            modelBuilder.Entity("CouncilPlan.Core.Reports.ReportPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("by");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("integer")
+                        .HasColumnName("snapshot_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_publications");
+
+                    b.HasIndex("SnapshotId", "At")
+                        .HasDatabaseName("ix_report_publications_snapshot_id_at");
+
+                    b.ToTable("report_publications", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Reports.ReportSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ModelJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("model_json");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("PortfolioId")
+                        .HasColumnType("integer")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<string>("PortfolioKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("portfolio_key");
+
+                    b.Property<string>("PortfolioTitle")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("portfolio_title");
+
+                    b.Property<int?>("PreviousId")
+                        .HasColumnType("integer")
+                        .HasColumnName("previous_id");
+
+                    b.Property<DateTimeOffset>("ProducedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("produced_at");
+
+                    b.Property<string>("ProducedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("produced_by");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateOnly>("QuarterEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("quarter_end");
+
+                    b.Property<DateOnly>("QuarterStart")
+                        .HasColumnType("date")
+                        .HasColumnName("quarter_start");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_snapshots");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_report_snapshots_plan_id");
+
+                    b.HasIndex("PreviousId")
+                        .HasDatabaseName("ix_report_snapshots_previous_id");
+
+                    b.HasIndex("PortfolioId", "ProducedAt")
+                        .HasDatabaseName("ix_report_snapshots_portfolio_id_produced_at");
+
+                    b.ToTable("report_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Resources.ResourceLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Budget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("budget");
+
+                    b.Property<int?>("ElementId")
+                        .HasColumnType("integer")
+                        .HasColumnName("element_id");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<decimal?>("Forecast")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("forecast");
+
+                    b.Property<decimal?>("FundingSecured")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("funding_secured");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("PortfolioId")
+                        .HasColumnType("integer")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateOnly>("QuarterEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("quarter_end");
+
+                    b.Property<DateOnly>("QuarterStart")
+                        .HasColumnType("date")
+                        .HasColumnName("quarter_start");
+
+                    b.Property<decimal?>("SavingsDelivered")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("savings_delivered");
+
+                    b.Property<decimal?>("SavingsTarget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("savings_target");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<decimal?>("SpentToDate")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("spent_to_date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resource_lines");
+
+                    b.HasIndex("ElementId")
+                        .HasDatabaseName("ix_resource_lines_element_id");
+
+                    b.HasIndex("PortfolioId")
+                        .HasDatabaseName("ix_resource_lines_portfolio_id");
+
+                    b.HasIndex("PlanId", "Kind", "Key", "QuarterStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resource_lines_plan_id_kind_key_quarter_start");
+
+                    b.ToTable("resource_lines", (string)null);
+                });
+
             modelBuilder.Entity("CouncilPlan.Core.Updates.CommitmentUpdate", b =>
                 {
                     b.Property<long>("Id")
@@ -1826,6 +2081,66 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.Navigation("From");
 
                     b.Navigation("To");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Reports.ReportPublication", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Reports.ReportSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_publications_report_snapshots_snapshot_id");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Reports.ReportSnapshot", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_snapshots_plans_plan_id");
+
+                    b.HasOne("CouncilPlan.Core.Plans.PlanElement", null)
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_snapshots_plan_elements_portfolio_id");
+
+                    b.HasOne("CouncilPlan.Core.Reports.ReportSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_report_snapshots_report_snapshots_previous_id");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Resources.ResourceLine", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Plans.PlanElement", "Element")
+                        .WithMany()
+                        .HasForeignKey("ElementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_resource_lines_plan_elements_element_id");
+
+                    b.HasOne("CouncilPlan.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_lines_plans_plan_id");
+
+                    b.HasOne("CouncilPlan.Core.Plans.PlanElement", "Portfolio")
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_lines_plan_elements_portfolio_id");
+
+                    b.Navigation("Element");
+
+                    b.Navigation("Portfolio");
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Updates.CommitmentUpdate", b =>

@@ -973,6 +973,255 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                     b.ToTable("plan_links", (string)null);
                 });
 
+            modelBuilder.Entity("CouncilPlan.Core.Reports.ReportPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("snapshot_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_publications");
+
+                    b.HasIndex("SnapshotId", "At")
+                        .HasDatabaseName("ix_report_publications_snapshot_id_at");
+
+                    b.ToTable("report_publications", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Reports.ReportSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ModelJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model_json");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("PortfolioId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<string>("PortfolioKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("portfolio_key");
+
+                    b.Property<string>("PortfolioTitle")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("portfolio_title");
+
+                    b.Property<int?>("PreviousId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_id");
+
+                    b.Property<long>("ProducedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("produced_at");
+
+                    b.Property<string>("ProducedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("produced_by");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateOnly>("QuarterEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarter_end");
+
+                    b.Property<DateOnly>("QuarterStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarter_start");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_snapshots");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_report_snapshots_plan_id");
+
+                    b.HasIndex("PreviousId")
+                        .HasDatabaseName("ix_report_snapshots_previous_id");
+
+                    b.HasIndex("PortfolioId", "ProducedAt")
+                        .HasDatabaseName("ix_report_snapshots_portfolio_id_produced_at");
+
+                    b.ToTable("report_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Resources.ResourceLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Budget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget");
+
+                    b.Property<int?>("ElementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("element_id");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<decimal?>("Forecast")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("forecast");
+
+                    b.Property<decimal?>("FundingSecured")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funding_secured");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("PortfolioId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateOnly>("QuarterEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarter_end");
+
+                    b.Property<DateOnly>("QuarterStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarter_start");
+
+                    b.Property<decimal?>("SavingsDelivered")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("savings_delivered");
+
+                    b.Property<decimal?>("SavingsTarget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("savings_target");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<decimal?>("SpentToDate")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spent_to_date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resource_lines");
+
+                    b.HasIndex("ElementId")
+                        .HasDatabaseName("ix_resource_lines_element_id");
+
+                    b.HasIndex("PortfolioId")
+                        .HasDatabaseName("ix_resource_lines_portfolio_id");
+
+                    b.HasIndex("PlanId", "Kind", "Key", "QuarterStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resource_lines_plan_id_kind_key_quarter_start");
+
+                    b.ToTable("resource_lines", (string)null);
+                });
+
             modelBuilder.Entity("CouncilPlan.Core.Updates.CommitmentUpdate", b =>
                 {
                     b.Property<long>("Id")
@@ -1787,6 +2036,66 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                     b.Navigation("From");
 
                     b.Navigation("To");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Reports.ReportPublication", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Reports.ReportSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_publications_report_snapshots_snapshot_id");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Reports.ReportSnapshot", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_snapshots_plans_plan_id");
+
+                    b.HasOne("CouncilPlan.Core.Plans.PlanElement", null)
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_snapshots_plan_elements_portfolio_id");
+
+                    b.HasOne("CouncilPlan.Core.Reports.ReportSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_report_snapshots_report_snapshots_previous_id");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Resources.ResourceLine", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Plans.PlanElement", "Element")
+                        .WithMany()
+                        .HasForeignKey("ElementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_resource_lines_plan_elements_element_id");
+
+                    b.HasOne("CouncilPlan.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_lines_plans_plan_id");
+
+                    b.HasOne("CouncilPlan.Core.Plans.PlanElement", "Portfolio")
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_lines_plan_elements_portfolio_id");
+
+                    b.Navigation("Element");
+
+                    b.Navigation("Portfolio");
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Updates.CommitmentUpdate", b =>

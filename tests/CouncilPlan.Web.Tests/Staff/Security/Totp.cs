@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 
 namespace CouncilPlan.Web.Tests.Staff.Security;
 
-/// <summary>What an authenticator app does, for tests that set one up and sign in with its codes.</summary>
-public static class Authenticator
+/// <summary>The codes an authenticator app shows, computed independently of the app under test.</summary>
+public static class Totp
 {
     public static long Step() => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() / 30;
 
@@ -22,7 +22,7 @@ public static class Authenticator
         return (value % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A six-digit code that is not valid at any time step near now.</summary>
+    /// <summary>A six-digit code that is not valid for any step near now.</summary>
     public static string WrongCode(byte[] key)
     {
         var now = Step();
@@ -30,6 +30,7 @@ public static class Authenticator
         return Enumerable.Range(0, 10).Select(i => (123456 + i).ToString(CultureInfo.InvariantCulture)).First(c => !valid.Contains(c));
     }
 
+    /// <summary>RFC 4648 base 32, as the set-up page shows the key.</summary>
     public static byte[] Base32(string text)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

@@ -1,0 +1,275 @@
+using System.Text.Json.Serialization;
+using CouncilPlan.Core.Statistics;
+
+namespace CouncilPlan.Core.Reports;
+
+/// <summary>
+/// A Portfolio Performance and Resource Report for one portfolio and quarter, built from published
+/// data only and independent of its format: the HTML, PDF and workbook are all written from it, and
+/// a snapshot stores it as JSON so that a past report renders the same every time. Every judgement
+/// in it was made by <see cref="Measures.MeasureAssessor"/>; nothing is recomputed here.
+/// </summary>
+public sealed record PortfolioReport
+{
+    /// <summary>The version of this shape, stored with every snapshot.</summary>
+    public const int CurrentFormat = 1;
+
+    public int Format { get; init; } = CurrentFormat;
+
+    public required string PlanId { get; init; }
+
+    /// <summary>"Stockport Council Plan 2023-24".</summary>
+    public required string PlanName { get; init; }
+
+    public required string CouncilName { get; init; }
+
+    public required string PortfolioKey { get; init; }
+
+    /// <summary>"Economy and Regeneration".</summary>
+    public required string PortfolioTitle { get; init; }
+
+    /// <summary>"2023-24 Q2".</summary>
+    public required string Quarter { get; init; }
+
+    public required DateOnly QuarterStart { get; init; }
+
+    public required DateOnly QuarterEnd { get; init; }
+
+    /// <summary>When the model was built from the database.</summary>
+    public required DateTimeOffset BuiltAt { get; init; }
+
+    /// <summary>The public data version it was built from.</summary>
+    public required long DataVersion { get; init; }
+
+    /// <summary>What the portfolio answers for: scrutiny rows with the ambitions, themes and programmes they cover.</summary>
+    public required IReadOnlyList<ReportScope> Scope { get; init; }
+
+    public required ReportSummary Summary { get; init; }
+
+    public required IReadOnlyList<ReportMeasure> Measures { get; init; }
+
+    public required IReadOnlyList<ReportException> Exceptions { get; init; }
+
+    public required IReadOnlyList<ReportCommitment> Commitments { get; init; }
+
+    public required ReportResources Resources { get; init; }
+
+    /// <summary>What changed since the previous snapshot of the same portfolio.</summary>
+    public required ReportChanges Changes { get; init; }
+
+    /// <summary>The report's title: "Economy and Regeneration: Portfolio Performance and Resource Report, 2023-24 Q2".</summary>
+    [JsonIgnore]
+    public string Title => $"{PortfolioTitle}: Portfolio Performance and Resource Report, {Quarter}";
+}
+
+public sealed record ReportScope(string Row, IReadOnlyList<string> Covers);
+
+/// <summary>A count with what it counts, in words: ("Red", "target missed", 3).</summary>
+public sealed record ReportCount(string Label, string Meaning, int Count);
+
+/// <summary>The cover page's summary: counts in numbers, and the same in sentences.</summary>
+public sealed record ReportSummary(
+    int MeasureCount,
+    int PerformanceMeasureCount,
+    int AwaitingDataCount,
+    IReadOnlyList<ReportCount> ByRag,
+    IReadOnlyList<ReportCount> ByVariation,
+    int CommitmentCount,
+    IReadOnlyList<ReportCount> ByCommitmentStatus,
+    int ExceptionCount,
+    IReadOnlyList<string> Sentences);
+
+/// <summary>A figure as reported: its period, value and caveats.</summary>
+public sealed record ReportValue(string Period, DateOnly PeriodStart, DateOnly PeriodEnd, double? Value, string Status, string? QualityNote, bool Suppressed);
+
+/// <summary>One point of the chart: the council's value with everything drawn around it.</summary>
+public sealed record ReportPoint(
+    string Period,
+    double? Value,
+    string Status,
+    double? Lower,
+    double? Upper,
+    double? Target,
+    double? Benchmark,
+    int? Group,
+    double? Mean,
+    double? LowerLimit,
+    double? UpperLimit,
+    string? PointType);
+
+/// <summary>The owner's published commentary for the quarter, with any corrective action.</summary>
+public sealed record ReportCommentary(string Quarter, string? Text, string? CorrectiveAction, string? CorrectiveActionOwner, DateOnly? CorrectiveActionDue);
+
+/// <summary>One row of the measures table, with its chart data for an exception page.</summary>
+public sealed record ReportMeasure
+{
+    public required string Code { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Owner { get; init; }
+
+    /// <summary>"Quarterly", "Annual", "Monthly".</summary>
+    public required string Frequency { get; init; }
+
+    /// <summary>"Performance" or "Context".</summary>
+    public required string Kind { get; init; }
+
+    public required string Unit { get; init; }
+
+    public string? UnitLabel { get; init; }
+
+    public required int Decimals { get; init; }
+
+    public required Polarity Polarity { get; init; }
+
+    /// <summary>The values before the latest, oldest first (up to four).</summary>
+    public required IReadOnlyList<ReportValue> Previous { get; init; }
+
+    public ReportValue? Latest { get; init; }
+
+    public double? Target { get; init; }
+
+    public string? TargetPeriod { get; init; }
+
+    /// <summary>"amber within 5% of target", "amber within 2.0".</summary>
+    public string? Tolerance { get; init; }
+
+    public required Rag Rag { get; init; }
+
+    public required Direction ShortTerm { get; init; }
+
+    public required Direction LongTerm { get; init; }
+
+    /// <summary>The SPC variation icon (common_cause, concern_high ...), or null with too few figures.</summary>
+    public string? Variation { get; init; }
+
+    public string? Assurance { get; init; }
+
+    public string? BenchmarkName { get; init; }
+
+    public double? BenchmarkValue { get; init; }
+
+    public required Comparison Comparison { get; init; }
+
+    /// <summary>The borough figure hides groups or wards significantly worse than it.</summary>
+    public required bool Masked { get; init; }
+
+    public required IReadOnlyList<string> MaskedGroups { get; init; }
+
+    /// <summary>The noise-aware reading of the RAG ("red, but within normal variation").</summary>
+    public string? NoiseAware { get; init; }
+
+    public ReportCommentary? Commentary { get; init; }
+
+    /// <summary>Provisional, revised, quality notes, the measure's caveat, provisional SPC limits.</summary>
+    public required IReadOnlyList<string> Caveats { get; init; }
+
+    /// <summary>The one-paragraph summary in words (<see cref="Measures.MeasureWords.Summary"/>).</summary>
+    public required string Summary { get; init; }
+
+    public required IReadOnlyList<ReportPoint> Series { get; init; }
+
+    [JsonIgnore]
+    public bool AwaitingData => Latest is null;
+}
+
+/// <summary>A measure or commitment on an exception page, with why it is there.</summary>
+public sealed record ReportException(string Kind, string Reference, string Title, IReadOnlyList<string> Reasons);
+
+/// <summary>A commitment or scheme the portfolio answers for, with its status as at the quarter.</summary>
+public sealed record ReportCommitment
+{
+    public required string Key { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>"Scheme" or "Commitment".</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>The ambition, theme or programme it sits under.</summary>
+    public required string Under { get; init; }
+
+    /// <summary>The plan's date in words ("March 2028 (over the next five years)").</summary>
+    public string? Due { get; init; }
+
+    /// <summary>The last day the plan's date can mean.</summary>
+    public DateOnly? DueBy { get; init; }
+
+    public DateOnly? RevisedDate { get; init; }
+
+    /// <summary>"OnTrack", "AtRisk" ... or "NotYetReported".</summary>
+    public required string Status { get; init; }
+
+    public string? StatusQuarter { get; init; }
+
+    public string? Commentary { get; init; }
+
+    /// <summary>The (revised) date has passed by the quarter's end and it is not complete.</summary>
+    public required bool MissedDate { get; init; }
+}
+
+/// <summary>A line of the resources section, as at the quarter.</summary>
+public sealed record ReportResourceLine
+{
+    public required string Key { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The plan element the money is for, by id, and its title.</summary>
+    public string? ElementKey { get; init; }
+
+    public string? ElementTitle { get; init; }
+
+    /// <summary>The quarter the figures are as at (it may be earlier than the report's).</summary>
+    public required string AsAt { get; init; }
+
+    public decimal? Budget { get; init; }
+
+    public decimal? Forecast { get; init; }
+
+    public decimal? Variance { get; init; }
+
+    public decimal? SpentToDate { get; init; }
+
+    public decimal? SavingsTarget { get; init; }
+
+    public decimal? SavingsDelivered { get; init; }
+
+    public decimal? FundingSecured { get; init; }
+
+    public string? Source { get; init; }
+
+    public string? Note { get; init; }
+
+    [JsonIgnore]
+    public bool AwaitingData => Budget is null && Forecast is null && SpentToDate is null && SavingsTarget is null && SavingsDelivered is null && FundingSecured is null;
+}
+
+/// <summary>The R in PPRR: the portfolio's revenue budget and savings, and its capital schemes.</summary>
+public sealed record ReportResources(ReportResourceLine? Revenue, IReadOnlyList<ReportResourceLine> Capital);
+
+/// <summary>A figure whose value is new or has changed since the previous report.</summary>
+public sealed record ReportFigureChange(string Code, string Title, string Period, double? OldValue, double? NewValue, string? OldStatus, string NewStatus);
+
+/// <summary>A commitment's status, or a measure's RAG, that differs from the previous report's.</summary>
+public sealed record ReportStatusChange(string Kind, string Key, string Title, string OldStatus, string NewStatus);
+
+/// <summary>What changed since the previous snapshot of the same portfolio.</summary>
+public sealed record ReportChanges(
+    int? PreviousSnapshotId,
+    string? PreviousQuarter,
+    DateTimeOffset? PreviousProducedAt,
+    IReadOnlyList<ReportFigureChange> NewFigures,
+    IReadOnlyList<ReportFigureChange> RevisedFigures,
+    IReadOnlyList<ReportStatusChange> StatusChanges,
+    IReadOnlyList<ReportException> NewExceptions)
+{
+    public static ReportChanges First { get; } = new(null, null, null, [], [], [], []);
+
+    [JsonIgnore]
+    public bool IsFirst => PreviousSnapshotId is null;
+
+    [JsonIgnore]
+    public bool Nothing => NewFigures.Count == 0 && RevisedFigures.Count == 0 && StatusChanges.Count == 0 && NewExceptions.Count == 0;
+}

@@ -1,0 +1,389 @@
+using System.Globalization;
+using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Measures;
+using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Resources;
+using CouncilPlan.Core.Statistics;
+using CouncilPlan.Core.Statistics.Spc;
+using CouncilPlan.Core.Updates;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouncilPlan.Core.Reports;
+
+/// <summary>A portfolio found by its id or title, in the plan it belongs to.</summary>
+public sealed record ReportTarget(PlanView Plan, PlanElement Portfolio, Period Quarter);
+
+/// <summary>
+/// Builds a <see cref="PortfolioReport"/> from published data only, as at a quarter: figures for
+/// periods that end on or before the quarter's end, commentary and commitment statuses published for
+/// quarters up to it, and published resources as at it. The judgements come from
+/// <see cref="MeasureAssessor"/> unchanged.
+/// </summary>
+public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>Reads a quarter written "2023-24 Q2", "2023-24-Q2" or "2023/24 Q2".</summary>
+    public static bool TryParseQuarter(string? text, out Period quarter) => Period.TryParse(PeriodType.FinancialQuarter, text, out quarter);
+
+    /// <summary>
+    /// Finds a portfolio by its id ("economy-and-regeneration") or its title ("Economy and
+    /// Regeneration", any case), preferring the plan in force in the quarter. Null when none matches.
+    /// </summary>
+    public async Task<ReportTarget?> FindAsync(string portfolio, Period quarter, CancellationToken cancellationToken = default)
+    {
+        var name = portfolio.Trim();
+        var candidates = await db.PlanElements.AsNoTracking()
+            .Where(e => e.Kind == ElementKind.Portfolio)
+            .ToListAsync(cancellationToken);
+        var matches = candidates.Where(e => e.Key.Equals(name, StringComparison.OrdinalIgnoreCase) || string.Equals(e.Title, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count == 0)
+        {
+            return null;
+        }
+
+        var plans = await db.Plans.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
+        var chosen = matches
+            .OrderByDescending(e => plans[e.PlanId].Starts <= quarter.Start && quarter.Start <= plans[e.PlanId].Ends)
+            .ThenByDescending(e => plans[e.PlanId].Starts)
+            .First();
+        var view = await PlanView.LoadAsync(db, chosen.PlanId, quarter.Start, cancellationToken);
+        return view?.Find(chosen.Key) is { } element ? new ReportTarget(view, element, quarter) : null;
+    }
+
+    /// <summary>Every portfolio of the plan in force in the quarter (else the latest plan), in the plan's order.</summary>
+    public async Task<IReadOnlyList<ReportTarget>> AllAsync(Period quarter, CancellationToken cancellationToken = default)
+    {
+        var plans = await db.Plans.AsNoTracking().ToListAsync(cancellationToken);
+        var plan = plans.Where(p => p.Starts <= quarter.Start && quarter.Start <= p.Ends).OrderByDescending(p => p.Starts).FirstOrDefault()
+            ?? plans.OrderByDescending(p => p.Starts).FirstOrDefault();
+        if (plan is null)
+        {
+            return [];
+        }
+
+        var view = await PlanView.LoadAsync(db, plan.Id, quarter.Start, cancellationToken);
+        return view is null ? [] : view.TopLevel(ElementKind.Portfolio).Select(p => new ReportTarget(view, p, quarter)).ToList();
+    }
+
+    /// <summary>Builds the report; "what changed" is worked out against the latest snapshot of the portfolio up to this quarter.</summary>
+    public async Task<PortfolioReport> BuildAsync(ReportTarget target, CancellationToken cancellationToken = default)
+    {
+        var previous = await ReportSnapshots.PreviousAsync(db, target.Portfolio.Id, target.Quarter, cancellationToken);
+        var report = await BuildWithoutChangesAsync(target, cancellationToken);
+        return report with { Changes = previous is null ? ReportChanges.First : WhatChanged.Between(previous, report) };
+    }
+
+    private async Task<PortfolioReport> BuildWithoutChangesAsync(ReportTarget target, CancellationToken cancellationToken)
+    {
+        var (plan, portfolio, quarter) = target;
+        var catalogue = (await PublicMeasures.CatalogueAsync(db, plan.Plan.Id, cancellationToken)).Where(m => m.PortfolioId == portfolio.Id).ToList();
+        var breakdownKeys = await PublicMeasures.BreakdownKeysAsync(db, cancellationToken);
+        var breakdownTitles = await db.Breakdowns.AsNoTracking().ToListAsync(cancellationToken);
+        var areas = await PublicMeasures.AreasAsync(db, plan.Plan.CouncilAreaCode, cancellationToken);
+        var areaNames = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, StringComparer.Ordinal, cancellationToken);
+        string NameOf(string label) =>
+            areaNames.GetValueOrDefault(label) ?? breakdownTitles.FirstOrDefault(b => b.Key == label)?.Title ?? label;
+
+        var ids = catalogue.Select(m => m.Id).ToList();
+        var observations = (await db.Observations.AsNoTracking()
+                .Where(o => ids.Contains(o.MeasureId) && o.Published && o.PeriodEnd <= quarter.End)
+                .ToListAsync(cancellationToken))
+            .ToLookup(o => o.MeasureId);
+        var commentaries = (await db.MeasureUpdates.AsNoTracking()
+                .Where(u => ids.Contains(u.MeasureId) && u.Status == UpdateStatus.Published && u.PublishedAt != null && u.ReportingPeriod!.Ends <= quarter.End)
+                .Select(u => new { u.MeasureId, u.ReportingPeriod!.Quarter, u.ReportingPeriod.Ends, u.PublishedAt, u.Commentary, u.CorrectiveAction, u.CorrectiveActionOwner, u.CorrectiveActionDue })
+                .ToListAsync(cancellationToken))
+            .GroupBy(u => u.MeasureId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.Ends).ThenByDescending(u => u.PublishedAt).First());
+
+        var measures = new List<ReportMeasure>();
+        foreach (var measure in catalogue.OrderBy(m => m.Code, StringComparer.Ordinal))
+        {
+            var assessment = MeasureAssessor.Assess(measure, observations[measure.Id], breakdownKeys, areas);
+            var benchmarkName = measure.BenchmarkAreaCode is { } b ? areaNames.GetValueOrDefault(b) ?? b : null;
+            var commentary = commentaries.GetValueOrDefault(measure.Id) is { } c
+                ? new ReportCommentary(c.Quarter, c.Commentary, c.CorrectiveAction, c.CorrectiveActionOwner, c.CorrectiveActionDue)
+                : null;
+            measures.Add(Row(measure, assessment, benchmarkName, commentary, NameOf));
+        }
+
+        var commitments = await CommitmentsAsync(plan, portfolio, quarter, cancellationToken);
+        var resources = await ResourcesAsync(portfolio, quarter, cancellationToken);
+        var exceptions = Exceptions(measures, commitments);
+        return new PortfolioReport
+        {
+            PlanId = plan.Plan.Id,
+            PlanName = plan.Plan.Name,
+            CouncilName = plan.Plan.CouncilName,
+            PortfolioKey = portfolio.Key,
+            PortfolioTitle = portfolio.Title ?? portfolio.Key,
+            Quarter = quarter.Label,
+            QuarterStart = quarter.Start,
+            QuarterEnd = quarter.End,
+            BuiltAt = clock.GetUtcNow(),
+            DataVersion = await DataVersion.CurrentAsync(db, cancellationToken),
+            Scope = plan.ScrutinyRowsOf(portfolio).Select(r => new ReportScope(r.Title ?? r.Key, plan.Covered(r).Select(c => c.Title ?? c.Key).ToList())).ToList(),
+            Summary = Summarise(measures, commitments, exceptions),
+            Measures = measures,
+            Exceptions = exceptions,
+            Commitments = commitments,
+            Resources = resources,
+            Changes = ReportChanges.First,
+        };
+    }
+
+    private static ReportMeasure Row(Measure measure, MeasureAssessment assessment, string? benchmarkName, ReportCommentary? commentary, Func<string, string> nameOf)
+    {
+        static ReportValue Value(AssessedPoint p) => new(p.Figure.Period, p.Figure.PeriodStart, p.Figure.PeriodEnd, p.Figure.Value, p.Figure.Status.ToString(), p.Figure.QualityNote, p.Figure.Suppressed);
+        var series = assessment.Series;
+        var latest = assessment.Latest;
+        var target = assessment.Target;
+        var caveats = new List<string>();
+        if (latest is not null)
+        {
+            foreach (var p in series.Skip(Math.Max(0, series.Count - 5)))
+            {
+                if (p.Figure.Status != ObservationStatus.Final)
+                {
+                    caveats.Add($"The {p.Figure.Period} figure is {p.Figure.Status.ToString().ToLowerInvariant()}.");
+                }
+
+                if (p.Figure.QualityNote is { Length: > 0 } note)
+                {
+                    caveats.Add($"{p.Figure.Period}: {note}");
+                }
+            }
+
+            if (assessment.Spc is { ShortGroupWarning: true } && series.Count >= 2)
+            {
+                caveats.Add("Fewer than 13 figures: the process limits are provisional.");
+            }
+        }
+
+        if (measure.Caveat is { Length: > 0 } caveat)
+        {
+            caveats.Add(caveat);
+        }
+
+        return new ReportMeasure
+        {
+            Code = measure.Code,
+            Title = measure.Title,
+            Owner = measure.Owner,
+            Frequency = measure.Frequency.ToString(),
+            Kind = measure.Kind.ToString(),
+            Unit = measure.Unit.ToString(),
+            UnitLabel = measure.UnitLabel,
+            Decimals = measure.Decimals,
+            Polarity = measure.Polarity,
+            Previous = series.Count > 1 ? series.Take(series.Count - 1).TakeLast(4).Select(Value).ToList() : [],
+            Latest = latest is null ? null : Value(latest),
+            Target = target?.Value,
+            TargetPeriod = target?.Period,
+            Tolerance = ToleranceWords(measure, target),
+            Rag = assessment.Rag,
+            ShortTerm = assessment.Direction.SincePreviousPeriod,
+            LongTerm = assessment.Direction.SinceSamePeriodLastYear,
+            Variation = series.Count >= 2 ? assessment.Spc?.VariationIcon : null,
+            Assurance = series.Count >= 2 && measure.Kind == MeasureKind.Performance ? assessment.Spc?.Assurance : null,
+            BenchmarkName = benchmarkName,
+            BenchmarkValue = latest?.Benchmark,
+            Comparison = assessment.BenchmarkComparison,
+            Masked = assessment.Masking.Masked,
+            MaskedGroups = assessment.Masking.WorseGroups.Select(nameOf).ToList(),
+            NoiseAware = assessment.Rag != Rag.NotRated && assessment.NoiseAware.Status is not (NoiseAwareStatus.NotRated or NoiseAwareStatus.NoSpcResult) ? assessment.NoiseAware.Phrase : null,
+            Commentary = commentary,
+            Caveats = caveats,
+            Summary = MeasureWords.Summary(measure, assessment, benchmarkName ?? "the benchmark"),
+            Series = series.Select(p => new ReportPoint(
+                p.Figure.Period,
+                p.Figure.Value,
+                p.Figure.Status.ToString(),
+                p.Interval?.Lower,
+                p.Interval?.Upper,
+                p.Target,
+                p.Benchmark,
+                p.Spc?.RebaseGroup,
+                p.Spc?.Mean,
+                p.Spc?.Lpl,
+                p.Spc?.Upl,
+                p.Spc?.PointType)).ToList(),
+        };
+    }
+
+    private static string? ToleranceWords(Measure measure, MeasureTarget? target) => target?.Tolerance is { } t && t > 0
+        ? target.ToleranceType == ToleranceType.Percent
+            ? $"amber within {t.ToString("0.##", EnGb)}% of target"
+            : $"amber within {MeasureWords.Value(measure, t)}"
+        : null;
+
+    private async Task<IReadOnlyList<ReportCommitment>> CommitmentsAsync(PlanView plan, PlanElement portfolio, Period quarter, CancellationToken cancellationToken)
+    {
+        var answered = plan.AnsweredFor(portfolio);
+        var items = new List<(PlanElement Element, PlanElement Under)>();
+        foreach (var section in answered)
+        {
+            foreach (var element in plan.Elements.Where(e => e.Kind is ElementKind.Scheme or ElementKind.Commitment && PlanView.Owner(e)?.Id == section.Id).OrderBy(e => Path(e), StringComparer.Ordinal))
+            {
+                items.Add((element, section));
+            }
+        }
+
+        var ids = items.Select(i => i.Element.Id).ToList();
+        var periods = await db.ReportingPeriods.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
+        var updates = (await db.CommitmentUpdates.AsNoTracking().Where(c => ids.Contains(c.ElementId) && c.Published).ToListAsync(cancellationToken))
+            .Where(c => c.ReportingPeriodId is not { } id || periods[id].Ends <= quarter.End)
+            .GroupBy(c => c.ElementId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.ReportingPeriodId is { } id ? periods[id].Ends : DateOnly.MinValue).ThenByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id).First());
+
+        return items.Select(i =>
+        {
+            var status = updates.GetValueOrDefault(i.Element.Id);
+            DateOnly? dueBy = i.Element.Due is { } due ? new DataFiles.PartialDate(due, i.Element.DuePrecision ?? DataFiles.DatePrecision.Day).End : null;
+            var deadline = status?.RevisedDate ?? dueBy;
+            var current = status?.Status ?? CommitmentStatus.NotYetReported;
+            return new ReportCommitment
+            {
+                Key = i.Element.Key,
+                Title = i.Element.Title ?? i.Element.Key,
+                Kind = i.Element.Kind.ToString(),
+                Under = i.Under.Title ?? i.Under.Key,
+                Due = i.Element.DueDisplay,
+                DueBy = dueBy,
+                RevisedDate = status?.RevisedDate,
+                Status = current.ToString(),
+                StatusQuarter = status?.ReportingPeriodId is { } pid ? periods[pid].Quarter : null,
+                Commentary = status?.Commentary,
+                MissedDate = deadline is { } d && d <= quarter.End && current != CommitmentStatus.Complete,
+            };
+        }).ToList();
+
+        // Depth-first order of the plan: positions from the top down.
+        static string Path(PlanElement e)
+        {
+            var parts = new List<string>();
+            for (var x = e; x is not null; x = x.Parent)
+            {
+                parts.Insert(0, x.Position.ToString("D4", CultureInfo.InvariantCulture));
+            }
+
+            return string.Join('/', parts);
+        }
+    }
+
+    private async Task<ReportResources> ResourcesAsync(PlanElement portfolio, Period quarter, CancellationToken cancellationToken)
+    {
+        var lines = await PublishedResources.AsAtAsync(db, portfolio.Id, quarter.Start, cancellationToken);
+        ReportResourceLine Line(ResourceLine l) => new()
+        {
+            Key = l.Key,
+            Title = l.Title,
+            ElementKey = l.Element?.Key,
+            ElementTitle = l.Element?.Title,
+            AsAt = l.Quarter,
+            Budget = l.Budget,
+            Forecast = l.Forecast,
+            Variance = l.Variance,
+            SpentToDate = l.SpentToDate,
+            SavingsTarget = l.SavingsTarget,
+            SavingsDelivered = l.SavingsDelivered,
+            FundingSecured = l.FundingSecured,
+            Source = l.Source,
+            Note = l.Note,
+        };
+        var revenue = lines.FirstOrDefault(l => l.Kind == ResourceKind.Revenue);
+        return new ReportResources(revenue is null ? null : Line(revenue), lines.Where(l => l.Kind == ResourceKind.Capital).Select(Line).ToList());
+    }
+
+    /// <summary>The exception pages, by rule: red, special-cause concern, a masking flag, a missed commitment date.</summary>
+    public static IReadOnlyList<ReportException> Exceptions(IReadOnlyList<ReportMeasure> measures, IReadOnlyList<ReportCommitment> commitments)
+    {
+        var list = new List<ReportException>();
+        foreach (var m in measures)
+        {
+            var reasons = new List<string>();
+            if (m.Rag == Rag.Red)
+            {
+                reasons.Add("Red: the target was missed.");
+            }
+
+            if (m.Series.Count > 0 && m.Series[^1].PointType == SpcLabels.Point.Concern)
+            {
+                reasons.Add("Special-cause concern: the latest figure is a significant change for the worse.");
+            }
+            else if (m.Variation is SpcLabels.Variation.ConcernHigh or SpcLabels.Variation.ConcernLow)
+            {
+                reasons.Add(MeasureWords.Variation(m.Variation) + ".");
+            }
+
+            if (m.Masked)
+            {
+                reasons.Add($"The borough figure hides {string.Join(", ", m.MaskedGroups)}, significantly worse than the borough.");
+            }
+
+            if (reasons.Count > 0)
+            {
+                list.Add(new ReportException("Measure", m.Code, m.Title, reasons));
+            }
+        }
+
+        foreach (var c in commitments.Where(c => c.MissedDate))
+        {
+            var date = c.RevisedDate is { } revised ? $"its revised date, {revised.ToString("d MMMM yyyy", EnGb)}" : $"its date in the plan, {c.Due}";
+            list.Add(new ReportException("Commitment", c.Key, c.Title, [$"Missed date: {date} has passed and it is not complete ({ReportWords.CommitmentStatus(c.Status).ToLowerInvariant()})."]));
+        }
+
+        return list;
+    }
+
+    /// <summary>The cover's counts, made from the same rows the tables show.</summary>
+    public static ReportSummary Summarise(IReadOnlyList<ReportMeasure> measures, IReadOnlyList<ReportCommitment> commitments, IReadOnlyList<ReportException> exceptions)
+    {
+        var byRag = new[] { Rag.Red, Rag.Amber, Rag.Green, Rag.NotRated }
+            .Select(r => new ReportCount(MeasureWords.RagShort(r), ReportWords.RagMeaning(r), measures.Count(m => m.Rag == r)))
+            .ToList();
+        var byVariation = measures.GroupBy(m => m.Variation ?? "")
+            .Select(g => new ReportCount(ReportWords.VariationShort(g.Key.Length == 0 ? null : g.Key), MeasureWords.Variation(g.Key.Length == 0 ? null : g.Key), g.Count()))
+            .OrderBy(c => ReportWords.VariationOrder(c.Label))
+            .ToList();
+        var byStatus = Enum.GetValues<CommitmentStatus>()
+            .Select(s => new ReportCount(QuarterlyCycle.Describe(s), "", commitments.Count(c => c.Status == s.ToString())))
+            .Where(c => c.Count > 0)
+            .ToList();
+        var sentences = new List<string>
+        {
+            measures.Count == 0
+                ? "No measures are reported for this portfolio."
+                : $"{ReportWords.Count(measures.Count, "measure")}: " + ReportWords.List(byRag.Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Label.ToLowerInvariant()} ({c.Meaning})")) + ".",
+        };
+        if (measures.Any(m => m.Variation is not null))
+        {
+            sentences.Add("Statistical process control: " + ReportWords.List(byVariation.Select(c => $"{c.Count} {c.Meaning.ToLowerInvariant()}")) + ".");
+        }
+
+        var awaiting = measures.Count(m => m.AwaitingData);
+        if (awaiting > 0)
+        {
+            sentences.Add($"{ReportWords.Count(awaiting, "measure")} {(awaiting == 1 ? "is" : "are")} awaiting data.");
+        }
+
+        sentences.Add(commitments.Count == 0
+            ? "No commitments or schemes are reported for this portfolio."
+            : $"{ReportWords.Count(commitments.Count, "commitment or scheme", "commitments and schemes")}: " + ReportWords.List(byStatus.Select(c => $"{c.Count} {c.Label.ToLowerInvariant()}")) + ".");
+        sentences.Add(exceptions.Count == 0
+            ? "Nothing meets the rules for an exception report."
+            : $"{ReportWords.Count(exceptions.Count, "exception")} {(exceptions.Count == 1 ? "is" : "are")} reported in detail.");
+
+        return new ReportSummary(
+            measures.Count,
+            measures.Count(m => m.Kind == nameof(MeasureKind.Performance)),
+            awaiting,
+            byRag,
+            byVariation,
+            commitments.Count,
+            byStatus,
+            exceptions.Count,
+            sentences);
+    }
+}
