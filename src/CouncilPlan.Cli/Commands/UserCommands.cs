@@ -77,8 +77,13 @@ public static class UserCommands
         unlock.SetAction(async (parse, cancellationToken) =>
         {
             var address = parse.GetValue(unlockEmail)!;
-            await WithAccountsAsync(context, (accounts, token) => accounts.UnlockAsync(address, token), cancellationToken);
-            await context.Out.WriteLineAsync($"Unlocked {address.Trim()}.");
+            var done = await WithAccountsAsync(context, (accounts, token) => accounts.UnlockAsync(address, token), cancellationToken);
+            await context.Out.WriteLineAsync(done switch
+            {
+                "enabled" => $"Enabled {address.Trim()}: they can sign in again.",
+                "unlocked" => $"Unlocked {address.Trim()}.",
+                _ => $"{address.Trim()} was neither disabled nor locked out.",
+            });
             return ExitCodes.Success;
         });
 

@@ -21,6 +21,15 @@ public sealed record ServiceSummary(int Id, string Name, int? DirectorateId, int
     };
 }
 
+/// <summary>What a directorate or service owns and who belongs to it, for its page.</summary>
+public sealed record ServiceContents(IReadOnlyList<OwnedMeasure> Measures, IReadOnlyList<OwnedCommitment> Commitments, IReadOnlyList<ServiceMember> Members);
+
+public sealed record OwnedMeasure(string Code, string Title);
+
+public sealed record OwnedCommitment(int Id, string Title);
+
+public sealed record ServiceMember(string Name, string Email, IReadOnlyList<string> Roles);
+
 /// <summary>
 /// The council's directorates and the services within them, for the catalogue import, the
 /// services page and the user pages alike. A directorate is a service with no directorate above
@@ -73,6 +82,31 @@ public sealed class ServiceDirectory(CouncilPlanDb db)
             owned.Where(o => o.ServiceId == s.Id && o.ElementId != null).Select(o => o.ElementId).Distinct().Count(),
             users.Count(u => u == s.Id),
             services.Count(c => c.DirectorateId == s.Id))).ToList();
+    }
+
+    /// <summary>The measures and commitments a directorate or service owns (not those of its services), and its members.</summary>
+    public async Task<ServiceContents> ContentsAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var measures = await (from o in db.Ownerships
+                              join m in db.Measures on o.MeasureId equals m.Id
+                              where o.ServiceId == id
+                              select new { m.Code, m.Title }).Distinct().ToListAsync(cancellationToken);
+        var commitments = await (from o in db.Ownerships
+                                 join e in db.PlanElements on o.ElementId equals e.Id
+                                 where o.ServiceId == id
+                                 select new { e.Id, e.Key, e.Title }).Distinct().ToListAsync(cancellationToken);
+        var members = await db.Users.AsNoTracking().Where(u => u.ServiceId == id).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
+        var memberIds = members.Select(m => m.Id).ToList();
+        var roles = await (from userRole in db.UserRoles
+                           join role in db.Roles on userRole.RoleId equals role.Id
+                           where memberIds.Contains(userRole.UserId)
+                           select new { userRole.UserId, role.Name }).ToListAsync(cancellationToken);
+        return new ServiceContents(
+            measures.OrderBy(m => m.Code, StringComparer.Ordinal).Select(m => new OwnedMeasure(m.Code, m.Title)).ToList(),
+            commitments.Select(c => new OwnedCommitment(c.Id, c.Title ?? c.Key)).OrderBy(c => c.Title, StringComparer.OrdinalIgnoreCase).ToList(),
+            members.OrderBy(m => m.DisplayName, StringComparer.OrdinalIgnoreCase)
+                .Select(m => new ServiceMember(m.DisplayName, m.Email ?? "", roles.Where(r => r.UserId == m.Id).Select(r => Roles.Describe(r.Name ?? "")).Order(StringComparer.Ordinal).ToList()))
+                .ToList());
     }
 
     /// <summary>Every directorate and service by its full name ("Place – Strategic Housing"), directorates first, each followed by its services.</summary>

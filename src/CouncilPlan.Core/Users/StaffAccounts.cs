@@ -145,13 +145,13 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
     }
 
     /// <summary>
-    /// Sets a user's name, roles, service and portfolio. A change of roles ends the user's sessions
-    /// (their security stamp changes), so nobody keeps a role for the rest of a session.
-    /// <paramref name="actingUserId"/> is the administrator making the change, who may not remove
-    /// their own Administrator role (so that the last administrator cannot lock everyone out);
-    /// null for the command line.
+    /// Sets a user's name, roles, service and portfolio. A change of roles, service or portfolio
+    /// ends the user's sessions (their security stamp changes), so nobody keeps what they were
+    /// given for the rest of a session; returns whether it did. <paramref name="actingUserId"/> is
+    /// the administrator making the change, who may not remove their own Administrator role (so
+    /// that the last administrator cannot lock everyone out); null for the command line.
     /// </summary>
-    public async Task ChangeAsync(string email, StaffUserChange change, string? actingUserId = null, CancellationToken cancellationToken = default)
+    public async Task<bool> ChangeAsync(string email, StaffUserChange change, string? actingUserId = null, CancellationToken cancellationToken = default)
     {
         var user = await FindUserAsync(email);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -176,6 +176,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
 
         var removed = current.Except(wanted).ToList();
         var added = wanted.Except(current).ToList();
+        var endsSessions = removed.Count + added.Count > 0 || serviceId != user.ServiceId || portfolio != user.PortfolioKey;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         user.DisplayName = displayName!;
@@ -192,12 +193,13 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
             Check(await users.AddToRolesAsync(user, added));
         }
 
-        if (removed.Count + added.Count > 0)
+        if (endsSessions)
         {
             Check(await users.UpdateSecurityStampAsync(user));
         }
 
         await transaction.CommitAsync(cancellationToken);
+        return endsSessions;
     }
 
     /// <summary>
@@ -222,16 +224,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         Check(await users.ResetAccessFailedCountAsync(user));
 
         // The new hash and stamp are never logged, and the flag may not change, so the reset is recorded in words.
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            Who = db.Actor.Who,
-            FromWhere = db.Actor.FromWhere,
-            Action = "password reset",
-            Entity = nameof(StaffUser),
-            Key = user.Email ?? user.Id,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync("password reset", user, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return password;
     }
@@ -252,17 +245,28 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         Check(await users.SetLockoutEnabledAsync(user, true));
         Check(await users.SetLockoutEndDateAsync(user, DisabledUntil));
         Check(await users.UpdateSecurityStampAsync(user));
+        await RecordAsync("disabled", user, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Lets a user who was disabled, or locked out by wrong passwords, sign in again.</summary>
-    public async Task UnlockAsync(string email, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Lets a user who was disabled, or locked out by wrong passwords, sign in again. Returns what
+    /// was done ("enabled", "unlocked"), or null when the account was neither.
+    /// </summary>
+    public async Task<string?> UnlockAsync(string email, CancellationToken cancellationToken = default)
     {
         var user = await FindUserAsync(email);
+        var action = IsDisabled(user) ? "enabled" : user.LockoutEnd is { } end && end > clock.GetUtcNow() ? "unlocked" : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
+        if (action is not null)
+        {
+            await RecordAsync(action, user, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+        return action;
     }
 
     public async Task<IReadOnlyList<StaffUserSummary>> ListAsync(CancellationToken cancellationToken = default) =>
@@ -292,6 +296,25 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
             !IsDisabled(u) && u.LockoutEnd is { } end && end > now,
             IsDisabled(u),
             u.MustChangePassword)).ToList();
+    }
+
+    /// <summary>
+    /// Records an administrator's action on an account in words ("disabled", "password reset"),
+    /// beside the before and after of the fields the audit log writes for every change: the
+    /// fields alone do not say what was done, and a password reset changes only hidden ones.
+    /// </summary>
+    private async Task RecordAsync(string action, StaffUser user, CancellationToken cancellationToken)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            Who = db.Actor.Who,
+            FromWhere = db.Actor.FromWhere,
+            Action = action,
+            Entity = nameof(StaffUser),
+            Key = user.Email ?? user.Id,
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<StaffUser> FindUserAsync(string email) =>

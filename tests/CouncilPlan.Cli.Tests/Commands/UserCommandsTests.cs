@@ -120,14 +120,21 @@ public sealed class UserCommandsTests
         var listed = await CliRunner.RunAsync(database, "users", "list");
         var lockedOut = await IsLockedOutAsync(database, "ada@example.gov.uk");
         var unlock = await CliRunner.RunAsync(database, "users", "unlock", "--email", "ada@example.gov.uk");
+        var again = await CliRunner.RunAsync(database, "users", "unlock", "--email", "ada@example.gov.uk");
 
         Assert.Equal((0, "Disabled ada@example.gov.uk."), (disable.ExitCode, disable.Out.Trim()));
         Assert.Contains(listed.Out.Split('\n'), l => l.StartsWith("ada@example.gov.uk", StringComparison.Ordinal) && l.Contains("disabled", StringComparison.Ordinal));
         Assert.True(lockedOut);
-        Assert.Equal((0, "Unlocked ada@example.gov.uk."), (unlock.ExitCode, unlock.Out.Trim()));
+        Assert.Equal((0, "Enabled ada@example.gov.uk: they can sign in again."), (unlock.ExitCode, unlock.Out.Trim()));
+        Assert.Equal((0, "ada@example.gov.uk was neither disabled nor locked out."), (again.ExitCode, again.Out.Trim()));
         Assert.False(await IsLockedOutAsync(database, "ada@example.gov.uk"));
         await using var db = database.NewContext();
         Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Entity == "StaffUser" && e.Action == "changed" && e.Key == "ada@example.gov.uk" && e.After!.Contains("LockoutEnd")));
+
+        // What was done, in words, by the command line: once each, the second unlock changed nothing.
+        var actions = await db.AuditEntries.Where(e => e.Entity == "StaffUser" && e.Key == "ada@example.gov.uk" && (e.Action == "disabled" || e.Action == "enabled" || e.Action == "unlocked")).ToListAsync();
+        Assert.Equal(["disabled", "enabled"], actions.OrderBy(e => e.Id).Select(e => e.Action));
+        Assert.All(actions, e => Assert.Equal("command line", e.FromWhere));
     }
 
     [Fact]

@@ -38,6 +38,40 @@ public abstract class ServicesTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
+    public async Task ServicePage_ListsTheMeasuresAndCommitmentsItOwnsAndItsMembers()
+    {
+        var (team, _) = await site.SignedInAsync(Roles.PerformanceTeam);
+        var (memberEmail, _) = await site.AddUserAsync(Roles.Approver);
+        var commitmentId = await Workspace.FirstCommitmentAsync(site.Database);
+        int housing, parks;
+        List<string> housingMeasures;
+        string commitment;
+        await using (var db = site.Database.NewContext())
+        {
+            housing = (await db.Services.SingleAsync(s => s.Name == "Strategic Housing")).Id;
+            housingMeasures = await db.Measures.Where(m => m.Owner == "Place – Strategic Housing").Select(m => m.Code).ToListAsync();
+            commitment = (await db.PlanElements.SingleAsync(e => e.Id == commitmentId)).Title!;
+            var place = await db.Services.SingleAsync(s => s.Name == "Place" && s.DirectorateId == null);
+            var service = await new ServiceDirectory(db).AddAsync($"Parks {Guid.NewGuid():N}", place.Id);
+            parks = service.Id;
+            db.Ownerships.Add(new Core.Updates.Ownership { ElementId = commitmentId, ServiceId = parks });
+            (await db.Users.SingleAsync(u => u.Email == memberEmail)).ServiceId = parks;
+            await db.SaveChangesAsync();
+        }
+
+        var housingPage = await team.PageAsync($"/staff/services/{housing}");
+        var parksPage = await team.PageAsync($"/staff/services/{parks}");
+
+        Assert.Equal(housingMeasures.Order(StringComparer.Ordinal), housingPage.QuerySelectorAll("#measures li a").Select(a => a.TextContent.Trim()));
+        Assert.Null(housingPage.GetElementById("members"));
+        Assert.Null(parksPage.GetElementById("measures"));
+        Assert.Equal([commitment], parksPage.QuerySelectorAll("#commitments li").Select(li => li.TextContent.Trim()));
+        var member = Assert.Single(parksPage.QuerySelectorAll("#members tbody tr"));
+        Assert.Equal(["Test User", memberEmail, "Approver"], member.Children.Select(c => c.TextContent.Trim()));
+        Assert.Contains("1 commitment, 1 user", parksPage.GetElementById("uses")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PerformanceTeam_AddsAndRenamesServices_AndDuplicatesAreRefusedWithAClearMessage()
     {
         var (team, email) = await site.SignedInAsync(Roles.PerformanceTeam);

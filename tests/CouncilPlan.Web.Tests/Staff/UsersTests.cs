@@ -125,7 +125,7 @@ public abstract class UsersTests<TSite>(TSite site) : IClassFixture<TSite>
         });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Contains("signed out", (await admin.PageAsync($"/staff/users/{id}")).QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("has been signed out", (await admin.PageAsync($"/staff/users/{id}")).QuerySelector(".govuk-notification-banner--success")!.TextContent, StringComparison.Ordinal);
         using var ended = await user.GetAsync("/staff");
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         Assert.StartsWith("https://localhost/staff/account/sign-in", ended.Headers.Location?.ToString(), StringComparison.Ordinal);
@@ -141,12 +141,92 @@ public abstract class UsersTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
+    public async Task ChangeServiceOrPortfolio_EndsTheUsersSessions_ButChangingOnlyTheirNameDoesNot()
+    {
+        var (email, password) = await site.AddUserAsync(Roles.Councillor);
+        using var user = site.NewBrowser();
+        using (await user.SignInAsync(email, password))
+        {
+        }
+
+        var (admin, _) = await site.SignedInAsync(Roles.Administrator);
+        var id = await IdOfAsync(email);
+        var fields = new Dictionary<string, string> { ["DisplayName"] = "Councillor Jones", ["Roles"] = Roles.Councillor, ["Service"] = "", ["Portfolio"] = "" };
+
+        using (var renamed = await admin.SubmitAsync($"/staff/users/{id}/change", fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        }
+
+        Assert.Equal("Changes saved", (await admin.PageAsync($"/staff/users/{id}")).QuerySelector(".govuk-notification-banner--success .govuk-notification-banner__heading")!.TextContent.Trim());
+        using (var stillIn = await user.GetAsync("/staff"))
+        {
+            Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        }
+
+        fields["Portfolio"] = "communities-and-housing";
+        using (var portfolio = await admin.SubmitAsync($"/staff/users/{id}/change", fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, portfolio.StatusCode);
+        }
+
+        Assert.Contains("has been signed out", (await admin.PageAsync($"/staff/users/{id}")).QuerySelector(".govuk-notification-banner--success")!.TextContent, StringComparison.Ordinal);
+        using (var ended = await user.GetAsync("/staff"))
+        {
+            Assert.StartsWith("https://localhost/staff/account/sign-in", ended.Headers.Location?.ToString(), StringComparison.Ordinal);
+        }
+
+        using var again = site.NewBrowser();
+        using (await again.SignInAsync(email, password))
+        {
+        }
+
+        fields["Service"] = "Place – Strategic Housing";
+        using (await admin.SubmitAsync($"/staff/users/{id}/change", fields))
+        {
+        }
+
+        using var endedAgain = await again.GetAsync("/staff");
+        Assert.StartsWith("https://localhost/staff/account/sign-in", endedAgain.Headers.Location?.ToString(), StringComparison.Ordinal);
+        await using var db = site.Database.NewContext();
+        var stored = await db.Users.Include(u => u.Service).SingleAsync(u => u.Id == id);
+        Assert.Equal(("Councillor Jones", "communities-and-housing", "Strategic Housing"), (stored.DisplayName, stored.PortfolioKey, stored.Service!.Name));
+    }
+
+    [Fact]
+    public async Task ChangeUser_WithAnUnknownServiceAndNoRole_NamesBothFieldsAndChangesNothing()
+    {
+        var (email, _) = await site.AddUserAsync(Roles.Contributor);
+        var (admin, _) = await site.SignedInAsync(Roles.Administrator);
+        var id = await IdOfAsync(email);
+
+        using var response = await admin.SubmitAsync($"/staff/users/{id}/change", new Dictionary<string, string> { ["DisplayName"] = "Someone Else", ["Roles"] = "", ["Service"] = "Nowhere" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Browser.ParseAsync(response);
+        Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
+        Assert.Equal(["#Roles", "#Service"], page.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href")));
+        Assert.NotNull(page.GetElementById("Roles-error"));
+        Assert.Contains("There is no service called ‘Nowhere’", page.GetElementById("Service-error")!.TextContent, StringComparison.Ordinal);
+        await using var db = site.Database.NewContext();
+        Assert.Equal("Test User", (await db.Users.SingleAsync(u => u.Id == id)).DisplayName);
+        Assert.Equal([Roles.Contributor], await site.WithUsersAsync(async users => await users.GetRolesAsync((await users.FindByIdAsync(id))!)));
+    }
+
+    [Fact]
     public async Task UsersPages_RefuseOtherRolesAndAnAdministratorWithoutASecondFactor()
     {
         var (member, _) = await site.AddUserAsync(Roles.Contributor);
         var memberId = await IdOfAsync(member);
         var (team, _) = await site.SignedInAsync(Roles.PerformanceTeam);
-        var (admin, _) = await site.SignedInAsync(Roles.Administrator);
+        // An administrator who has not set up an authenticator app yet: the session has no second factor.
+        var (adminEmail, adminPassword) = await site.AddUserAsync(Roles.Administrator);
+        using var admin = site.NewBrowser();
+        using (var signIn = await admin.SignInAsync(adminEmail, adminPassword))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
         var email = NewEmail();
 
         foreach (var path in new[] { "/staff/users", "/staff/users/add", $"/staff/users/{memberId}", $"/staff/users/{memberId}/change" })
@@ -231,6 +311,45 @@ public abstract class UsersTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
+    public async Task LockedOutUser_IsShownAsLockedOut_AndCanSignInOnceUnlocked()
+    {
+        var (email, password) = await site.AddUserAsync(Roles.Contributor);
+        var id = await IdOfAsync(email);
+        using (var wrong = site.NewBrowser())
+        {
+            for (var i = 0; i < StaffIdentity.MaxFailedSignIns; i++)
+            {
+                using (await wrong.SignInAsync(email, "not the password at all"))
+                {
+                }
+            }
+        }
+
+        using (var locked = site.NewBrowser())
+        using (await locked.SignInAsync(email, password))
+        {
+            Assert.Null(locked.Session);
+        }
+
+        var (admin, adminEmail) = await site.SignedInAsync(Roles.Administrator);
+        var page = await admin.PageAsync($"/staff/users/{id}");
+        Assert.Equal("Locked out", page.GetElementById("account-state")!.TextContent.Trim());
+
+        using var unlocked = await admin.SubmitAsync($"/staff/users/{id}", NoFields, "main form[action*='handler=Unlock']");
+
+        Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
+        Assert.Contains("is unlocked", (await admin.PageAsync($"/staff/users/{id}")).QuerySelector(".govuk-notification-banner--success")!.TextContent, StringComparison.Ordinal);
+        using var back = site.NewBrowser();
+        using (await back.SignInAsync(email, password))
+        {
+        }
+
+        Assert.NotNull(back.Session);
+        await using var db = site.Database.NewContext();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "unlocked" && e.Key == email && e.Who == adminEmail));
+    }
+
+    [Fact]
     public async Task ResetPassword_ShowsANewOneTimePasswordOnce_AndTheOldPasswordStopsWorking()
     {
         var (email, password) = await site.AddUserAsync(Roles.Contributor);
@@ -291,6 +410,9 @@ public abstract class UsersTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Contains(entries, e => e.Action == "added" && e.Entity == "UserRole" && e.Key == $"{email}: {Roles.Approver}");
         Assert.Contains(entries, e => Changed(e, "DisplayName") && Changed(e, "ServiceId"));
         Assert.Contains(entries, e => e.Action == "password reset" && e.Entity == "StaffUser");
+        Assert.Contains(entries, e => e.Action == "disabled" && e.Entity == "StaffUser");
+        Assert.Contains(entries, e => e.Action == "enabled" && e.Entity == "StaffUser");
+        Assert.All(entries, e => Assert.True(e.At >= user.CreatedAt, $"{e.Action} at {e.At}, before the user was added at {user.CreatedAt}"));
         Assert.Equal(2, entries.Count(e => Changed(e, "LockoutEnd")));
 
         // No secret is written, not even as the name of a field.

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CouncilPlan.Web.Pages.Staff.Services;
 
-/// <summary>Renames a directorate or service, or removes one that nothing refers to.</summary>
+/// <summary>
+/// One directorate or service: the measures and commitments it owns and its members; the
+/// performance team renames it here, or removes it when nothing refers to it.
+/// </summary>
 public sealed class EditModel(CouncilPlanDb db) : StaffPageModel(db)
 {
     [FromRoute]
@@ -17,6 +20,7 @@ public sealed class EditModel(CouncilPlanDb db) : StaffPageModel(db)
 
     public string? DirectorateName { get; private set; }
 
+    public ServiceContents Contents { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -82,6 +86,7 @@ public sealed class EditModel(CouncilPlanDb db) : StaffPageModel(db)
 
         Service = service;
         DirectorateName = all.FirstOrDefault(s => s.Id == service.DirectorateId)?.Name;
+        Contents = await new ServiceDirectory(Db).ContentsAsync(Id, cancellationToken);
         return true;
     }
 }

@@ -8,7 +8,8 @@ namespace CouncilPlan.Web.Pages.Staff.Users;
 
 /// <summary>
 /// Changes a user's name, roles, service and portfolio through <see cref="StaffAccounts"/>. A
-/// change of roles ends the user's sessions, so they sign in again with only what they now hold.
+/// change of roles, service or portfolio ends the user's sessions, so they sign in again with only
+/// what they now hold.
 /// </summary>
 public sealed class ChangeModel(CouncilPlanDb db, StaffAccounts accounts, SignInManager<StaffUser> signIn) : StaffPageModel(db)
 {
@@ -51,9 +52,10 @@ public sealed class ChangeModel(CouncilPlanDb db, StaffAccounts accounts, SignIn
             return NotFound();
         }
 
+        bool sessionsEnded;
         try
         {
-            await accounts.ChangeAsync(Account.Email, new StaffUserChange(DisplayName, SelectedRoles, Service, Portfolio), Officer.UserId, cancellationToken);
+            sessionsEnded = await accounts.ChangeAsync(Account.Email, new StaffUserChange(DisplayName, SelectedRoles, Service, Portfolio), Officer.UserId, cancellationToken);
         }
         catch (AccountException error)
         {
@@ -61,15 +63,14 @@ public sealed class ChangeModel(CouncilPlanDb db, StaffAccounts accounts, SignIn
             return Page();
         }
 
-        var rolesChanged = !SelectedRoles.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(Account.Roles);
-        if (rolesChanged && IsSelf && await signIn.UserManager.FindByIdAsync(Account.Id) is { } me)
+        if (sessionsEnded && IsSelf && await signIn.UserManager.FindByIdAsync(Account.Id) is { } me)
         {
-            // Changing your own roles ends your other sessions; this one carries on, with how you signed in.
+            // Changing your own roles, service or portfolio ends your other sessions; this one carries on, with how you signed in.
             await signIn.SignInAgainAsync(HttpContext, me);
         }
 
-        Notice = rolesChanged && !IsSelf
-            ? $"{DisplayName?.Trim()}’s roles are changed. They have been signed out, and have the new roles when they sign in again"
+        Notice = sessionsEnded && !IsSelf
+            ? $"Changes saved. {DisplayName?.Trim()} has been signed out, and has the new roles, service and portfolio when they sign in again"
             : "Changes saved";
         return Redirect($"/staff/users/{Uri.EscapeDataString(Id)}");
     }

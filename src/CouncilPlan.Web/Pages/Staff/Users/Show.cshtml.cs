@@ -53,8 +53,12 @@ public sealed class ShowModel(CouncilPlanDb db, StaffAccounts accounts) : StaffP
             return NotFound();
         }
 
-        await accounts.UnlockAsync(Account.Email, cancellationToken);
-        Notice = Account.Disabled ? $"{Account.DisplayName}’s account is enabled: they can sign in again" : $"{Account.DisplayName}’s account is unlocked";
+        Notice = await accounts.UnlockAsync(Account.Email, cancellationToken) switch
+        {
+            "enabled" => $"{Account.DisplayName}’s account is enabled: they can sign in again",
+            "unlocked" => $"{Account.DisplayName}’s account is unlocked",
+            _ => $"{Account.DisplayName}’s account was neither disabled nor locked out",
+        };
         return Redirect(Here);
     }
 
