@@ -51,6 +51,8 @@ public sealed class BrowserSite : IAsyncLifetime
 
     private string? measureWithFigures;
 
+    private const float ActionTimeout = 120_000;
+
     public async Task InitializeAsync()
     {
         // Fail first, and clearly, when there is no browser: nothing else is worth starting then.
@@ -108,17 +110,28 @@ public sealed class BrowserSite : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context (its own cookies and settings) whose pages are the given number of CSS
-    /// pixels wide; dispose it when done. Relative addresses go to the app.
+    /// pixels wide; dispose it when done. Relative addresses go to the app, or to <paramref name="origin"/>.
     /// </summary>
-    public Task<IBrowserContext> NewContextAsync(int width = DesktopWidth, bool javaScript = true) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(int width = DesktopWidth, bool javaScript = true, string? origin = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Origin,
+            BaseURL = origin ?? Origin,
+
+            // Another origin is the staff site, over HTTPS with a certificate made for the test run.
+            IgnoreHTTPSErrors = origin is not null,
             ViewportSize = new ViewportSize { Width = width, Height = width == NarrowWidth ? 640 : 900 },
             JavaScriptEnabled = javaScript,
             Locale = "en-GB",
             ReducedMotion = ReducedMotion.Reduce,
         });
+
+        // CI runs every test assembly at once on two cores, where a first page load has taken longer
+        // than Playwright's 30-second default; a wait that long is a hang, not a slow page.
+        context.SetDefaultTimeout(ActionTimeout);
+        context.SetDefaultNavigationTimeout(ActionTimeout);
+        return context;
+    }
 
     /// <summary>Goes to a page and insists it answered as expected, so no check runs on a failure page by mistake.</summary>
     public static async Task GoToAsync(IPage page, string path, int expectedStatus = 200)

@@ -13,6 +13,13 @@ public static class CsvCells
     /// <summary>The text to write for a text cell.</summary>
     public static string Escape(string text) => NeedsEscape(text) ? "'" + text : text;
 
+    /// <summary>A whole text cell as a CSV file holds it: escaped, then quoted (RFC 4180) when it holds a comma, quote or line break.</summary>
+    public static string Cell(string? text)
+    {
+        var safe = Escape(text ?? "");
+        return safe.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+    }
+
     /// <summary>Whether a cell written as is could be run as a formula (or would lose an apostrophe on import).</summary>
     public static bool NeedsEscape(ReadOnlySpan<char> text)
     {

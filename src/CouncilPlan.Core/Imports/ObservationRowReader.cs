@@ -70,82 +70,10 @@ internal sealed class ObservationRowReader
     public long BytesRead => csv.BytesRead;
 
     /// <summary>Reads and checks the header; null (with the errors added) when the rows cannot be read.</summary>
-    public static ObservationRowReader? Open(CsvRecordReader csv, ImportCatalogue catalogue, ImportErrors errors)
-    {
-        if (csv.ReadPreamble() is { } encodingProblem)
-        {
-            errors.Add(1, "", encodingProblem);
-            return null;
-        }
-
-        while (csv.Read())
-        {
-            if (!csv.IsBlank || csv.RecordError is not null)
-            {
-                return ReadHeader(csv, catalogue, errors);
-            }
-        }
-
-        errors.Add(0, "", "the file is empty: it needs a header row (" + string.Join(',', ObservationColumns.All) + ") and a row for each figure");
-        return null;
-    }
-
-    private static ObservationRowReader? ReadHeader(CsvRecordReader csv, ImportCatalogue catalogue, ImportErrors errors)
-    {
-        var line = csv.Line;
-        if (csv.RecordError is { } shape)
-        {
-            errors.Add(line, "", "the header row cannot be read: " + shape);
-            return null;
-        }
-
-        var names = new string[csv.FieldCount];
-        for (var i = 0; i < names.Length; i++)
-        {
-            names[i] = Encoding.UTF8.GetString(csv.GetField(i)).Trim().ToLowerInvariant();
-        }
-
-        if (names.Length == 1)
-        {
-            foreach (var (separator, description) in new[] { (';', "';'"), ('\t', "tabs"), ('|', "'|'") })
-            {
-                if (names[0].Contains(separator, StringComparison.Ordinal))
-                {
-                    errors.Add(line, "", $"the file uses {description} between columns: CouncilPlan reads comma-separated files (save it as 'CSV UTF-8 (comma delimited)')");
-                    return null;
-                }
-            }
-        }
-
-        var before = errors.Count;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < names.Length; i++)
-        {
-            var name = names[i];
-            if (name.Length == 0)
-            {
-                errors.Add(line, "", $"column {i + 1} of the header has no name");
-            }
-            else if (!ObservationColumns.All.Contains(name))
-            {
-                errors.Add(line, name, $"unknown column '{name}': the columns are {string.Join(", ", ObservationColumns.All)}");
-            }
-            else if (!seen.Add(name))
-            {
-                errors.Add(line, name, $"the column '{name}' appears twice in the header");
-            }
-        }
-
-        foreach (var required in ObservationColumns.Required)
-        {
-            if (!seen.Contains(required))
-            {
-                errors.Add(line, required, $"the required column '{required}' is missing (the header needs {string.Join(", ", ObservationColumns.Required)})");
-            }
-        }
-
-        return errors.Count > before ? null : new ObservationRowReader(csv, catalogue, errors, names);
-    }
+    public static ObservationRowReader? Open(CsvRecordReader csv, ImportCatalogue catalogue, ImportErrors errors) =>
+        CsvHeader.Read(csv, ObservationColumns.All, ObservationColumns.Required, errors) is { } names
+            ? new ObservationRowReader(csv, catalogue, errors, names)
+            : null;
 
     /// <summary>Reads the next data row. Returns false at the end of the file; otherwise true, with
     /// <paramref name="valid"/> telling whether <paramref name="row"/> was filled or errors were added.</summary>

@@ -56,6 +56,9 @@ public sealed record MeasureUpdateInput(
     string? CorrectiveActionDue,
     int ExpectedVersion);
 
+/// <summary>An update's figures as read and checked from what the officer entered.</summary>
+public sealed record CheckedFigures(Period Period, double Value, double? Numerator, double? Denominator, DateOnly? CorrectiveActionDue);
+
 /// <summary>A measure or commitment due from an officer in the open quarter.</summary>
 public sealed record DueItem(string Quarter, string Kind, string Reference, string Title, string Href, string Status, bool Overdue, string DueText);
 
@@ -237,6 +240,59 @@ public sealed class QuarterlyCycle(CouncilPlanDb db, TimeProvider clock)
             throw new ConflictException(update);
         }
 
+        var figures = await CheckAsync(measure, input, submit, cancellationToken);
+        update.DraftPeriod = figures.Period.Label;
+        update.DraftValue = figures.Value;
+        update.DraftNumerator = figures.Numerator;
+        update.DraftDenominator = figures.Denominator;
+        update.DraftStatus = input.Status;
+        update.DraftQualityNote = Clean(input.QualityNote);
+        update.Commentary = Clean(input.Commentary);
+        update.CorrectiveAction = Clean(input.CorrectiveAction);
+        update.CorrectiveActionOwner = Clean(input.CorrectiveActionOwner);
+        update.CorrectiveActionDue = figures.CorrectiveActionDue;
+        update.UpdatedBy = officer.Email;
+        update.UpdatedAt = clock.GetUtcNow();
+        update.Status = submit ? UpdateStatus.Submitted : UpdateStatus.Draft;
+        if (submit)
+        {
+            update.SubmittedBy = officer.Email;
+            update.SubmittedAt = update.UpdatedAt;
+        }
+
+        update.ReturnReason = submit ? null : update.ReturnReason;
+        update.Version++;
+        if (update.Id == 0)
+        {
+            db.MeasureUpdates.Add(update);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw new ConflictException(await db.MeasureUpdates.AsNoTracking().SingleAsync(u => u.Id == update.Id, cancellationToken));
+        }
+        catch (DbUpdateException) when (update.Id == 0 || db.ChangeTracker.Entries<MeasureUpdate>().Any(e => e.State == EntityState.Added))
+        {
+            // Two officers started the same update at once: the other save won.
+            db.ChangeTracker.Clear();
+            throw new ConflictException(await db.MeasureUpdates.AsNoTracking().SingleAsync(u => u.MeasureId == measure.Id && u.ReportingPeriodId == quarter.Id, cancellationToken));
+        }
+
+        return update;
+    }
+
+    /// <summary>
+    /// Checks what an officer entered for a measure by the rules <see cref="SaveAsync"/> applies, without
+    /// saving anything: the figures as read, or every problem, field by field. A red value needs a
+    /// corrective action with an owner and a date; a submission needs a commentary.
+    /// </summary>
+    public async Task<CheckedFigures> CheckAsync(Measure measure, MeasureUpdateInput input, bool submit, CancellationToken cancellationToken = default)
+    {
         var errors = new Dictionary<string, string>();
         var period = Period.TryParse(measure.PeriodType, input.Period, out var p) ? p : (Period?)null;
         if (period is null)
@@ -300,49 +356,7 @@ public sealed class QuarterlyCycle(CouncilPlanDb db, TimeProvider clock)
             throw new UpdateValidationException(errors);
         }
 
-        update.DraftPeriod = period!.Value.Label;
-        update.DraftValue = value;
-        update.DraftNumerator = numerator;
-        update.DraftDenominator = denominator;
-        update.DraftStatus = input.Status;
-        update.DraftQualityNote = Clean(input.QualityNote);
-        update.Commentary = Clean(input.Commentary);
-        update.CorrectiveAction = Clean(input.CorrectiveAction);
-        update.CorrectiveActionOwner = Clean(input.CorrectiveActionOwner);
-        update.CorrectiveActionDue = actionDue;
-        update.UpdatedBy = officer.Email;
-        update.UpdatedAt = clock.GetUtcNow();
-        update.Status = submit ? UpdateStatus.Submitted : UpdateStatus.Draft;
-        if (submit)
-        {
-            update.SubmittedBy = officer.Email;
-            update.SubmittedAt = update.UpdatedAt;
-        }
-
-        update.ReturnReason = submit ? null : update.ReturnReason;
-        update.Version++;
-        if (update.Id == 0)
-        {
-            db.MeasureUpdates.Add(update);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            throw new ConflictException(await db.MeasureUpdates.AsNoTracking().SingleAsync(u => u.Id == update.Id, cancellationToken));
-        }
-        catch (DbUpdateException) when (update.Id == 0 || db.ChangeTracker.Entries<MeasureUpdate>().Any(e => e.State == EntityState.Added))
-        {
-            // Two officers started the same update at once: the other save won.
-            db.ChangeTracker.Clear();
-            throw new ConflictException(await db.MeasureUpdates.AsNoTracking().SingleAsync(u => u.MeasureId == measure.Id && u.ReportingPeriodId == quarter.Id, cancellationToken));
-        }
-
-        return update;
+        return new CheckedFigures(period!.Value, value!.Value, numerator, denominator, actionDue);
     }
 
     /// <summary>Approves a submitted update, or returns it to its owner with a reason.</summary>

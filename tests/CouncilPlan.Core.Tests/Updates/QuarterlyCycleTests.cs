@@ -15,14 +15,14 @@ public sealed class QuarterlyCycleTests
     private static readonly TimeProvider Clock = TimeProvider.System;
 
     // Measure T-01 (homes, financial year, target 250 in 2025-26 with 10% amber) from CatalogueFixtures.
-    private static readonly Officer Team = new("team", "team@council.example", "Team", new HashSet<string> { Roles.PerformanceTeam }, null, null);
+    internal static readonly Officer Team = new("team", "team@council.example", "Team", new HashSet<string> { Roles.PerformanceTeam }, null, null);
 
-    private sealed record World(TestDatabase Database, int ServiceId, int OtherServiceId, Officer Owner, Officer Stranger, Officer Approver, Officer OtherApprover) : IAsyncDisposable
+    internal sealed record World(TestDatabase Database, int ServiceId, int OtherServiceId, Officer Owner, Officer Stranger, Officer Approver, Officer OtherApprover) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Database.DisposeAsync();
     }
 
-    private static async Task<World> WorldAsync(DatabaseProvider provider)
+    internal static async Task<World> WorldAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();

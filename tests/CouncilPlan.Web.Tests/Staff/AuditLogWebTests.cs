@@ -1,6 +1,7 @@
 using System.Net;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Testing;
 using CouncilPlan.Web.Tests.Staff.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -109,6 +110,37 @@ public abstract class AuditLogWebTests<TSite>(TSite site) : IClassFixture<TSite>
             Assert.All(users, e => Assert.DoesNotContain("PasswordHash", (e.Before ?? "") + e.After, StringComparison.Ordinal));
             Assert.All(users, e => Assert.DoesNotContain("SecurityStamp", (e.Before ?? "") + e.After, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task ALongSearch_PagesOnWithTheSameSearch_EvenForAnEmailWithAPlus()
+    {
+        var who = $"audit+{Guid.NewGuid():N}@example.gov.uk";
+        await using (var db = site.Database.NewContext())
+        {
+            var at = TimeProvider.System.GetUtcNow();
+            db.AuditEntries.AddRange(Enumerable.Range(1, CouncilPlan.Web.Pages.Staff.Audit.IndexModel.PageSize + 1).Select(i => new CouncilPlan.Core.Audit.AuditEntry
+            {
+                At = at.AddSeconds(i),
+                Who = who,
+                FromWhere = "test",
+                Action = "Changed",
+                Entity = "Measure",
+                Key = $"PAGE-{i:000}",
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var (administrator, _) = await site.SignedInAsync(Roles.Administrator);
+        using var _1 = administrator;
+        var first = await administrator.PageAsync($"/staff/audit?who={Uri.EscapeDataString(who)}");
+        Assert.Equal(CouncilPlan.Web.Pages.Staff.Audit.IndexModel.PageSize, first.QuerySelectorAll("main tbody tr").Length);
+        var next = first.QuerySelectorAll("main a").Single(a => a.TextContent.Trim() == "Next page").GetAttribute("href")!;
+
+        var second = await administrator.PageAsync(next);
+        var row = Assert.Single(second.QuerySelectorAll("main tbody tr"));
+        Assert.Contains("PAGE-001", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(second.QuerySelectorAll("main a"), a => a.TextContent.Trim() == "Next page");
     }
 }
 

@@ -4,6 +4,7 @@ using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Reports;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Testing;
 using CouncilPlan.Web.Tests.Staff.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -219,6 +220,11 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         ["/staff"] = For(Roles.All.ToArray(), ["/staff"]),
         ["/staff/measures/{code}/update"] = For(DataEntry, [$"/staff/measures/{f.MeasureCode}/update"], $"/staff/measures/{f.MeasureCode}/update?Form.Value=12&action=save"),
         ["/staff/commitments/{id:int}/update"] = For(DataEntry, [$"/staff/commitments/{f.CommitmentId}/update"], $"/staff/commitments/{f.CommitmentId}/update"),
+
+        // The figures upload: the form, the template and the preview write nothing; the save is
+        // posted with a real checked file, the contributor's. Its seal is for them alone (what
+        // UploadTests checks), so here the refusal expected is the role check's, before any reading.
+        ["/staff/upload/{handler?}"] = For(DataEntry, ["/staff/upload", $"/staff/upload/template?period={Uri.EscapeDataString(f.Quarter)}"], $"/staff/upload/preview?Period={f.Quarter}", $"/staff/upload/commit?Upload={f.SealedUpload}&action=submit"),
         ["/staff/approvals/{handler?}"] = For([Roles.Approver, Roles.PerformanceTeam], ["/staff/approvals"], "/staff/approvals/decide?id=1&version=1&decision=approve", "/staff/approvals/approve-commitment?id=1"),
         ["/staff/publish"] = For([Roles.PerformanceTeam], ["/staff/publish"], "/staff/publish"),
         ["/staff/periods/{handler?}"] = For([Roles.PerformanceTeam], ["/staff/periods"], "/staff/periods/open?Quarter=2024-25 Q1&Due=2024-07-31", "/staff/periods/close?id=1"),
@@ -293,6 +299,8 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         int PeriodCount,
         string CatalogueTitle,
         int PublishedReportId,
+        string Quarter,
+        string SealedUpload,
         int ServiceId,
         int UnusedServiceId,
         List<string> Services,
@@ -315,6 +323,7 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         var commitmentId = await Workspace.FirstCommitmentAsync(site.Database);
         var serviceId = await Workspace.GiveAsync(site.Database, "A2-10", commitmentId, emails[Roles.Contributor], emails[Roles.Contributor], emails[Roles.Approver]);
         await Workspace.OpenQuarterAsync(site.Database);
+        var sealedUpload = await CheckedUploadAsync(browsers[Roles.Contributor], "A2-10");
         await using var db = site.Database.NewContext();
         var measure = await db.Measures.Include(m => m.Portfolio).SingleAsync(m => m.Code == "A2-10");
         var councillor = await db.Users.SingleAsync(u => u.Email == emails[Roles.Councillor]);
@@ -342,10 +351,24 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
             await db.ReportingPeriods.CountAsync(),
             measure.Title,
             snapshot.Id,
+            await db.ReportingPeriods.Where(p => p.IsOpen).OrderBy(p => p.Starts).Select(p => p.Quarter).LastAsync(),
+            sealedUpload,
             serviceId,
             unused.Id,
             await db.Services.OrderBy(s => s.Id).Select(s => s.Name).ToListAsync(),
             (contributor.Id, contributor.DisplayName, contributor.ServiceId, contributor.PasswordHash, contributor.MustChangePassword, contributor.LockoutEnd));
+    }
+
+    /// <summary>The sealed file a preview hands to the save: a figure for <paramref name="code"/>, which the officer owns, checked and ready to submit.</summary>
+    private static async Task<string> CheckedUploadAsync(Browser officer, string code)
+    {
+        const string path = "/staff/upload";
+        var form = await officer.PageAsync(path);
+        var csv = $"measure,value,commentary\n{code},75.5,Employment held up\n";
+        using var response = await officer.UploadAsync(form, path, new Dictionary<string, string>(), "Csv", "figures.csv", System.Text.Encoding.UTF8.GetBytes(csv));
+        var preview = await Browser.ParseAsync(response);
+        return preview.QuerySelector("main form[action='/staff/upload/commit'] input[name=Upload]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"the upload preview offered no save: {preview.QuerySelector(".govuk-error-summary")?.TextContent.Trim()}");
     }
 }
 

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Testing;
 using CouncilPlan.Web.Tests.Staff.Security;
 using Microsoft.EntityFrameworkCore;
 

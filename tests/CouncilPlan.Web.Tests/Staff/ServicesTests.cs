@@ -1,5 +1,6 @@
 using System.Net;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Testing;
 using CouncilPlan.Web.Tests.Staff.Security;
 using Microsoft.EntityFrameworkCore;
 

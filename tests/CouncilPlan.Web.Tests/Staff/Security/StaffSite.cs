@@ -155,12 +155,38 @@ public sealed class Browser : IDisposable
 
     public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string path, IDictionary<string, string> fields, string form = "main form[method=post]")
     {
+        var (action, values) = Form(page, path, form, fields);
+        using var content = new FormUrlEncodedContent(values);
+        return await Client.PostAsync(action, content);
+    }
+
+    /// <summary>Sends a form with a file input as a browser does: multipart, the file with its name and type.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(IHtmlDocument page, string path, IDictionary<string, string> fields, string fileField, string fileName, byte[] file, string contentType = "text/csv", string form = "main form[enctype='multipart/form-data']")
+    {
+        var (action, values) = Form(page, path, form, fields);
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in values)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        content.Add(part, fileField, fileName);
+        return await Client.PostAsync(action, content);
+    }
+
+    /// <summary>
+    /// Where a form posts to and what it sends: the form's own values as they stand (the antiforgery
+    /// token among them), with <paramref name="fields"/> in place of any of the same name.
+    /// </summary>
+    private static (string Action, List<KeyValuePair<string, string>> Values) Form(IHtmlDocument page, string path, string form, IDictionary<string, string> fields)
+    {
         var element = page.QuerySelector(form) ?? throw new InvalidOperationException($"{path} has no {form}");
         var values = FormValues(element).Where(v => !fields.ContainsKey(v.Key)).ToList();
         values.AddRange(fields);
         var action = element.GetAttribute("action");
-        using var content = new FormUrlEncodedContent(values);
-        return await Client.PostAsync(string.IsNullOrEmpty(action) ? path : action, content);
+        return (string.IsNullOrEmpty(action) ? path : action, values);
     }
 
     /// <summary>What a browser sends for a form as it stands, before any button is pressed: filled-in fields, ticked boxes, chosen options.</summary>

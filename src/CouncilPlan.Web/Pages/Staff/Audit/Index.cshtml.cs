@@ -2,6 +2,7 @@ using System.Globalization;
 using CouncilPlan.Core.Audit;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Exports;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,17 @@ public sealed class IndexModel(CouncilPlanDb db) : StaffPageModel(db)
 
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
+
+    /// <summary>The same search, one page on; each value escaped, so an email with a + in it survives.</summary>
+    public QueryString NextPage => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["who"] = Who,
+        ["entity"] = Entity,
+        ["key"] = Key,
+        ["from"] = From,
+        ["to"] = To,
+        ["page"] = (Math.Max(PageNumber, 1) + 1).ToString(CultureInfo.InvariantCulture),
+    });
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
@@ -67,16 +79,10 @@ public sealed class IndexModel(CouncilPlanDb db) : StaffPageModel(db)
             {
                 e.Id.ToString(CultureInfo.InvariantCulture), e.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                 e.Who, e.FromWhere, e.Action, e.Entity, e.Key, e.Before ?? "", e.After ?? "",
-            }.Select(Cell)));
+            }.Select(CsvCells.Cell)));
         }
 
         return new EmptyResult();
-    }
-
-    private static string Cell(string text)
-    {
-        var safe = CsvCells.Escape(text);
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
     }
 
     private IQueryable<AuditEntry> Filtered()

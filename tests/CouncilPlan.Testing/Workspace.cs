@@ -1,10 +1,9 @@
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
-using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 
-namespace CouncilPlan.Web.Tests.Staff;
+namespace CouncilPlan.Testing;
 
 /// <summary>Who owns what in a test: a new service, its members, and the measures and commitments it answers for.</summary>
 public static class Workspace

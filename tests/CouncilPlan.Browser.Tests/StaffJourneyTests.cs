@@ -1,0 +1,195 @@
+using System.Text.RegularExpressions;
+using CouncilPlan.Core.Users;
+using CouncilPlan.Testing;
+using Microsoft.Playwright;
+
+namespace CouncilPlan.Browser.Tests;
+
+/// <summary>
+/// The quarterly cycle in a real browser over HTTPS, as the officers work it: first sign-in with a
+/// one-time password, a figure entered (after an error) and submitted, approved, published and then
+/// seen by a resident. Every workspace page on the way is checked against WCAG 2.2 AA with axe.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class StaffJourneyTests(BrowserSite browser, StaffBrowserSite staff) : IClassFixture<StaffBrowserSite>
+{
+    private const string NewPassword = "harbour violet compass";
+
+    [Fact]
+    public async Task AFigure_GoesFromEntryToApprovalToPublication_ThroughAccessiblePages()
+    {
+        const string code = "A2-10";
+        var marker = $"Browser journey {Guid.NewGuid():N}";
+        var officer = $"officer-{Guid.NewGuid():N}@example.gov.uk";
+        var director = $"director-{Guid.NewGuid():N}@example.gov.uk";
+        var performance = $"performance-{Guid.NewGuid():N}@example.gov.uk";
+        var officerPassword = await staff.AddUserAsync(officer, Roles.Contributor);
+        var directorPassword = await staff.AddUserAsync(director, Roles.Approver);
+        var performancePassword = await staff.AddUserAsync(performance, Roles.PerformanceTeam);
+        await Workspace.GiveAsync(staff.Database, code, await Workspace.FirstCommitmentAsync(staff.Database), officer, officer, director);
+        var problems = new List<string>();
+
+        // The performance team opens the quarter.
+        await using (var context = await NewContextAsync())
+        {
+            var page = await SignInForTheFirstTimeAsync(context, performance, performancePassword, problems);
+            await GoAsync(page, "/staff/periods", problems);
+            await page.GetByLabel("Quarter", new() { Exact = true }).FillAsync("2026-27 Q2");
+            await page.GetByLabel("Updates due by").FillAsync("2026-10-31");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Open for updates" }).ClickAsync();
+            await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("2026-27 Q2");
+            problems.AddRange(await Axe.ViolationsAsync(page, "/staff/periods after opening"));
+        }
+
+        // The officer finds the figure due, makes a mistake, is told where, and submits it.
+        await using (var context = await NewContextAsync())
+        {
+            var page = await SignInForTheFirstTimeAsync(context, officer, officerPassword, problems);
+            var due = page.Locator($"main a[href^='/staff/measures/{code}/update']");
+            await Assertions.Expect(due).ToHaveCountAsync(1);
+            await due.ClickAsync();
+            await page.WaitForURLAsync(new Regex($"/staff/measures/{code}/update"));
+            problems.AddRange(await Axe.ViolationsAsync(page, page.Url));
+
+            await page.GetByLabel("Value", new() { Exact = false }).First.FillAsync("sixty-one");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Submit for approval" }).ClickAsync();
+            var summary = page.Locator(".govuk-error-summary");
+            await Assertions.Expect(summary).ToBeVisibleAsync();
+            await Assertions.Expect(summary).ToBeFocusedAsync();
+            problems.AddRange(await Axe.ViolationsAsync(page, "the update form with errors"));
+
+            // The summary's link takes the officer to the field that is wrong.
+            await summary.Locator("a[href='#Form.Value'], a[href$='Value']").First.ClickAsync();
+            await Assertions.Expect(page.Locator("input[name='Form.Value']")).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("Control+A");
+            await page.Keyboard.TypeAsync("61.2345");
+            await page.GetByLabel("Commentary", new() { Exact = true }).FillAsync(marker);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Submit for approval" }).ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My updates");
+            problems.AddRange(await Axe.ViolationsAsync(page, "My updates after submitting"));
+        }
+
+        // The director approves it.
+        await using (var context = await NewContextAsync())
+        {
+            var page = await SignInForTheFirstTimeAsync(context, director, directorPassword, problems);
+            await GoAsync(page, "/staff/approvals", problems);
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Approve {code}" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Approve {code}" })).ToHaveCountAsync(0);
+        }
+
+        // Not yet public.
+        await using (var resident = await browser.NewContextAsync(origin: staff.Origin))
+        {
+            var page = await resident.NewPageAsync();
+            await BrowserSite.GoToAsync(page, $"/measures/{code}");
+            await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(marker);
+        }
+
+        // The performance team publishes it, and a resident sees it at once.
+        await using (var context = await NewContextAsync())
+        {
+            var page = await SignInAsync(context, performance, NewPassword);
+            await GoAsync(page, "/staff/publish", problems);
+            await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex($"^{code} ") })).ToBeCheckedAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Publish the selected updates" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex($"^{code} ") })).ToHaveCountAsync(0);
+            problems.AddRange(await Axe.ViolationsAsync(page, "/staff/publish after publishing"));
+        }
+
+        await using (var resident = await browser.NewContextAsync(origin: staff.Origin))
+        {
+            var page = await resident.NewPageAsync();
+            await BrowserSite.GoToAsync(page, $"/measures/{code}");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(marker);
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("61.2");
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public async Task TheSessionWarning_ComesBeforeTheTimeout_TakesFocus_AndStaySignedInKeepsTheSession()
+    {
+        var email = $"officer-{Guid.NewGuid():N}@example.gov.uk";
+        var password = await staff.AddUserAsync(email, Roles.Contributor);
+        await using var context = await NewContextAsync();
+        var problems = new List<string>();
+        await SignInForTheFirstTimeAsync(context, email, password, problems);
+
+        // A page whose clock the test controls, opened on the workspace: 20 minutes to the timeout, warned 2 minutes before.
+        var page = await context.NewPageAsync();
+        await page.Clock.InstallAsync();
+
+        // With the clock faked the load event waits on it; the page's script has run once its document is ready.
+        var response = await page.GotoAsync("/staff", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        Assert.Equal(200, response!.Status);
+        var warning = page.Locator("#councilplan-session-warning");
+        await Assertions.Expect(warning).ToBeHiddenAsync();
+
+        await page.Clock.RunForAsync("17:00");
+        await Assertions.Expect(warning).ToBeHiddenAsync();
+        await page.Clock.RunForAsync("01:30");
+        await Assertions.Expect(warning).ToBeVisibleAsync();
+        await Assertions.Expect(warning).ToBeFocusedAsync();
+        await Assertions.Expect(warning).ToHaveAttributeAsync("role", "alert");
+        problems.AddRange(await Axe.ViolationsAsync(page, "/staff with the session warning"));
+
+        // Staying signed in asks the server, which starts the 20 minutes again; the page stays where it was.
+        await warning.GetByRole(AriaRole.Button, new() { Name = "Stay signed in" }).ClickAsync();
+        await Assertions.Expect(warning).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#councilplan-session-status")).ToContainTextAsync("You are still signed in");
+        Assert.EndsWith("/staff", page.Url, StringComparison.Ordinal);
+        await page.Clock.RunForAsync("17:00");
+        await Assertions.Expect(warning).ToBeHiddenAsync();
+
+        // Doing nothing to the end takes the officer to the sign-in page, which says why. (The server
+        // ends the session by its own clock, which the page's fake one cannot move: the web tests check that.)
+        var signIn = await page.RunAndWaitForRequestAsync(
+            () => page.Clock.RunForAsync("03:30"),
+            request => request.IsNavigationRequest && request.Url.EndsWith("/staff/account/sign-in?timedOut=true", StringComparison.Ordinal));
+        Assert.Equal("GET", signIn.Method);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    private Task<IBrowserContext> NewContextAsync() => browser.NewContextAsync(origin: staff.Origin);
+
+    /// <summary>Signs in with a one-time password and chooses a new one, as the workspace insists; checks both pages with axe.</summary>
+    private static async Task<IPage> SignInForTheFirstTimeAsync(IBrowserContext context, string email, string oneTimePassword, List<string> problems)
+    {
+        var page = await context.NewPageAsync();
+        await BrowserSite.GoToAsync(page, "/staff/account/sign-in");
+        problems.AddRange(await Axe.ViolationsAsync(page, "/staff/account/sign-in"));
+        await FillSignInAsync(page, email, oneTimePassword);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Choose your own password");
+        problems.AddRange(await Axe.ViolationsAsync(page, "/staff/account/change-password"));
+        await page.GetByLabel("One-time password").FillAsync(oneTimePassword);
+        await page.GetByLabel("New password").FillAsync(NewPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My updates");
+        problems.AddRange(await Axe.ViolationsAsync(page, "/staff"));
+        return page;
+    }
+
+    private static async Task<IPage> SignInAsync(IBrowserContext context, string email, string password)
+    {
+        var page = await context.NewPageAsync();
+        await BrowserSite.GoToAsync(page, "/staff/account/sign-in");
+        await FillSignInAsync(page, email, password);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My updates");
+        return page;
+    }
+
+    private static async Task FillSignInAsync(IPage page, string email, string password)
+    {
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+    }
+
+    private static async Task GoAsync(IPage page, string path, List<string> problems)
+    {
+        await BrowserSite.GoToAsync(page, path);
+        problems.AddRange(await Axe.ViolationsAsync(page, path));
+    }
+}
