@@ -12,6 +12,8 @@ public static class Workspace
     /// Puts the users with <paramref name="members"/> emails in a new service that owns measure
     /// <paramref name="measureCode"/> and commitment <paramref name="commitmentId"/>, with
     /// <paramref name="namedOwner"/> (if given) as their named owner. Returns the service's id.
+    /// The new service replaces the owners they had (the catalogue gives each measure its
+    /// service), since a measure or commitment has one owning service, as the editing pages keep it.
     /// </summary>
     public static async Task<int> GiveAsync(TestDatabase database, string measureCode, int commitmentId, string? namedOwner, params string[] members)
     {
@@ -27,6 +29,7 @@ public static class Workspace
 
         var measureId = await db.Measures.Where(m => m.Code == measureCode).Select(m => m.Id).SingleAsync();
         var owner = users.SingleOrDefault(u => u.Email == namedOwner)?.Id;
+        db.Ownerships.RemoveRange(await db.Ownerships.Where(o => o.MeasureId == measureId || o.ElementId == commitmentId).ToListAsync());
         db.Ownerships.AddRange(
             new Ownership { MeasureId = measureId, ServiceId = service.Id, UserId = owner },
             new Ownership { ElementId = commitmentId, ServiceId = service.Id, UserId = owner });

@@ -5,17 +5,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CouncilPlan.Cli.Commands;
 
-/// <summary>`councilplan users add`, `users list` and `users reset-password`: there are no default accounts.</summary>
+/// <summary>`councilplan users add`, `list`, `reset-password`, `disable` and `unlock`: there are no default accounts.</summary>
 public static class UserCommands
 {
     public static Command Create(CliContext context)
     {
-        var users = new Command("users", "Staff who sign in to the workspace: add them, list them, give them a new one-time password.");
+        var users = new Command("users", "Staff who sign in to the workspace: add them, list them, give them a new one-time password, disable and unlock them.");
 
         var email = new Option<string>("--email") { Description = "The user's email address, which they sign in with.", Required = true };
         var role = new Option<string>("--role") { Description = $"One of {string.Join(", ", Roles.All)}.", Required = true };
         var name = new Option<string?>("--name") { Description = "The name shown in the workspace and the audit log (default: the email address)." };
-        var service = new Option<string?>("--service") { Description = "The name of the service the user belongs to." };
+        var service = new Option<string?>("--service") { Description = "The user's service, as the measure catalogue names owners (\"Place – Strategic Housing\"), or a name only one directorate or service has." };
         var portfolio = new Option<string?>("--portfolio") { Description = "For a councillor: the key of their portfolio in the plan." };
         var add = new Command("add", "Add a user and print a one-time password, which they must change when they first sign in.") { email, role, name, service, portfolio };
         add.SetAction(async (parse, cancellationToken) =>
@@ -39,10 +39,10 @@ public static class UserCommands
 
             var rows = all.Select(u => new[]
             {
-                u.Email, u.DisplayName, string.Join(",", u.Roles), u.TwoFactorEnabled ? "yes" : "no",
-                string.Join(", ", new[] { u.LockedOut ? "locked out" : null, u.MustChangePassword ? "must change password" : null }.Where(s => s is not null)),
-            }).Prepend(["EMAIL", "NAME", "ROLES", "2FA", "STATUS"]).ToList();
-            var widths = Enumerable.Range(0, 5).Select(i => rows.Max(r => r[i].Length)).ToArray();
+                u.Email, u.DisplayName, string.Join(",", u.Roles), u.Service ?? "", u.TwoFactorEnabled ? "yes" : "no",
+                string.Join(", ", new[] { u.Disabled ? "disabled" : null, u.LockedOut ? "locked out" : null, u.MustChangePassword ? "must change password" : null }.Where(s => s is not null)),
+            }).Prepend(["EMAIL", "NAME", "ROLES", "SERVICE", "2FA", "STATUS"]).ToList();
+            var widths = Enumerable.Range(0, 6).Select(i => rows.Max(r => r[i].Length)).ToArray();
             foreach (var row in rows)
             {
                 await context.Out.WriteLineAsync(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
@@ -62,9 +62,36 @@ public static class UserCommands
             return ExitCodes.Success;
         });
 
+        var disableEmail = new Option<string>("--email") { Description = "The email address of the user.", Required = true };
+        var disable = new Command("disable", "Stop a user signing in and end their sessions, until they are unlocked; nothing of theirs is removed.") { disableEmail };
+        disable.SetAction(async (parse, cancellationToken) =>
+        {
+            var address = parse.GetValue(disableEmail)!;
+            await WithAccountsAsync(context, (accounts, token) => accounts.DisableAsync(address, cancellationToken: token), cancellationToken);
+            await context.Out.WriteLineAsync($"Disabled {address.Trim()}.");
+            return ExitCodes.Success;
+        });
+
+        var unlockEmail = new Option<string>("--email") { Description = "The email address of the user.", Required = true };
+        var unlock = new Command("unlock", "Let a user who was disabled, or locked out by wrong passwords, sign in again.") { unlockEmail };
+        unlock.SetAction(async (parse, cancellationToken) =>
+        {
+            var address = parse.GetValue(unlockEmail)!;
+            var done = await WithAccountsAsync(context, (accounts, token) => accounts.UnlockAsync(address, token), cancellationToken);
+            await context.Out.WriteLineAsync(done switch
+            {
+                "enabled" => $"Enabled {address.Trim()}: they can sign in again.",
+                "unlocked" => $"Unlocked {address.Trim()}.",
+                _ => $"{address.Trim()} was neither disabled nor locked out.",
+            });
+            return ExitCodes.Success;
+        });
+
         users.Subcommands.Add(add);
         users.Subcommands.Add(list);
         users.Subcommands.Add(reset);
+        users.Subcommands.Add(disable);
+        users.Subcommands.Add(unlock);
         return users;
     }
 
@@ -76,6 +103,18 @@ public static class UserCommands
         await using var services = StaffIdentity.CreateServices(db, context.Configuration, context.Clock);
         await using var scope = services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<StaffAccounts>(), cancellationToken);
+    }
+
+    private static async Task WithAccountsAsync(CliContext context, Func<StaffAccounts, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        await WithAccountsAsync(
+            context,
+            async (accounts, token) =>
+            {
+                await work(accounts, token);
+                return true;
+            },
+            cancellationToken);
     }
 
     private static async Task WritePasswordAsync(CliContext context, string password)

@@ -2,6 +2,8 @@ using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Measures;
@@ -14,7 +16,8 @@ public sealed record CatalogueImportResult(int MeasuresAdded, int MeasuresChange
 /// <summary>
 /// Loads a measure catalogue, all or nothing. Measures are matched by code, sources and
 /// dimensions by id, so loading the same file again changes nothing; measures left out of the
-/// file are kept, because published figures refer to them.
+/// file are kept, because published figures refer to them. Each measure's 'owner' becomes a
+/// service (and its directorate) that owns the measure in the workspace.
 /// </summary>
 public sealed class MeasureCatalogueImporter(CouncilPlanDb db, TimeProvider clock)
 {
@@ -125,23 +128,36 @@ public sealed class MeasureCatalogueImporter(CouncilPlanDb db, TimeProvider cloc
             .Include(m => m.Targets).Include(m => m.Evidence).Include(m => m.Comparators).Include(m => m.Dimensions)
             .ToDictionaryAsync(m => m.Code, StringComparer.Ordinal, cancellationToken);
         int added = 0, changed = 0;
+        var owners = new List<(Measure Row, string Owner, bool Changed)>();
         foreach (var definition in document.Measures)
         {
             var incoming = definition.Measure;
             incoming.PortfolioId = definition.PortfolioKey is null ? null : elements[definition.PortfolioKey];
+            var ownerChanged = false;
             if (!existing.TryGetValue(incoming.Code, out var row))
             {
                 db.Measures.Add(incoming);
                 SyncLinks(incoming, definition, elements);
                 added++;
+                row = incoming;
             }
-            else if (CopyFields(row, incoming) | SyncLinks(row, definition, elements))
+            else
             {
-                changed++;
+                ownerChanged = row.Owner != incoming.Owner;
+                if (CopyFields(row, incoming) | SyncLinks(row, definition, elements))
+                {
+                    changed++;
+                }
+            }
+
+            if (incoming.Owner is not null)
+            {
+                owners.Add((row, incoming.Owner, ownerChanged));
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        other += await SyncOwnersAsync(owners, cancellationToken);
         var result = new CatalogueImportResult(added, changed, other);
         if (result.Changed)
         {
@@ -151,6 +167,44 @@ public sealed class MeasureCatalogueImporter(CouncilPlanDb db, TimeProvider cloc
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return result;
+    }
+
+    /// <summary>
+    /// Gives each measure the service its 'owner' names ("Place – Strategic Housing"), adding the
+    /// directorate and service when they are new. A measure that already has a service keeps it,
+    /// with its named officers, unless the file's owner has changed: then its ownerships move to the
+    /// new service. So a choice made in the workspace survives reloading an unchanged file.
+    /// </summary>
+    private async Task<int> SyncOwnersAsync(List<(Measure Row, string Owner, bool Changed)> owners, CancellationToken cancellationToken)
+    {
+        var stored = await db.Ownerships.Where(o => o.MeasureId != null).ToListAsync(cancellationToken);
+        var due = owners.Where(o => o.Changed || !stored.Any(s => s.MeasureId == o.Row.Id && s.ServiceId != null)).ToList();
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var (services, changes) = await new ServiceDirectory(db).EnsureAsync(due.Select(o => o.Owner), cancellationToken);
+        foreach (var (measure, owner, _) in due)
+        {
+            var service = services[owner];
+            var mine = stored.Where(s => s.MeasureId == measure.Id).ToList();
+            if (mine.Count == 0)
+            {
+                db.Ownerships.Add(new Ownership { MeasureId = measure.Id, ServiceId = service });
+                changes++;
+            }
+
+            // Named officers stay owners; their ownership moves with the measure's service.
+            foreach (var row in mine.Where(s => s.ServiceId != service))
+            {
+                row.ServiceId = service;
+                changes++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return changes;
     }
 
     private static bool CopyFields(Measure row, Measure incoming)

@@ -3,6 +3,7 @@ using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Statistics;
+using CouncilPlan.Core.Users;
 
 namespace CouncilPlan.Core.Measures;
 
@@ -260,6 +261,11 @@ public static class MeasureFileReader
             if (measure.BenchmarkAreaCode is not null && !IsArea(measure.BenchmarkAreaCode))
             {
                 file.Error(map.MarkOf("benchmark"), $"benchmark area '{measure.BenchmarkAreaCode}' is not a known area or comparator group");
+            }
+
+            if (measure.Owner is { } owner && ServiceDirectory.OwnerProblem(owner) is { } problem)
+            {
+                file.Error(map.MarkOf("owner"), $"'{map.Path}.owner' {problem}");
             }
 
             var portfolio = map.String("portfolio");

@@ -31,6 +31,17 @@ public static class Roles
         Councillor => "Councillor",
         _ => role,
     };
+
+    /// <summary>What holding the role lets someone do, in a sentence, for the pages that give roles.</summary>
+    public static string Explain(string role) => role switch
+    {
+        Administrator => "Adds users, gives roles and reads the audit log. Must sign in with an authenticator app.",
+        PerformanceTeam => "Runs the quarterly cycle, keeps the plan, the measure catalogue and the services, and publishes.",
+        Approver => "Approves or returns their service’s figures before they are published.",
+        Contributor => "Enters figures, commentary and milestone status for what they own.",
+        Councillor => "Reads draft figures and reports for their portfolio; changes nothing.",
+        _ => "",
+    };
 }
 
 /// <summary>A member of staff or a councillor who signs in to the workspace.</summary>
@@ -49,7 +60,7 @@ public sealed class StaffUser : IdentityUser
     /// <summary>Set for the one-time password the command line prints: it must be changed at first sign-in.</summary>
     public bool MustChangePassword { get; set; }
 
-    /// <summary>Bumped when the user signs out everywhere or their roles change, so older sessions end.</summary>
+    /// <summary>When the account was added.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -64,5 +75,6 @@ public sealed class Service
 
     public Service? Directorate { get; set; }
 
-    public string FullName => Directorate is null ? Name : $"{Directorate.Name}: {Name}";
+    /// <summary>"Place – Strategic Housing", as the measure catalogue names owners (needs <see cref="Directorate"/> loaded).</summary>
+    public string FullName => ServiceDirectory.FullName(Directorate?.Name, Name);
 }

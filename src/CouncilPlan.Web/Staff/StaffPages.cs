@@ -21,6 +21,12 @@ public static class StaffPages
         options.Conventions.AuthorizeFolder("/Staff/Plan", StaffPolicies.Performance);
         options.Conventions.AuthorizeFolder("/Staff/Reports", StaffPolicies.Staff);
         options.Conventions.AuthorizeFolder("/Staff/Resources", StaffPolicies.Performance);
+
+        // Directorates and services are the catalogue's structure of ownership, which the
+        // performance team keeps (the catalogue import adds them too). Adding or renaming one gives
+        // nobody access: access follows a user's service, which only administrators set, under
+        // the Administration policy with its second factor.
+        options.Conventions.AuthorizeFolder("/Staff/Services", StaffPolicies.Performance);
         options.Conventions.AuthorizeFolder("/Staff/Users", StaffPolicies.Administration);
         options.Conventions.AuthorizeFolder("/Staff/Audit", StaffPolicies.Administration);
     }

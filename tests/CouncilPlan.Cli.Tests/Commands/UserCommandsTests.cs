@@ -109,6 +109,34 @@ public sealed class UserCommandsTests
         Assert.Equal(0, await db.Users.CountAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task DisableAndUnlock_StopAUserSigningInAndLetThemAgain(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await CliRunner.RunAsync(database, "users", "add", "--email", "ada@example.gov.uk", "--role", "Contributor");
+
+        var disable = await CliRunner.RunAsync(database, "users", "disable", "--email", "ada@example.gov.uk");
+        var listed = await CliRunner.RunAsync(database, "users", "list");
+        var lockedOut = await IsLockedOutAsync(database, "ada@example.gov.uk");
+        var unlock = await CliRunner.RunAsync(database, "users", "unlock", "--email", "ada@example.gov.uk");
+        var again = await CliRunner.RunAsync(database, "users", "unlock", "--email", "ada@example.gov.uk");
+
+        Assert.Equal((0, "Disabled ada@example.gov.uk."), (disable.ExitCode, disable.Out.Trim()));
+        Assert.Contains(listed.Out.Split('\n'), l => l.StartsWith("ada@example.gov.uk", StringComparison.Ordinal) && l.Contains("disabled", StringComparison.Ordinal));
+        Assert.True(lockedOut);
+        Assert.Equal((0, "Enabled ada@example.gov.uk: they can sign in again."), (unlock.ExitCode, unlock.Out.Trim()));
+        Assert.Equal((0, "ada@example.gov.uk was neither disabled nor locked out."), (again.ExitCode, again.Out.Trim()));
+        Assert.False(await IsLockedOutAsync(database, "ada@example.gov.uk"));
+        await using var db = database.NewContext();
+        Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Entity == "StaffUser" && e.Action == "changed" && e.Key == "ada@example.gov.uk" && e.After!.Contains("LockoutEnd")));
+
+        // What was done, in words, by the command line: once each, the second unlock changed nothing.
+        var actions = await db.AuditEntries.Where(e => e.Entity == "StaffUser" && e.Key == "ada@example.gov.uk" && (e.Action == "disabled" || e.Action == "enabled" || e.Action == "unlocked")).ToListAsync();
+        Assert.Equal(["disabled", "enabled"], actions.OrderBy(e => e.Id).Select(e => e.Action));
+        Assert.All(actions, e => Assert.Equal("command line", e.FromWhere));
+    }
+
     [Fact]
     public async Task ResetPassword_ForAnUnknownUser_Fails()
     {
@@ -135,6 +163,8 @@ public sealed class UserCommandsTests
     [InlineData("add")]
     [InlineData("list")]
     [InlineData("reset-password")]
+    [InlineData("disable")]
+    [InlineData("unlock")]
     public async Task EveryUsersCommand_HasHelp(string command)
     {
         var (exitCode, output, _) = await CliRunner.RunAsync(null, "users", command, "--help");
@@ -145,6 +175,15 @@ public sealed class UserCommandsTests
 
     private static string OneTimePassword(string output) =>
         output.Split('\n').Single(l => l.StartsWith("One-time password: ", StringComparison.Ordinal))["One-time password: ".Length..].Trim();
+
+    private static async Task<bool> IsLockedOutAsync(TestDatabase database, string email)
+    {
+        await using var db = database.NewContext();
+        await using var services = StaffIdentity.CreateServices(db, new ConfigurationBuilder().Build(), TimeProvider.System);
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        return await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!);
+    }
 
     private static async Task<bool> CheckPasswordAsync(TestDatabase database, string email, string password)
     {

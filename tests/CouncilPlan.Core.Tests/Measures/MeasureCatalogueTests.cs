@@ -4,6 +4,7 @@ using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Statistics;
+using CouncilPlan.Core.Users;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -230,6 +231,103 @@ public sealed class MeasureCatalogueTests
         Assert.Contains("'theme-impact-one' is no longer in the file but measure T-02 refers to it", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
         await using var check = database.NewContext();
         Assert.True(await check.PlanElements.AnyAsync(e => e.Key == "theme-impact-one"));
+    }
+
+    [Fact]
+    public void Read_OwnerWithAnEmptyService_NamesTheLineAndTheForm()
+    {
+        var content = WithOwners.Replace("owner: Education", "owner: Education – ", StringComparison.Ordinal);
+
+        var error = RejectOne(content);
+
+        Assert.StartsWith("'measures[1].owner' must name a directorate, or a directorate and one of its services", error.Message, StringComparison.Ordinal);
+        Assert.Equal(PlanFixtures.LineOf(content, "owner: Education"), error.Line);
+    }
+
+    /// <summary>The minimal catalogue with owners as the Stockport file gives them: two services of one directorate, and a directorate alone.</summary>
+    private static readonly string WithOwners = CatalogueFixtures.Minimal
+        .Replace("portfolio: portfolio-one", "owner: Place – Strategic Housing\n    portfolio: portfolio-one", StringComparison.Ordinal)
+        .Replace("evidences: [theme-impact-one]", "owner: Education\n    evidences: [theme-impact-one]", StringComparison.Ordinal)
+        .Replace("evidences: [impact-one]", "owner: place – climate change\n    evidences: [impact-one]", StringComparison.Ordinal);
+
+    private static async Task<CatalogueImportResult> ImportAsync(TestDatabase database, string content)
+    {
+        await using var db = database.NewContext();
+        return await new MeasureCatalogueImporter(db, TimeProvider.System).ImportFileAsync(CatalogueFixtures.WriteTemp(content));
+    }
+
+    /// <summary>Each measure's owners as "Directorate – Service" (or "Directorate"), with the named officer's id after a slash.</summary>
+    private static async Task<Dictionary<string, List<string>>> OwnersAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        var services = await db.Services.Include(s => s.Directorate).ToDictionaryAsync(s => s.Id);
+        var measures = await db.Measures.ToDictionaryAsync(m => m.Id, m => m.Code);
+        var owners = await db.Ownerships.Where(o => o.MeasureId != null).ToListAsync();
+        return owners.GroupBy(o => measures[o.MeasureId!.Value], StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => g.Select(o => (o.ServiceId is { } id ? services[id].FullName : "no service") + (o.UserId is null ? "" : "/" + o.UserId)).Order(StringComparer.Ordinal).ToList(),
+            StringComparer.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Import_Owners_AddsDirectoratesServicesAndOwnershipsOnceOnly(DatabaseProvider provider)
+    {
+        await using var database = await PlanDatabaseAsync(provider);
+
+        var first = await ImportAsync(database, WithOwners);
+        var second = await ImportAsync(database, WithOwners);
+
+        Assert.True(first.Changed);
+        Assert.False(second.Changed);
+        await using var check = database.NewContext();
+        var services = await check.Services.Include(s => s.Directorate).ToListAsync();
+        Assert.Equal(["Education", "Place", "Place – Strategic Housing", "Place – climate change"], services.Select(s => s.FullName).Order(StringComparer.Ordinal));
+        var housing = services.Single(s => s.Name == "Strategic Housing");
+        Assert.Equal("Place", housing.Directorate!.Name);
+        Assert.Null(housing.Directorate.DirectorateId);
+        var owners = await OwnersAsync(database);
+        Assert.Equal(["Place – Strategic Housing"], owners["T-01"]);
+        Assert.Equal(["Education"], owners["T-02"]);
+
+        // Names are matched ignoring case, so T-03's "place" is the directorate Place, not a second directorate.
+        Assert.Equal(["Place – climate change"], owners["T-03"]);
+        Assert.Equal(3, await check.Ownerships.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Import_OwnerChangedInTheFile_MovesTheServiceAndKeepsNamedOfficers_AndAnUnchangedOwnerKeepsTheWorkspacesChoice(DatabaseProvider provider)
+    {
+        await using var database = await PlanDatabaseAsync(provider);
+        await ImportAsync(database, WithOwners);
+        await using (var db = database.NewContext())
+        {
+            // In the workspace: a named officer updates T-01 for its service, and T-02 is given to another service.
+            db.Users.Add(new StaffUser { Id = "ada", UserName = "ada@council.example", Email = "ada@council.example", DisplayName = "Ada" });
+            var schools = db.Services.Add(new Service { Name = "Schools" }).Entity;
+            await db.SaveChangesAsync();
+            var ids = await db.Measures.ToDictionaryAsync(m => m.Code, m => m.Id);
+            var t01 = await db.Ownerships.SingleAsync(o => o.MeasureId == ids["T-01"]);
+            t01.UserId = "ada";
+            (await db.Ownerships.SingleAsync(o => o.MeasureId == ids["T-02"])).ServiceId = schools.Id;
+            await db.SaveChangesAsync();
+        }
+
+        var unchanged = await ImportAsync(database, WithOwners);
+        Assert.False(unchanged.Changed);
+        Assert.Equal(["Place – Strategic Housing/ada"], (await OwnersAsync(database))["T-01"]);
+        Assert.Equal(["Schools"], (await OwnersAsync(database))["T-02"]);
+
+        var moved = await ImportAsync(database, WithOwners.Replace("Place – Strategic Housing", "Place – Housing Options", StringComparison.Ordinal));
+
+        Assert.True(moved.Changed);
+        var owners = await OwnersAsync(database);
+        Assert.Equal(["Place – Housing Options/ada"], owners["T-01"]);
+        Assert.Equal(["Schools"], owners["T-02"]);
+        Assert.Equal(["Place – climate change"], owners["T-03"]);
+        await using var check = database.NewContext();
+        Assert.Equal(1, await check.Services.CountAsync(s => s.Name == "Place"));
     }
 
     [Fact]

@@ -150,7 +150,7 @@ public sealed class ResourceImportTests
         await using var db = world.Database.NewContext();
         var editor = new ResourceEditor(db, ReportWorld.Clock);
         var input = new ResourceInput { Type = "capital", Quarter = "2025-26 Q2", Portfolio = "portfolio-one", Scheme = "scheme-one", Budget = "£4m" };
-        var officer = new Officer("someone", "someone@council.example", "Someone", new HashSet<string> { Users.Roles.Contributor }, null, null);
+        var officer = new Officer("someone", "someone@council.example", "Someone", new HashSet<string> { Core.Users.Roles.Contributor }, null, null);
 
         await Assert.ThrowsAsync<NotAllowedException>(() => editor.SaveAsync(officer, input with { Budget = "4000000" }, null));
         var errors = await Assert.ThrowsAsync<UpdateValidationException>(() => editor.SaveAsync(ReportWorld.Team, input, null));

@@ -34,6 +34,8 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
 
     private static readonly string[] DataEntry = [Roles.Contributor, Roles.Approver, Roles.PerformanceTeam];
 
+    private const string RefusedEmail = "refused@example.gov.uk";
+
     [Fact]
     public async Task EveryEndpoint_AnswersAnonymousVisitorsAndEachRoleAsTheTableSays()
     {
@@ -102,6 +104,12 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
             Assert.False(await db.ReportSnapshots.AnyAsync(r => r.Quarter == "2023-24 Q3"));
             Assert.True(await new ReportSnapshots(db, TimeProvider.System).IsPublishedAsync(fixture.PublishedReportId));
             Assert.False(await db.ResourceLines.AnyAsync(l => l.Title == "Refused line"));
+            Assert.Equal(fixture.Services, await db.Services.OrderBy(s => s.Id).Select(s => s.Name).ToListAsync());
+            Assert.False(await db.Users.AnyAsync(u => u.Email == RefusedEmail));
+            // The account the refused user posts were about (not its security stamp, which the set-up page's GET changes with a new authenticator key).
+            var contributor = await db.Users.SingleAsync(u => u.Id == fixture.Contributor.Id);
+            Assert.Equal(fixture.Contributor, (contributor.Id, contributor.DisplayName, contributor.ServiceId, contributor.PasswordHash, contributor.MustChangePassword, contributor.LockoutEnd));
+            Assert.Equal([Roles.Contributor], await db.UserRoles.Where(r => r.UserId == contributor.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync());
         }
 
         foreach (var browser in browsers.Values)
@@ -230,6 +238,14 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         ["/staff/reports/draft"] = For(Roles.All.ToArray(), [$"/staff/reports/draft?portfolio={f.PortfolioKey}&quarter=2023-24%20Q2"]),
         ["/staff/reports/{id:int}/{format?}"] = For(Roles.All.ToArray(), [$"/staff/reports/{f.PublishedReportId}", $"/staff/reports/{f.PublishedReportId}/html"]),
         ["/staff/resources"] = For([Roles.PerformanceTeam], ["/staff/resources"], "/staff/resources?handler=Save&Kind=Revenue&Title=Refused line", "/staff/resources?handler=Publish&lines=1&publish=true"),
+        ["/staff/services"] = For([Roles.PerformanceTeam], ["/staff/services"], "/staff/services?handler=Add&Name=Refused directorate&DirectorateId="),
+        ["/staff/services/{id:int}"] = For([Roles.PerformanceTeam], [$"/staff/services/{f.ServiceId}"], $"/staff/services/{f.ServiceId}?Name=Refused name", $"/staff/services/{f.UnusedServiceId}?handler=Remove"),
+
+        // Users and roles: administrators only (signed in with a second factor, as SignedInAsync does).
+        ["/staff/users"] = For([Roles.Administrator], ["/staff/users"]),
+        ["/staff/users/add"] = For([Roles.Administrator], ["/staff/users/add"], $"/staff/users/add?Email={RefusedEmail}&Role=Administrator"),
+        ["/staff/users/{id}"] = For([Roles.Administrator], [$"/staff/users/{f.Contributor.Id}"], $"/staff/users/{f.Contributor.Id}?handler=ResetPassword", $"/staff/users/{f.Contributor.Id}?handler=Disable", $"/staff/users/{f.Contributor.Id}?handler=Unlock"),
+        ["/staff/users/{id}/change"] = For([Roles.Administrator], [$"/staff/users/{f.Contributor.Id}/change"], $"/staff/users/{f.Contributor.Id}/change?DisplayName=Refused&Roles=Administrator&Service=&Portfolio="),
     };
 
     private static string Outcome(HttpResponseMessage response)
@@ -284,7 +300,11 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         string CatalogueTitle,
         int PublishedReportId,
         string Quarter,
-        string SealedUpload);
+        string SealedUpload,
+        int ServiceId,
+        int UnusedServiceId,
+        List<string> Services,
+        (string Id, string DisplayName, int? ServiceId, string? PasswordHash, bool MustChangePassword, DateTimeOffset? LockoutEnd) Contributor);
 
     /// <summary>
     /// One signed-in browser per role. The contributor owns a measure and a commitment, the approver
@@ -301,7 +321,7 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         }
 
         var commitmentId = await Workspace.FirstCommitmentAsync(site.Database);
-        await Workspace.GiveAsync(site.Database, "A2-10", commitmentId, emails[Roles.Contributor], emails[Roles.Contributor], emails[Roles.Approver]);
+        var serviceId = await Workspace.GiveAsync(site.Database, "A2-10", commitmentId, emails[Roles.Contributor], emails[Roles.Contributor], emails[Roles.Approver]);
         await Workspace.OpenQuarterAsync(site.Database);
         var sealedUpload = await CheckedUploadAsync(browsers[Roles.Contributor], "A2-10");
         await using var db = site.Database.NewContext();
@@ -315,6 +335,10 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         var report = await new ReportBuilder(db, TimeProvider.System).FindAsync(measure.Portfolio.Key, quarter);
         var snapshot = await new ReportSnapshots(db, TimeProvider.System).FreezeAsync("performance@example.gov.uk", report!);
         await new ReportSnapshots(db, TimeProvider.System).SetPublishedAsync("performance@example.gov.uk", snapshot.Id, published: true);
+
+        // A service nothing refers to, which a refused post could otherwise remove.
+        var unused = await new ServiceDirectory(db).AddAsync($"Unused {Guid.NewGuid():N}", null);
+        var contributor = await db.Users.AsNoTracking().SingleAsync(u => u.Email == emails[Roles.Contributor]);
         return new Fixture(
             browsers,
             measure.Code,
@@ -328,7 +352,11 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
             measure.Title,
             snapshot.Id,
             await db.ReportingPeriods.Where(p => p.IsOpen).OrderBy(p => p.Starts).Select(p => p.Quarter).LastAsync(),
-            sealedUpload);
+            sealedUpload,
+            serviceId,
+            unused.Id,
+            await db.Services.OrderBy(s => s.Id).Select(s => s.Name).ToListAsync(),
+            (contributor.Id, contributor.DisplayName, contributor.ServiceId, contributor.PasswordHash, contributor.MustChangePassword, contributor.LockoutEnd));
     }
 
     /// <summary>The sealed file a preview hands to the save: a figure for <paramref name="code"/>, which the officer owns, checked and ready to submit.</summary>

@@ -57,6 +57,15 @@ public abstract class StaffPageModel(CouncilPlanDb db) : PageModel
         }
     }
 
+    /// <summary>Puts a refusal from the accounts or services on the form field it is about.</summary>
+    protected void AddError(Core.Users.AccountException error)
+    {
+        foreach (var (field, message) in error.Errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+    }
+
     private ObjectResult Refuse(string reason)
     {
         HttpContext.RequestServices.GetRequiredService<ILogger<StaffPageModel>>().LogWarning("Refused {Officer} on {Path}: {Reason}", Officer?.Email, Request.Path, reason);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CouncilPlan.Core.Users;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,18 @@ public static class StaffClaims
 
     public static string Name(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "";
+
+    /// <summary>
+    /// Issues a new session cookie after the signed-in user's security stamp has changed (a new
+    /// password, a new authenticator, a change to their own roles), keeping the claims that say how
+    /// they signed in and when: this session goes on, their other sessions end.
+    /// </summary>
+    public static async Task SignInAgainAsync(this SignInManager<StaffUser> signIn, HttpContext http, StaffUser user, params Claim[] extra)
+    {
+        var current = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var claims = http.User.Factors().Concat(extra).DistinctBy(c => (c.Type, c.Value)).ToList();
+        await signIn.SignInWithClaimsAsync(user, current.Properties ?? new AuthenticationProperties(), claims);
+    }
 
     /// <summary>The claims that say how this session was signed in, which must survive every refresh of the principal.</summary>
     public static IEnumerable<Claim> Factors(this ClaimsPrincipal user) =>

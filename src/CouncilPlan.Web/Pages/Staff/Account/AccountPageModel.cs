@@ -35,10 +35,6 @@ public abstract class AccountPageModel : PageModel
     /// Issues a new session cookie after the user's security stamp has changed (a new password, a
     /// new authenticator), keeping the claims that say how they signed in and when.
     /// </summary>
-    protected async Task SignInAgainAsync(SignInManager<StaffUser> signIn, StaffUser user, params Claim[] extra)
-    {
-        var current = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        var claims = User.Factors().Concat(extra).DistinctBy(c => (c.Type, c.Value)).ToList();
-        await signIn.SignInWithClaimsAsync(user, current.Properties ?? new AuthenticationProperties(), claims);
-    }
+    protected Task SignInAgainAsync(SignInManager<StaffUser> signIn, StaffUser user, params Claim[] extra) =>
+        signIn.SignInAgainAsync(HttpContext, user, extra);
 }

@@ -87,6 +87,14 @@ public sealed class SignInModel(
             return LocalRedirect(WithReturnUrl(StaffPaths.TwoFactor));
         }
 
+        if (result.IsLockedOut && StaffAccounts.IsDisabled(user))
+        {
+            // Disabled by an administrator: the same words as a wrong password, so that the page
+            // tells nobody who lacks the password anything about the account.
+            await SecurityEvents.RecordAsync(db, HttpContext, user, SecurityEvents.SignInFailed, """{"reason":"disabled"}""");
+            return Wrong();
+        }
+
         if (result.IsLockedOut)
         {
             await SecurityEvents.RecordAsync(db, HttpContext, user, SecurityEvents.LockedOut);

@@ -115,7 +115,7 @@ public sealed class EditModel(CouncilPlanDb db) : StaffPageModel(db)
 
         Measure = measure;
         Statements = await Db.PlanElements.AsNoTracking().Where(e => e.PlanId == measure.PlanId && (e.Kind == ElementKind.ImpactStatement || e.Kind == ElementKind.Commitment || e.Kind == ElementKind.Scheme || e.Kind == ElementKind.Target)).OrderBy(e => e.Id).ToListAsync(cancellationToken);
-        Services = await Db.Services.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        Services = (await Db.Services.AsNoTracking().Include(s => s.Directorate).ToListAsync(cancellationToken)).OrderBy(s => s.FullName, StringComparer.OrdinalIgnoreCase).ToList();
         Users = await Db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
         return true;
     }

@@ -93,7 +93,7 @@ public sealed class EditModel(CouncilPlanDb db) : StaffPageModel(db)
         }
 
         Element = element;
-        Services = await Db.Services.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        Services = (await Db.Services.AsNoTracking().Include(s => s.Directorate).ToListAsync(cancellationToken)).OrderBy(s => s.FullName, StringComparer.OrdinalIgnoreCase).ToList();
         Users = await Db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
         return true;
     }
