@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace CouncilPlan.Web.Tests.Staff.Security;
+namespace CouncilPlan.Testing;
 
 /// <summary>The codes an authenticator app shows, computed independently of the app under test.</summary>
 public static class Totp
