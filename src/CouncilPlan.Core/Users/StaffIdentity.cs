@@ -56,6 +56,7 @@ public static class StaffIdentity
         builder.Services.Configure<PasswordHasherOptions>(ConfigureHasher);
         builder.Services.TryAddSingleton(sp => CommonPasswords.Load(sp.GetService<IConfiguration>()?[CommonPasswords.FileSetting]));
         return builder
+            .AddUserStore<StaffUserStore>()
             .AddErrorDescriber<StaffIdentityErrors>()
             .AddPasswordValidator<StaffPasswordValidator>();
     }

@@ -185,6 +185,14 @@ public abstract class SignInTests<TSite>(TSite site) : IClassFixture<TSite>
         using var enabled = await browser.SubmitAsync("/staff/account/set-up-authenticator", new Dictionary<string, string> { ["Code"] = Totp.Code(key, Totp.Step()) });
         var codes = (await Browser.ParseAsync(enabled)).QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(10, codes.Count);
+
+        // Stored hashed, each on its own: no code is in the database as it was shown.
+        await using (var db = site.Database.NewContext())
+        {
+            var stored = string.Concat(await db.Set<IdentityUserToken<string>>().Select(t => t.Value).ToListAsync());
+            Assert.All(codes, code => Assert.DoesNotContain(code, stored, StringComparison.OrdinalIgnoreCase));
+        }
+
         Assert.True(await site.WithUsersAsync(async users => (await users.FindByEmailAsync(email))!.TwoFactorEnabled));
         Assert.Null((await browser.PageAsync("/staff/account/set-up-authenticator")).GetElementById("recovery-codes"));
 
