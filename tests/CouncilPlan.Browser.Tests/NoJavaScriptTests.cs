@@ -67,8 +67,17 @@ public sealed class NoJavaScriptTests(BrowserSite site)
             await page.EvaluateAsync<bool>("() => document.getElementById('main-content').contains(document.activeElement)"),
             "after the skip link, Tab does not go into the main content");
 
-        await page.Locator(".govuk-service-navigation__list a", new PageLocatorOptions { HasTextString = "Measures" }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        // Back to the top, then Tab to the "Measures" link in the navigation, as a keyboard user would.
+        await BrowserSite.GoToAsync(page, "/");
+        const string isMeasuresLink = "() => document.activeElement.matches('.govuk-service-navigation__list a') && document.activeElement.textContent.trim() === 'Measures'";
+        for (var presses = 0; presses < 30 && !await page.EvaluateAsync<bool>(isMeasuresLink); presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.True(await page.EvaluateAsync<bool>(isMeasuresLink), "30 presses of Tab did not reach the Measures link in the navigation");
+        var response = await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Request.IsNavigationRequest && new Uri(r.Url).AbsolutePath == "/measures");
+        Assert.Equal(200, response.Status);
         await page.WaitForURLAsync("**/measures");
         Assert.Equal("Measures", (await page.Locator("h1").InnerTextAsync()).Trim());
     }
