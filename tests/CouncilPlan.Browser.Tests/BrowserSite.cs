@@ -51,7 +51,8 @@ public sealed class BrowserSite : IAsyncLifetime
 
     private string? measureWithFigures;
 
-    private const float ActionTimeout = 120_000;
+    /// <summary>How long an action, a navigation or an Expect assertion may wait before it is a hang.</summary>
+    public const float ActionTimeout = 120_000;
 
     public async Task InitializeAsync()
     {
@@ -63,6 +64,9 @@ public sealed class BrowserSite : IAsyncLifetime
                 $"The browser tests need Chromium at {chromium}, which is missing. Install it with 'sudo apt-get install chromium' "
                 + $"(./test.sh does this), or set {ChromiumVariable} to a Chromium or Chrome executable. Do not run 'playwright install'.");
         }
+
+        // Expect's own default is 5 seconds, which a loaded two-core CI machine can overrun.
+        Assertions.SetDefaultExpectTimeout(ActionTimeout);
 
         database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>

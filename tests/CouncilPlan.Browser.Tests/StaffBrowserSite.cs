@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace CouncilPlan.Browser.Tests;
 
@@ -31,6 +32,7 @@ public sealed class StaffBrowserSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(BrowserSite.ActionTimeout);
         certificate = SelfSignedCertificate();
         database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, seeded: true);
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>

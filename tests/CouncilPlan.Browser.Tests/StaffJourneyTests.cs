@@ -48,7 +48,7 @@ public sealed partial class StaffJourneyTests(BrowserSite browser, StaffBrowserS
             var due = page.Locator($"main a[href^='/staff/measures/{code}/update']");
             await Assertions.Expect(due).ToHaveCountAsync(1);
             await due.ClickAsync();
-            await page.WaitForURLAsync(new Regex($"/staff/measures/{code}/update"));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/staff/measures/{code}/update"));
             problems.AddRange(await Axe.ViolationsAsync(page, page.Url));
 
             await page.GetByLabel("Value", new() { Exact = false }).First.FillAsync("sixty-one");
@@ -177,7 +177,7 @@ public sealed partial class StaffJourneyTests(BrowserSite browser, StaffBrowserS
             await page.GetByLabel("One-time password").FillAsync(administratorPassword);
             await page.GetByLabel("New password").FillAsync(NewPassword);
             await page.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
-            await page.WaitForURLAsync(new Regex("/staff/account/set-up-authenticator"));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/staff/account/set-up-authenticator"));
             problems.AddRange(await Axe.ViolationsAsync(page, "/staff/account/set-up-authenticator"));
             var key = Totp.Base32(await page.Locator("#authenticator-key").InnerTextAsync());
             await page.GetByLabel("Code").FillAsync(Totp.Code(key, Totp.Step()));
