@@ -67,6 +67,8 @@ public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock)
                     stage.BatchId = batch.Id;
                 }
 
+                await stage.StartWritingAsync(cancellationToken);
+
                 await StageAsync(rows, stage, options.Progress, totalBytes, cancellationToken);
                 await stage.CompleteAsync(cancellationToken);
                 timings.End("reading");

@@ -28,6 +28,9 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
     /// <summary>Creates the staging table and starts writing.</summary>
     public abstract Task BeginAsync(CancellationToken cancellationToken);
 
+    /// <summary>Starts writing, once the batch exists (after <see cref="BeginAsync"/>: a first load needs the batch for its rows).</summary>
+    public virtual Task StartWritingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Writes rows; called from one thread at a time, in file order.</summary>
     public abstract void Write(ReadOnlySpan<StagedRow> rows);
 
@@ -41,8 +44,14 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
     public abstract Task LockAsync(CancellationToken cancellationToken);
 
     /// <summary>How many staged rows are new keys, and how many differ from the stored row.</summary>
-    public virtual async Task<(long Added, long Revised)> CountChangesAsync(CancellationToken cancellationToken)
+    public async Task<(long Added, long Revised)> CountChangesAsync(CancellationToken cancellationToken)
     {
+        if (WritesDirectly)
+        {
+            // Into an empty table: every row is new, and already in.
+            return (Staged, 0);
+        }
+
         await using var joins = await JoinByKeyAsync(cancellationToken);
         await using var command = Command($"""
             SELECT COALESCE(SUM(CASE WHEN o.id IS NULL THEN 1 ELSE 0 END), 0),
@@ -62,8 +71,13 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
     }
 
     /// <summary>Inserts the staged rows whose key is not stored yet.</summary>
-    public virtual async Task<int> InsertNewAsync(int batchId, bool allNew, CancellationToken cancellationToken)
+    public async Task<int> InsertNewAsync(int batchId, bool allNew, CancellationToken cancellationToken)
     {
+        if (WritesDirectly)
+        {
+            return checked((int)Staged);
+        }
+
         await using var joins = await JoinByKeyAsync(cancellationToken);
         return await ExecuteAsync($"""
             INSERT INTO observations (measure_id, period_start, period_end, period, area_code, breakdown_id, value, numerator, denominator, status, quality_note, published, batch_id, version)

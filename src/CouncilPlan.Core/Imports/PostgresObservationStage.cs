@@ -8,6 +8,10 @@ namespace CouncilPlan.Core.Imports;
 /// PostgreSQL: the rows go by binary COPY (the wire format written directly) into a temporary table that is dropped with the
 /// transaction; a unique index on it proves the keys are unique (and, when it cannot be built, a
 /// window query names the repeating rows); then one UPDATE ... FROM and one INSERT ... SELECT merge it.
+/// <para>
+/// A first load (observations empty) copies straight into observations instead, with its secondary
+/// indexes and foreign keys set aside and built again after: see <see cref="BeginFirstLoadAsync"/>.
+/// </para>
 /// </summary>
 internal sealed class PostgresObservationStage(NpgsqlConnection connection, NpgsqlTransaction transaction)
     : ObservationStage(connection, transaction)
@@ -15,6 +19,9 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
     private const int Columns = 13;
     private static readonly int Epoch = new DateOnly(2000, 1, 1).DayNumber;
 
+    private readonly List<(bool Unique, string Create)> setAside = [];
+    private bool uniqueIndexFailed;
+    private long idOffset;
     private NpgsqlRawCopyStream? copy;
     private byte[] buffer = new byte[1 << 17];
     private int used;
@@ -30,6 +37,12 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
         // Memory for the sorts and joins of a large import is the server's, for this transaction only.
         await ExecuteAsync("SET LOCAL work_mem = '64MB'", cancellationToken);
         await ExecuteAsync("SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
+        if (await BeginFirstLoadAsync(cancellationToken))
+        {
+            WritesDirectly = true;
+            return;
+        }
+
         await ExecuteAsync("""
             CREATE TEMPORARY TABLE import_staging (
                 line bigint NOT NULL,
@@ -47,10 +60,15 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
                 published boolean NOT NULL
             ) ON COMMIT DROP
             """, cancellationToken);
+    }
 
-        // The binary COPY format written directly: no per-value work but copying bytes.
+    /// <summary>The binary COPY format written directly: no per-value work but copying bytes.</summary>
+    public override async Task StartWritingAsync(CancellationToken cancellationToken)
+    {
         copy = await connection.BeginRawBinaryCopyAsync(
-            "COPY import_staging (line, measure_id, period_start, period_end, period, area_code, breakdown_id, value, numerator, denominator, status, quality_note, published) FROM STDIN (FORMAT BINARY)",
+            WritesDirectly
+                ? "COPY observations (id, measure_id, period_start, period_end, period, area_code, breakdown_id, value, numerator, denominator, status, quality_note, published, batch_id, version) FROM STDIN (FORMAT BINARY)"
+                : "COPY import_staging (line, measure_id, period_start, period_end, period, area_code, breakdown_id, value, numerator, denominator, status, quality_note, published) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         ((ReadOnlySpan<byte>)[(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0]).CopyTo(buffer);
         used = 11;
@@ -64,10 +82,10 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
         {
             var note = row.QualityNote is null ? 0 : Encoding.UTF8.GetMaxByteCount(row.QualityNote.Length);
             Reserve(128 + row.Period.LabelUtf8.Length + row.Area.Utf8.Length + note);
-            BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(used), Columns);
+            BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(used), (short)(WritesDirectly ? Columns + 2 : Columns));
             used += 2;
             Int32(8);
-            Int64(row.Line);
+            Int64(idOffset + row.Line);
             Int32(4);
             Int32(row.MeasureId);
             Int32(4);
@@ -96,6 +114,13 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
 
             Int32(1);
             buffer[used++] = row.Published ? (byte)1 : (byte)0;
+            if (WritesDirectly)
+            {
+                Int32(4);
+                Int32(BatchId);
+                Int32(4);
+                Int32(1);
+            }
         }
 
         Staged += rows.Length;
@@ -109,6 +134,12 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
         Flush();
         await copy!.DisposeAsync();
         copy = null;
+        if (WritesDirectly)
+        {
+            await RestoreSetAsideAsync(cancellationToken);
+            return;
+        }
+
         await ExecuteAsync("ANALYZE import_staging", cancellationToken);
     }
 
@@ -173,24 +204,20 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
     public override async Task<(IReadOnlyList<ImportError> Listed, long Count)> FindRepeatsAsync(int max, CancellationToken cancellationToken)
     {
         // Building a unique index proves there are no repeats in one sort. Only when it fails is the
-        // slower query run that names every repeating row.
-        await Transaction.SaveAsync("import_keys", cancellationToken);
-        try
+        // slower query run that names every repeating row. A first load has built the table's own.
+        if (WritesDirectly ? !uniqueIndexFailed : await TryCreateUniqueIndexAsync("CREATE UNIQUE INDEX import_staging_key ON import_staging (measure_id, period_start, area_code, breakdown_id)", cancellationToken))
         {
-            await ExecuteAsync("CREATE UNIQUE INDEX import_staging_key ON import_staging (measure_id, period_start, area_code, breakdown_id)", cancellationToken);
-            await Transaction.ReleaseAsync("import_keys", cancellationToken);
             return ([], 0);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            await Transaction.RollbackAsync("import_keys", cancellationToken);
-        }
 
+        var rows = WritesDirectly
+            ? $"(SELECT id - {idOffset} AS line, measure_id, period_start, area_code, breakdown_id FROM observations) stored"
+            : "import_staging";
         var listed = new List<ImportError>();
         long count = 0;
-        await using var command = Command("""
+        await using var command = Command($"""
             SELECT line, first_line, count(*) OVER ()
-            FROM (SELECT line, min(line) OVER (PARTITION BY measure_id, period_start, area_code, breakdown_id) AS first_line FROM import_staging) keyed
+            FROM (SELECT line, min(line) OVER (PARTITION BY measure_id, period_start, area_code, breakdown_id) AS first_line FROM {rows}) keyed
             WHERE line <> first_line
             ORDER BY line
             LIMIT @max
@@ -210,39 +237,41 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
     }
 
     /// <summary>
-    /// A first load into an empty table: rather than checking four foreign keys and maintaining two
+    /// A first load into an empty table: rather than checking four foreign keys and maintaining four
     /// indexes row by row, the foreign keys and secondary indexes are dropped inside the transaction,
-    /// the rows inserted, and the same definitions (read from the catalogue) recreated, which checks
-    /// every key in one pass and builds each index in one sort. It is all one transaction, so a
-    /// failure or a kill restores them as they were. It needs the table's owner; without that (or when
-    /// the table holds rows) the ordinary insert is used.
+    /// the rows copied straight into observations (each row's id is its line number plus the table's
+    /// last id, so a repeat can name the row it repeats), and the same definitions (read from the
+    /// catalogue) recreated, which checks every key in one pass and builds each index in one sort; the
+    /// unique index finds any repeated key. Dropping takes the table's exclusive lock, under which it
+    /// is checked to be still empty. It is all one transaction, so a failure or a kill restores them as
+    /// they were. It needs the table's owner; without that, or when the table holds rows, the staging
+    /// table is used.
     /// </summary>
-    public override async Task<int> InsertNewAsync(int batchId, bool allNew, CancellationToken cancellationToken)
+    private async Task<bool> BeginFirstLoadAsync(CancellationToken cancellationToken)
     {
-        if (!allNew || await ScalarAsync("SELECT count(*) FROM (SELECT 1 FROM observations LIMIT 1) any_row", cancellationToken) > 0)
+        if (await ScalarAsync(TableHasRows, cancellationToken) > 0)
         {
-            return await base.InsertNewAsync(batchId, allNew, cancellationToken);
+            return false;
         }
 
         var drops = new List<string>();
-        var creates = new List<string>();
         await using (var command = Command("""
-            SELECT 'DROP INDEX ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname), pg_get_indexdef(i.indexrelid), 1
+            SELECT 'DROP INDEX ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname), pg_get_indexdef(i.indexrelid), i.indisunique, 1
             FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE i.indrelid = 'observations'::regclass AND NOT i.indisprimary
               AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
             UNION ALL
             SELECT 'ALTER TABLE observations DROP CONSTRAINT ' || quote_ident(conname),
-                   'ALTER TABLE observations ADD CONSTRAINT ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid), 2
+                   'ALTER TABLE observations ADD CONSTRAINT ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid), false, 2
             FROM pg_constraint WHERE conrelid = 'observations'::regclass AND contype = 'f'
-            ORDER BY 3, 1
+            ORDER BY 4, 3 DESC, 1
             """))
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 drops.Add(reader.GetString(0));
-                creates.Add(reader.GetString(1));
+                setAside.Add((reader.GetBoolean(2), reader.GetString(1)));
             }
         }
 
@@ -253,21 +282,63 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
             {
                 await ExecuteAsync(drop, cancellationToken);
             }
+
+            if (await ScalarAsync(TableHasRows, cancellationToken) == 0)
+            {
+                idOffset = await ScalarAsync("SELECT COALESCE(pg_sequence_last_value(pg_get_serial_sequence('observations', 'id')::regclass), 0)", cancellationToken);
+                await Transaction.ReleaseAsync("import_first_load", cancellationToken);
+                return true;
+            }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
-            await Transaction.RollbackAsync("import_first_load", cancellationToken);
-            return await base.InsertNewAsync(batchId, allNew, cancellationToken);
         }
 
-        var inserted = await base.InsertNewAsync(batchId, allNew: true, cancellationToken);
-        foreach (var create in creates)
+        // Not the owner, or rows arrived before the lock: put everything back and stage instead.
+        await Transaction.RollbackAsync("import_first_load", cancellationToken);
+        setAside.Clear();
+        return false;
+    }
+
+    private const string TableHasRows = "SELECT count(*) FROM (SELECT 1 FROM observations LIMIT 1) any_row";
+
+    /// <summary>
+    /// Builds what the first load set aside, the unique index first (the catalogue query orders it so).
+    /// When that index finds a repeated key, the rest is not built: the import will be rolled back.
+    /// </summary>
+    private async Task RestoreSetAsideAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (unique, create) in setAside)
+        {
+            if (!unique)
+            {
+                await ExecuteAsync(create, cancellationToken);
+            }
+            else if (!await TryCreateUniqueIndexAsync(create, cancellationToken))
+            {
+                uniqueIndexFailed = true;
+                return;
+            }
+        }
+
+        // The ids were given here, not drawn from the table's sequence: move it past them.
+        await ExecuteAsync("SELECT setval(pg_get_serial_sequence('observations', 'id'), max(id)) FROM observations HAVING count(*) > 0", cancellationToken);
+    }
+
+    private async Task<bool> TryCreateUniqueIndexAsync(string create, CancellationToken cancellationToken)
+    {
+        await Transaction.SaveAsync("import_keys", cancellationToken);
+        try
         {
             await ExecuteAsync(create, cancellationToken);
+            await Transaction.ReleaseAsync("import_keys", cancellationToken);
+            return true;
         }
-
-        await Transaction.ReleaseAsync("import_first_load", cancellationToken);
-        return inserted;
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await Transaction.RollbackAsync("import_keys", cancellationToken);
+            return false;
+        }
     }
 
     /// <summary>
@@ -298,8 +369,9 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
         }
     }
 
+    /// <summary>A first load already holds the table's exclusive lock, taken when its indexes were dropped.</summary>
     public override Task LockAsync(CancellationToken cancellationToken) =>
-        ExecuteAsync("LOCK TABLE observations IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+        WritesDirectly ? Task.CompletedTask : ExecuteAsync("LOCK TABLE observations IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
 
     protected override string UpdateSql(int batchId) => $"""
         UPDATE observations o
