@@ -99,11 +99,17 @@ public sealed class ProgressLines(TextWriter writer) : IProgress<ImportProgress>
         {
             if (value.Phase == ImportPhase.Reading && value.TotalBytes is > 0 and var total)
             {
+                // Every tenth gets its line, even when one report passes several (a fast read), so a
+                // script can wait for "reading 20%" and see it.
                 var now = ProgressBar.Percent(value.BytesRead, total) / 10;
                 if (now > tenth)
                 {
-                    tenth = now;
-                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"progress: reading {now * 10}% ({value.Rows:N0} rows)"));
+                    while (tenth < now)
+                    {
+                        tenth++;
+                        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"progress: reading {tenth * 10}% ({value.Rows:N0} rows)"));
+                    }
+
                     writer.Flush();
                 }
             }

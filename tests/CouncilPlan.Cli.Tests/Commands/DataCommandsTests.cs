@@ -151,17 +151,37 @@ public sealed class DataCommandsTests
         Assert.Equal("Reading  [###############---------------]  50%  1,234,567 rows  512.0/1024.0 MB", line);
     }
 
+    [Fact]
+    public void ProgressLines_WriteEveryTenth_EvenWhenOneReportPassesSeveral()
+    {
+        var text = new StringWriter { NewLine = "\n" };
+        var lines = new ProgressLines(text);
+
+        lines.Report(new ImportProgress(ImportPhase.Reading, 0, 1000, 0));
+        lines.Report(new ImportProgress(ImportPhase.Reading, 350, 1000, 35));
+        lines.Report(new ImportProgress(ImportPhase.Reading, 390, 1000, 39));
+        lines.Report(new ImportProgress(ImportPhase.Reading, 1000, 1000, 100));
+        lines.Report(new ImportProgress(ImportPhase.Saving, 1000, 1000, 100));
+
+        Assert.Equal(
+            "progress: reading 0% (0 rows)\nprogress: reading 10% (35 rows)\nprogress: reading 20% (35 rows)\nprogress: reading 30% (35 rows)\n"
+            + "progress: reading 40% (100 rows)\nprogress: reading 50% (100 rows)\nprogress: reading 60% (100 rows)\nprogress: reading 70% (100 rows)\n"
+            + "progress: reading 80% (100 rows)\nprogress: reading 90% (100 rows)\nprogress: reading 100% (100 rows)\nprogress: saving (100 rows)\n",
+            text.ToString());
+    }
+
     public static TheoryData<DatabaseProvider, string, bool> KillPoints() => new()
     {
         // A first load (empty table) and a merge take different paths on both databases.
         { DatabaseProvider.Sqlite, "progress: reading 20%", true },
         { DatabaseProvider.Sqlite, "progress: reading 20%", false },
-        // A first load on SQLite writes the table while it reads (its "saving" is only the commit).
+        // A first load writes the table while it reads, its indexes (and on PostgreSQL its foreign
+        // keys) set aside: its "saving" is only the commit, so it is killed later in the reading.
         { DatabaseProvider.Sqlite, "progress: reading 60%", true },
         { DatabaseProvider.Sqlite, "progress: saving", false },
         { DatabaseProvider.Postgres, "progress: reading 20%", true },
         { DatabaseProvider.Postgres, "progress: reading 20%", false },
-        { DatabaseProvider.Postgres, "progress: saving", true },
+        { DatabaseProvider.Postgres, "progress: reading 60%", true },
         { DatabaseProvider.Postgres, "progress: saving", false },
     };
 
