@@ -25,7 +25,7 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
     /// <summary>The batch the rows are entered by, when <see cref="WritesDirectly"/>.</summary>
     public int BatchId { get; set; }
 
-    /// <summary>Creates the staging table and starts writing.</summary>
+    /// <summary>Chooses between a first load straight into observations (<see cref="WritesDirectly"/>) and a staging table, and prepares it.</summary>
     public abstract Task BeginAsync(CancellationToken cancellationToken);
 
     /// <summary>Starts writing, once the batch exists (after <see cref="BeginAsync"/>: a first load needs the batch for its rows).</summary>

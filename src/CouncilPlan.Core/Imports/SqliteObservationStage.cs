@@ -11,9 +11,9 @@ namespace CouncilPlan.Core.Imports;
 /// <para>
 /// A first load (observations empty) skips the staging table: rows go straight into observations
 /// in the same transaction, with its indexes built again afterwards; a repeated key is found when its
-/// unique index is built, and each row's id is its line number plus the table's last id, so the row a
-/// repeat repeats is known without keeping anything in memory. The transaction holds SQLite's only write lock, so the table cannot
-/// stop being empty meanwhile.
+/// unique index is built, and each row's id is its line number plus the table's last id, so the row
+/// a repeat repeats is known without keeping anything in memory. The transaction holds SQLite's only
+/// write lock, so the table cannot stop being empty meanwhile.
 /// </para>
 /// </summary>
 internal sealed class SqliteObservationStage(SqliteConnection connection, SqliteTransaction transaction)
