@@ -58,6 +58,8 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
 
     public DbSet<MeasureEvidence> MeasureEvidence => Set<MeasureEvidence>();
 
+    public DbSet<MeasureBreak> MeasureBreaks => Set<MeasureBreak>();
+
     public DbSet<MeasureComparator> MeasureComparators => Set<MeasureComparator>();
 
     public DbSet<MeasureDimension> MeasureDimensions => Set<MeasureDimension>();
@@ -228,6 +230,9 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
             measure.HasMany(m => m.Evidence).WithOne().HasForeignKey(e => e.MeasureId).OnDelete(DeleteBehavior.Cascade);
             measure.HasMany(m => m.Comparators).WithOne().HasForeignKey(c => c.MeasureId).OnDelete(DeleteBehavior.Cascade);
             measure.HasMany(m => m.Dimensions).WithOne().HasForeignKey(d => d.MeasureId).OnDelete(DeleteBehavior.Cascade);
+            measure.HasMany(m => m.Breaks).WithOne().HasForeignKey(b => b.MeasureId).OnDelete(DeleteBehavior.Cascade);
+            measure.Property(m => m.Discontinued).HasMaxLength(2000);
+            measure.Property(m => m.SpcNotApplied).HasMaxLength(2000);
             measure.Ignore(m => m.Multiplier);
             measure.Ignore(m => m.IsCount);
         });
@@ -237,6 +242,13 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
             target.HasIndex(t => new { t.MeasureId, t.PeriodStart }).IsUnique();
             target.Property(t => t.Period).HasMaxLength(40);
             target.Property(t => t.ToleranceType).HasConversion<string>().HasMaxLength(20);
+        });
+
+        builder.Entity<MeasureBreak>(seriesBreak =>
+        {
+            seriesBreak.HasIndex(b => new { b.MeasureId, b.PeriodStart }).IsUnique();
+            seriesBreak.Property(b => b.Period).HasMaxLength(40);
+            seriesBreak.Property(b => b.Reason).HasMaxLength(2000);
         });
 
         builder.Entity<MeasureEvidence>(evidence =>

@@ -99,7 +99,25 @@ public sealed class Measure
 
     public string? Caveat { get; set; }
 
+    /// <summary>How many months after a period ends its figure is published (for currency); null: the default for the frequency.</summary>
+    public int? ReleaseLagMonths { get; set; }
+
+    /// <summary>How many months apart the source publishes; null: one period of the measure's frequency.</summary>
+    public int? ReleaseEveryMonths { get; set; }
+
+    /// <summary>Why and when the series stopped, when it has: no newer figure will come.</summary>
+    public string? Discontinued { get; set; }
+
+    /// <summary>Why statistical process control answers no question for this measure (a growing population total), when it does not.</summary>
+    public string? SpcNotApplied { get; set; }
+
+    /// <summary>The figures count independent events (admissions, exclusions), so a change can be tested against Poisson variation.</summary>
+    public bool CountOfEvents { get; set; }
+
     public List<MeasureTarget> Targets { get; } = [];
+
+    /// <summary>Where the series starts again on a new basis, so earlier figures are not comparable with later ones.</summary>
+    public List<MeasureBreak> Breaks { get; } = [];
 
     public List<MeasureEvidence> Evidence { get; } = [];
 
@@ -147,6 +165,24 @@ public sealed class MeasureDimension
     public int MeasureId { get; set; }
 
     public required string DimensionId { get; set; }
+}
+
+/// <summary>
+/// A break in a series: from this period on the figures are made on a new basis (a new definition, a
+/// change of method, assessments replacing exams), so none is compared with one before it.
+/// </summary>
+public sealed class MeasureBreak
+{
+    public int Id { get; set; }
+
+    public int MeasureId { get; set; }
+
+    /// <summary>The first period of the new series, as its canonical label.</summary>
+    public required string Period { get; set; }
+
+    public DateOnly PeriodStart { get; set; }
+
+    public required string Reason { get; set; }
 }
 
 public enum ToleranceType

@@ -125,7 +125,7 @@ public sealed class MeasureCatalogueImporter(CouncilPlanDb db, TimeProvider cloc
 
         var elements = await db.PlanElements.Where(e => e.PlanId == document.PlanId).ToDictionaryAsync(e => e.Key, e => e.Id, StringComparer.Ordinal, cancellationToken);
         var existing = await db.Measures
-            .Include(m => m.Targets).Include(m => m.Evidence).Include(m => m.Comparators).Include(m => m.Dimensions)
+            .Include(m => m.Targets).Include(m => m.Evidence).Include(m => m.Comparators).Include(m => m.Dimensions).Include(m => m.Breaks)
             .ToDictionaryAsync(m => m.Code, StringComparer.Ordinal, cancellationToken);
         int added = 0, changed = 0;
         var owners = new List<(Measure Row, string Owner, bool Changed)>();
@@ -214,7 +214,9 @@ public sealed class MeasureCatalogueImporter(CouncilPlanDb db, TimeProvider cloc
             || row.Polarity != incoming.Polarity || row.Frequency != incoming.Frequency || row.PeriodType != incoming.PeriodType
             || row.Kind != incoming.Kind || row.SourceId != incoming.SourceId || row.Series != incoming.Series || row.Owner != incoming.Owner
             || row.PlanId != incoming.PlanId || row.PortfolioId != incoming.PortfolioId || row.BenchmarkAreaCode != incoming.BenchmarkAreaCode
-            || row.SuppressBelow != incoming.SuppressBelow || row.Caveat != incoming.Caveat;
+            || row.SuppressBelow != incoming.SuppressBelow || row.Caveat != incoming.Caveat
+            || row.ReleaseLagMonths != incoming.ReleaseLagMonths || row.ReleaseEveryMonths != incoming.ReleaseEveryMonths
+            || row.Discontinued != incoming.Discontinued || row.SpcNotApplied != incoming.SpcNotApplied || row.CountOfEvents != incoming.CountOfEvents;
         if (!changed)
         {
             return false;
@@ -238,6 +240,11 @@ public sealed class MeasureCatalogueImporter(CouncilPlanDb db, TimeProvider cloc
         row.BenchmarkAreaCode = incoming.BenchmarkAreaCode;
         row.SuppressBelow = incoming.SuppressBelow;
         row.Caveat = incoming.Caveat;
+        row.ReleaseLagMonths = incoming.ReleaseLagMonths;
+        row.ReleaseEveryMonths = incoming.ReleaseEveryMonths;
+        row.Discontinued = incoming.Discontinued;
+        row.SpcNotApplied = incoming.SpcNotApplied;
+        row.CountOfEvents = incoming.CountOfEvents;
         return true;
     }
 
@@ -293,6 +300,24 @@ public sealed class MeasureCatalogueImporter(CouncilPlanDb db, TimeProvider cloc
                     }
 
                     (t.Value, t.Tolerance, t.ToleranceType, t.Source, t.Period) = (wanted.Value, wanted.Tolerance, wanted.ToleranceType, wanted.Source, wanted.Period);
+                    return true;
+                });
+
+            var breaks = definition.Measure.Breaks.ToDictionary(b => b.PeriodStart);
+            changed |= Sync(
+                row.Breaks,
+                b => b.PeriodStart,
+                breaks.Keys,
+                start => breaks[start],
+                b =>
+                {
+                    var wanted = breaks[b.PeriodStart];
+                    if (b.Reason == wanted.Reason && b.Period == wanted.Period)
+                    {
+                        return false;
+                    }
+
+                    (b.Reason, b.Period) = (wanted.Reason, wanted.Period);
                     return true;
                 });
         }

@@ -237,6 +237,11 @@ public static class MeasureFileReader
                 BenchmarkAreaCode = map.String("benchmark"),
                 SuppressBelow = map.Integer("suppress_below"),
                 Caveat = map.String("caveat"),
+                ReleaseLagMonths = map.Integer("release_lag_months"),
+                ReleaseEveryMonths = map.Integer("release_every_months"),
+                Discontinued = map.String("discontinued"),
+                SpcNotApplied = map.String("spc_not_applied"),
+                CountOfEvents = map.Boolean("count_of_events") ?? false,
             };
 
             if (code is not null && codes.TryGetValue(code, out var firstLine))
@@ -352,6 +357,45 @@ public static class MeasureFileReader
 
                 targetMap.RejectUnknownFields();
                 measure.Targets.Add(target);
+            }
+
+            if (measure.ReleaseLagMonths is < 0 or > 120)
+            {
+                file.Error(map.MarkOf("release_lag_months"), $"'{map.Path}.release_lag_months' must be between 0 and 120 months");
+            }
+
+            if (measure.ReleaseEveryMonths is < 1 or > 120)
+            {
+                file.Error(map.MarkOf("release_every_months"), $"'{map.Path}.release_every_months' must be between 1 and 120 months");
+            }
+
+            if (measure.CountOfEvents && measure.Unit != MeasureUnit.Count)
+            {
+                file.Error(map.MarkOf("count_of_events"), $"'{map.Path}.count_of_events' is only for measures whose unit is count");
+            }
+
+            foreach (var breakMap in map.Maps("breaks"))
+            {
+                var periodText = breakMap.String("period", required: true);
+                var reason = breakMap.String("reason", required: true);
+                breakMap.RejectUnknownFields();
+                if (periodText is null || reason is null || periodType is not { } type)
+                {
+                    continue;
+                }
+
+                if (!Period.TryParse(type, periodText, out var period))
+                {
+                    file.Error(breakMap.MarkOf("period"), $"break period '{periodText}' is not a {Describe(type)} period: write it like {Period.Example(type)}");
+                }
+                else if (measure.Breaks.Any(b => b.PeriodStart == period.Start))
+                {
+                    file.Error(breakMap.MarkOf("period"), $"a break at {period.Label} is already given");
+                }
+                else
+                {
+                    measure.Breaks.Add(new MeasureBreak { Period = period.Label, PeriodStart = period.Start, Reason = reason });
+                }
             }
 
             map.RejectUnknownFields();

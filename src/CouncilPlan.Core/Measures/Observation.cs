@@ -51,6 +51,12 @@ public sealed class Observation
 
     public double? Denominator { get; set; }
 
+    /// <summary>The lower bound of the 95% confidence interval the publisher gives (the Annual Population Survey does).</summary>
+    public double? LowerCi { get; set; }
+
+    /// <summary>The upper bound of the publisher's 95% confidence interval.</summary>
+    public double? UpperCi { get; set; }
+
     public ObservationStatus Status { get; set; }
 
     public string? QualityNote { get; set; }
@@ -80,6 +86,10 @@ public sealed class ObservationRevision
     public double? Numerator { get; set; }
 
     public double? Denominator { get; set; }
+
+    public double? LowerCi { get; set; }
+
+    public double? UpperCi { get; set; }
 
     public ObservationStatus Status { get; set; }
 

@@ -27,7 +27,7 @@ public static class PublicMeasures
     public static async Task<IReadOnlyList<Measure>> CatalogueAsync(CouncilPlanDb db, string planId, CancellationToken cancellationToken = default) =>
         await db.Measures.AsNoTracking()
             .Where(m => m.PlanId == planId)
-            .Include(m => m.Source).Include(m => m.Portfolio).Include(m => m.Targets).Include(m => m.Comparators).Include(m => m.Dimensions)
+            .Include(m => m.Source).Include(m => m.Portfolio).Include(m => m.Targets).Include(m => m.Comparators).Include(m => m.Dimensions).Include(m => m.Breaks)
             .Include(m => m.Evidence).ThenInclude(e => e.Element)
             .OrderBy(m => m.Code)
             .AsSplitQuery()

@@ -352,6 +352,10 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("code");
 
+                    b.Property<bool>("CountOfEvents")
+                        .HasColumnType("boolean")
+                        .HasColumnName("count_of_events");
+
                     b.Property<int>("Decimals")
                         .HasColumnType("integer")
                         .HasColumnName("decimals");
@@ -360,6 +364,11 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("definition");
+
+                    b.Property<string>("Discontinued")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("discontinued");
 
                     b.Property<string>("Frequency")
                         .IsRequired()
@@ -402,6 +411,14 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("rate_per");
 
+                    b.Property<int?>("ReleaseEveryMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("release_every_months");
+
+                    b.Property<int?>("ReleaseLagMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("release_lag_months");
+
                     b.Property<string>("Series")
                         .HasColumnType("text")
                         .HasColumnName("series");
@@ -409,6 +426,11 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.Property<string>("SourceId")
                         .HasColumnType("character varying(100)")
                         .HasColumnName("source_id");
+
+                    b.Property<string>("SpcNotApplied")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("spc_not_applied");
 
                     b.Property<int?>("SuppressBelow")
                         .HasColumnType("integer")
@@ -449,6 +471,45 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ix_measures_source_id");
 
                     b.ToTable("measures", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureBreak", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measure_breaks");
+
+                    b.HasIndex("MeasureId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measure_breaks_measure_id_period_start");
+
+                    b.ToTable("measure_breaks", (string)null);
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureComparator", b =>
@@ -594,6 +655,10 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("denominator");
 
+                    b.Property<double?>("LowerCi")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lower_ci");
+
                     b.Property<int>("MeasureId")
                         .HasColumnType("integer")
                         .HasColumnName("measure_id");
@@ -627,6 +692,10 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
+
+                    b.Property<double?>("UpperCi")
+                        .HasColumnType("double precision")
+                        .HasColumnName("upper_ci");
 
                     b.Property<double>("Value")
                         .HasColumnType("double precision")
@@ -672,6 +741,10 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("denominator");
 
+                    b.Property<double?>("LowerCi")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lower_ci");
+
                     b.Property<double?>("Numerator")
                         .HasColumnType("double precision")
                         .HasColumnName("numerator");
@@ -695,6 +768,10 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
+
+                    b.Property<double?>("UpperCi")
+                        .HasColumnType("double precision")
+                        .HasColumnName("upper_ci");
 
                     b.Property<double>("Value")
                         .HasColumnType("double precision")
@@ -1914,6 +1991,16 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureBreak", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Measures.Measure", null)
+                        .WithMany("Breaks")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_breaks_measures_measure_id");
+                });
+
             modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureComparator", b =>
                 {
                     b.HasOne("CouncilPlan.Core.Areas.Area", null)
@@ -2286,6 +2373,8 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("CouncilPlan.Core.Measures.Measure", b =>
                 {
+                    b.Navigation("Breaks");
+
                     b.Navigation("Comparators");
 
                     b.Navigation("Dimensions");

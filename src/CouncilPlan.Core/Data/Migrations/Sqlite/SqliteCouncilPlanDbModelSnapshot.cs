@@ -339,6 +339,10 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
+                    b.Property<bool>("CountOfEvents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count_of_events");
+
                     b.Property<int>("Decimals")
                         .HasColumnType("INTEGER")
                         .HasColumnName("decimals");
@@ -347,6 +351,11 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("definition");
+
+                    b.Property<string>("Discontinued")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discontinued");
 
                     b.Property<string>("Frequency")
                         .IsRequired()
@@ -389,6 +398,14 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("rate_per");
 
+                    b.Property<int?>("ReleaseEveryMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("release_every_months");
+
+                    b.Property<int?>("ReleaseLagMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("release_lag_months");
+
                     b.Property<string>("Series")
                         .HasColumnType("TEXT")
                         .HasColumnName("series");
@@ -396,6 +413,11 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                     b.Property<string>("SourceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("source_id");
+
+                    b.Property<string>("SpcNotApplied")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spc_not_applied");
 
                     b.Property<int?>("SuppressBelow")
                         .HasColumnType("INTEGER")
@@ -436,6 +458,43 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_measures_source_id");
 
                     b.ToTable("measures", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureBreak", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measure_breaks");
+
+                    b.HasIndex("MeasureId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measure_breaks_measure_id_period_start");
+
+                    b.ToTable("measure_breaks", (string)null);
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureComparator", b =>
@@ -577,6 +636,10 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("denominator");
 
+                    b.Property<double?>("LowerCi")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lower_ci");
+
                     b.Property<int>("MeasureId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("measure_id");
@@ -610,6 +673,10 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");
+
+                    b.Property<double?>("UpperCi")
+                        .HasColumnType("REAL")
+                        .HasColumnName("upper_ci");
 
                     b.Property<double>("Value")
                         .HasColumnType("REAL")
@@ -653,6 +720,10 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("denominator");
 
+                    b.Property<double?>("LowerCi")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lower_ci");
+
                     b.Property<double?>("Numerator")
                         .HasColumnType("REAL")
                         .HasColumnName("numerator");
@@ -676,6 +747,10 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");
+
+                    b.Property<double?>("UpperCi")
+                        .HasColumnType("REAL")
+                        .HasColumnName("upper_ci");
 
                     b.Property<double>("Value")
                         .HasColumnType("REAL")
@@ -1869,6 +1944,16 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureBreak", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Measures.Measure", null)
+                        .WithMany("Breaks")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_breaks_measures_measure_id");
+                });
+
             modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureComparator", b =>
                 {
                     b.HasOne("CouncilPlan.Core.Areas.Area", null)
@@ -2241,6 +2326,8 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CouncilPlan.Core.Measures.Measure", b =>
                 {
+                    b.Navigation("Breaks");
+
                     b.Navigation("Comparators");
 
                     b.Navigation("Dimensions");
