@@ -15,7 +15,9 @@ public sealed record PublicFigure(
     double? Denominator,
     ObservationStatus Status,
     string? QualityNote,
-    bool Suppressed)
+    bool Suppressed,
+    double? LowerCi = null,
+    double? UpperCi = null)
 {
     public bool IsTotal => Breakdown.Length == 0;
 }
@@ -39,6 +41,9 @@ public sealed record ComparedFigure(string Code, string Breakdown, PublicFigure 
 /// direction of travel, SPC, noise-aware RAG, the masking check and, for a dated target ahead, the
 /// trajectory. Disclosure control has already been applied to every figure in it.
 /// </summary>
+/// <param name="SpcNotApplied">Why SPC was not applied (null when it was): a catalogue reason, too few comparable figures.</param>
+/// <param name="SpcBasis">Which figures SPC used, when not simply every figure ("one figure a year: the Jan-Dec periods, which do not overlap").</param>
+/// <param name="Currency">Whether the latest figure is out of date; headline judgements leave out an out-of-date measure.</param>
 public sealed record MeasureAssessment(
     string MeasureCode,
     string AreaCode,
@@ -56,9 +61,14 @@ public sealed record MeasureAssessment(
     IReadOnlyList<ComparedFigure> Comparators,
     MeasureTarget? TrajectoryTarget,
     TrajectoryResult? Trajectory,
-    IReadOnlyList<PublicFigure> Figures)
+    IReadOnlyList<PublicFigure> Figures,
+    string? SpcNotApplied = null,
+    string? SpcBasis = null,
+    Currency? Currency = null)
 {
     public bool AwaitingData => Series.Count == 0;
+
+    public bool OutOfDate => Currency?.OutOfDate == true;
 }
 
 /// <summary>What the assessment needs to know about areas.</summary>
@@ -69,8 +79,14 @@ public sealed record AssessmentAreas(string CouncilArea, IReadOnlySet<string> Wa
 
 public static class MeasureAssessor
 {
-    /// <summary>Assesses a measure from its published observations (give no unpublished ones).</summary>
-    public static MeasureAssessment Assess(Measure measure, IEnumerable<Observation> published, IReadOnlyDictionary<int, string> breakdownKeys, AssessmentAreas areas)
+    /// <summary>Method name for an interval the publisher gives with its figure.</summary>
+    public const string PublishedIntervalMethod = "Published by the source";
+
+    /// <summary>
+    /// Assesses a measure from its published observations (give no unpublished ones) as at a day:
+    /// figures due after that day are not yet expected.
+    /// </summary>
+    public static MeasureAssessment Assess(Measure measure, IEnumerable<Observation> published, IReadOnlyDictionary<int, string> breakdownKeys, AssessmentAreas areas, DateOnly asAt)
     {
         var figures = PublicFigures.Apply(measure, published, breakdownKeys, areas);
         var polarity = measure.Polarity;
@@ -81,49 +97,30 @@ public static class MeasureAssessor
             ? figures.Where(f => f.AreaCode == b && f.IsTotal && f.Value is not null).ToDictionary(f => f.PeriodStart)
             : [];
 
-        SpcResult? spc = null;
-        if (council.Count >= 2)
-        {
-            var latestTarget = measure.Targets.FirstOrDefault(t => t.PeriodStart == council[^1].PeriodStart);
-            spc = SpcAnalysis.Analyse(
-                council.Select(f => (f.PeriodStart, f.Value!.Value)),
-                new SpcOptions(
-                    Improvement: polarity switch
-                    {
-                        Polarity.HigherIsBetter => ImprovementDirection.Increase,
-                        Polarity.LowerIsBetter => ImprovementDirection.Decrease,
-                        _ => ImprovementDirection.Neutral,
-                    },
-                    Target: isContext ? null : latestTarget?.Value));
-        }
+        var comparable = ComparableSeries.Of(measure, council);
+        var (spc, spcNotApplied) = SpcOf(measure, council, comparable);
+        var spcPoints = spc?.Points.ToDictionary(p => p.Period) ?? [];
 
         var series = new List<AssessedPoint>();
-        for (var i = 0; i < council.Count; i++)
+        foreach (var figure in council)
         {
-            var figure = council[i];
             var interval = IntervalOf(measure, figure);
             var benchmarkValue = benchmark.GetValueOrDefault(figure.PeriodStart)?.Value;
             var target = measure.Targets.FirstOrDefault(t => t.PeriodStart == figure.PeriodStart);
-            var pointRag = RagOf(measure, figure.Value, target);
             series.Add(new AssessedPoint(
                 figure,
                 interval,
                 benchmarkValue,
                 interval is null ? Comparison.NotCompared : Benchmark.Compare(interval, benchmarkValue, polarity),
                 target?.Value,
-                pointRag,
-                spc?.Points[i]));
+                RagOf(measure, figure.Value, target),
+                spcPoints.GetValueOrDefault(figure.PeriodStart)));
         }
 
         var latest = series.Count > 0 ? series[^1] : null;
         var latestTargetRow = latest is null ? null : measure.Targets.FirstOrDefault(t => t.PeriodStart == latest.Figure.PeriodStart);
-        var direction = new TravelDirections(Direction.NotComparable, Direction.NotComparable);
-        if (latest is not null)
-        {
-            var period = new Period(measure.PeriodType, latest.Figure.PeriodStart, latest.Figure.PeriodEnd);
-            double? ValueAt(DateOnly start) => council.FirstOrDefault(f => f.PeriodStart == start)?.Value;
-            direction = DirectionOfTravel.JudgeBoth(latest.Figure.Value, ValueAt(period.Previous.Start), ValueAt(period.YearEarlier.Start), polarity, measure.Decimals);
-        }
+        var direction = latest is null ? TravelDirections.None("no figures yet") : DirectionsOf(measure, series, latest);
+        var currency = latest is null ? null : Currencies.Judge(measure, new Period(measure.PeriodType, latest.Figure.PeriodStart, latest.Figure.PeriodEnd), asAt);
 
         var wards = latest is null ? [] : Compare(measure, figures, latest, f => areas.Wards.Contains(f.AreaCode) && f.IsTotal);
         var groups = latest is null ? [] : Compare(measure, figures, latest, f => f.AreaCode == areas.CouncilArea && !f.IsTotal);
@@ -138,7 +135,7 @@ public static class MeasureAssessor
             : new MaskingResult(false, [], []);
 
         var rag = latest?.Rag ?? Rag.NotRated;
-        var (trajectoryTarget, trajectory) = TrajectoryOf(measure, council);
+        var (trajectoryTarget, trajectory) = TrajectoryOf(measure, comparable.Latest);
 
         return new MeasureAssessment(
             measure.Code,
@@ -157,13 +154,36 @@ public static class MeasureAssessor
             comparators,
             trajectoryTarget,
             trajectory,
-            figures);
+            figures,
+            spcNotApplied,
+            comparable.Thinned && spc is not null ? comparable.Basis : null,
+            currency);
     }
 
-    /// <summary>The figure's confidence interval, where its numerator and denominator are published (OHID Fingertips' methods).</summary>
+    /// <summary>
+    /// The figure's 95% confidence interval: the publisher's own where it gives one (survey
+    /// estimates), else from its numerator and denominator by OHID Fingertips' methods (Wilson for a
+    /// percentage, exact Poisson or Byar's for a rate), or for a count of independent events from the
+    /// count itself (Poisson). Other figures have none, and a change in them cannot be tested.
+    /// </summary>
     public static Interval? IntervalOf(Measure measure, PublicFigure figure)
     {
-        if (figure.Suppressed || figure.Numerator is not { } x || figure.Denominator is not { } n || n <= 0 || x < 0)
+        if (figure.Suppressed)
+        {
+            return null;
+        }
+
+        if (figure.Value is { } value && figure.LowerCi is { } lower && figure.UpperCi is { } upper && lower <= value && value <= upper)
+        {
+            return new Interval(value, lower, upper, PublishedIntervalMethod, 0.95);
+        }
+
+        if (measure.CountOfEvents && measure.Unit == MeasureUnit.Count && figure.Value is { } count && count >= 0)
+        {
+            return Intervals.Count(count, 0.95);
+        }
+
+        if (figure.Numerator is not { } x || figure.Denominator is not { } n || n <= 0 || x < 0)
         {
             return null;
         }
@@ -187,6 +207,92 @@ public static class MeasureAssessor
                 isContext: measure.Kind == MeasureKind.Context,
                 decimalPlaces: measure.Decimals);
 
+    /// <summary>
+    /// The change since the period before (one release interval earlier) and since the same period a
+    /// year earlier, each only between periods that do not overlap and have no series break between them.
+    /// </summary>
+    private static TravelDirections DirectionsOf(Measure measure, List<AssessedPoint> series, AssessedPoint latest)
+    {
+        var latestPeriod = new Period(measure.PeriodType, latest.Figure.PeriodStart, latest.Figure.PeriodEnd);
+        var previous = Period.Of(measure.PeriodType, latestPeriod.Start.AddMonths(-Currencies.FrequencyMonths(measure.Frequency)));
+        var yearEarlier = Period.Of(measure.PeriodType, latestPeriod.Start.AddMonths(-12));
+        return new TravelDirections(DirectionTo(measure, series, latest, latestPeriod, previous), DirectionTo(measure, series, latest, latestPeriod, yearEarlier));
+    }
+
+    private static DirectionJudgement DirectionTo(Measure measure, List<AssessedPoint> series, AssessedPoint latest, Period latestPeriod, Period earlierPeriod)
+    {
+        if (earlierPeriod.End >= latestPeriod.Start)
+        {
+            var months = ((latestPeriod.End.Year - latestPeriod.Start.Year) * 12) + latestPeriod.End.Month - latestPeriod.Start.Month + 1;
+            var shared = ((earlierPeriod.End.Year - latestPeriod.Start.Year) * 12) + earlierPeriod.End.Month - latestPeriod.Start.Month + 1;
+            return DirectionJudgement.NotComparable($"{earlierPeriod.Label} and {latestPeriod.Label} share {shared} of their {months} months, so the change between them is not a change between separate samples");
+        }
+
+        if (ComparableSeries.BreakBetween(measure, earlierPeriod.Start, latestPeriod.Start) is { } seriesBreak)
+        {
+            return DirectionJudgement.NotComparable($"the series starts again on a new basis from {seriesBreak.Period} ({TrimSentence(seriesBreak.Reason)}), so {latestPeriod.Label} is not compared with {earlierPeriod.Label}");
+        }
+
+        var earlier = series.FirstOrDefault(p => p.Figure.PeriodStart == earlierPeriod.Start);
+        if (earlier?.Figure.Value is not { } then || latest.Figure.Value is not { } now)
+        {
+            return DirectionJudgement.NotComparable($"there is no published figure for {earlierPeriod.Label}");
+        }
+
+        var change = ChangeTest.Compare(now, latest.Interval, then, earlier.Interval, MethodOf(latest.Interval, earlier.Interval));
+        return DirectionOfTravel.Judge(change, now, then, measure.Polarity, measure.Decimals);
+    }
+
+    private static string MethodOf(Interval? a, Interval? b) => (a?.Method, b?.Method) switch
+    {
+        (Intervals.WilsonMethod, Intervals.WilsonMethod) => ChangeTest.ProportionsMethod,
+        (PublishedIntervalMethod, PublishedIntervalMethod) => ChangeTest.PublishedIntervalsMethod,
+        (Intervals.ExactMethod or Intervals.ByarsMethod, Intervals.ExactMethod or Intervals.ByarsMethod) => ChangeTest.RatesMethod,
+        _ => "Difference of two figures: MOVER interval from each figure's 95% confidence interval",
+    };
+
+    private static string TrimSentence(string text) => text.Trim().TrimEnd('.');
+
+    /// <summary>
+    /// SPC over the comparable figures since the latest break or gap, and only where it answers a
+    /// question and has enough figures: NHSRplotthedots gives a group of fewer than 13 points only
+    /// trial limits (ptd_spc.warning_threshold), and Making Data Count advises at least 15 to 20
+    /// points before limits are relied on, so a special-cause claim is made only from a full group.
+    /// </summary>
+    private static (SpcResult? Result, string? NotApplied) SpcOf(Measure measure, List<PublicFigure> council, ComparableSeries comparable)
+    {
+        if (measure.SpcNotApplied is { Length: > 0 } reason)
+        {
+            return (null, reason);
+        }
+
+        if (council.Count == 0)
+        {
+            return (null, "there are no figures yet");
+        }
+
+        var group = comparable.Latest;
+        if (group.Count < SpcConstants.ShortGroupThreshold)
+        {
+            var why = comparable.Thinned ? $" ({comparable.Basis})" : "";
+            var since = comparable.LatestStartsAfter is { } after ? $" since {after}" : "";
+            return (null, $"statistical process control needs at least {SpcConstants.ShortGroupThreshold} comparable figures in a row; this series has {group.Count}{since}{why}");
+        }
+
+        var latestTarget = measure.Targets.FirstOrDefault(t => t.PeriodStart == council[^1].PeriodStart);
+        var result = SpcAnalysis.Analyse(
+            group.Select(f => (f.PeriodStart, f.Value!.Value)),
+            new SpcOptions(
+                Improvement: measure.Polarity switch
+                {
+                    Polarity.HigherIsBetter => ImprovementDirection.Increase,
+                    Polarity.LowerIsBetter => ImprovementDirection.Decrease,
+                    _ => ImprovementDirection.Neutral,
+                },
+                Target: measure.Kind == MeasureKind.Context ? null : latestTarget?.Value));
+        return (result, null);
+    }
+
     private static List<ComparedFigure> Compare(Measure measure, IReadOnlyList<PublicFigure> figures, AssessedPoint latest, Func<PublicFigure, bool> include) =>
         figures.Where(f => f.PeriodStart == latest.Figure.PeriodStart && include(f))
             .Select(f =>
@@ -200,16 +306,17 @@ public static class MeasureAssessor
 
     /// <summary>
     /// A target dated after the latest figure (carbon neutral by 2038) is judged by the trend's
-    /// trajectory to it; annual figures are placed at their period's start year.
+    /// trajectory to it, over the comparable figures since the latest break; annual figures are placed
+    /// at their period's start year.
     /// </summary>
-    private static (MeasureTarget?, TrajectoryResult?) TrajectoryOf(Measure measure, List<PublicFigure> council)
+    private static (MeasureTarget?, TrajectoryResult?) TrajectoryOf(Measure measure, IReadOnlyList<PublicFigure> comparable)
     {
-        if (council.Count == 0 || measure.Polarity == Polarity.NoJudgement)
+        if (comparable.Count == 0 || measure.Polarity == Polarity.NoJudgement)
         {
             return (null, null);
         }
 
-        var latestStart = council[^1].PeriodStart;
+        var latestStart = comparable[^1].PeriodStart;
         var target = measure.Targets.Where(t => t.PeriodStart > latestStart).OrderBy(t => t.PeriodStart).LastOrDefault();
         if (target is null)
         {
@@ -217,9 +324,65 @@ public static class MeasureAssessor
         }
 
         static double Year(DateOnly day) => day.Year + ((day.DayOfYear - 1) / 365.25);
-        var result = Trajectory.Project(council.Select(f => (Year(f.PeriodStart), f.Value!.Value)), Year(target.PeriodStart), target.Value, measure.Polarity);
+        var result = Trajectory.Project(comparable.Select(f => (Year(f.PeriodStart), f.Value!.Value)), Year(target.PeriodStart), target.Value, measure.Polarity);
         return (target, result);
     }
+}
+
+/// <summary>
+/// The figures of a series that may be compared with one another: no two overlapping (a rolling
+/// 12-month figure published each quarter shares nine months with the one before, so only the same
+/// window once a year is kept, counting back from the latest), and none across a series break or a
+/// gap. <see cref="Latest"/> is the run since the last break or gap, which SPC and trajectories use.
+/// </summary>
+public sealed record ComparableSeries(IReadOnlyList<PublicFigure> Latest, bool Thinned, string Basis, string? LatestStartsAfter)
+{
+    public static ComparableSeries Of(Measure measure, IReadOnlyList<PublicFigure> council)
+    {
+        var kept = new List<PublicFigure>();
+        foreach (var figure in council.OrderByDescending(f => f.PeriodStart))
+        {
+            if (kept.Count == 0 || figure.PeriodEnd < kept[^1].PeriodStart)
+            {
+                kept.Add(figure);
+            }
+        }
+
+        kept.Reverse();
+        var thinned = kept.Count < council.Count;
+        var step = Math.Max(PeriodMonths(measure.PeriodType), Currencies.FrequencyMonths(measure.Frequency));
+        var start = 0;
+        string? startsAfter = null;
+        for (var i = 1; i < kept.Count; i++)
+        {
+            if (BreakBetween(measure, kept[i - 1].PeriodStart, kept[i].PeriodStart) is { } seriesBreak)
+            {
+                start = i;
+                startsAfter = $"the series break in {seriesBreak.Period}";
+            }
+            else if (kept[i].PeriodStart > kept[i - 1].PeriodStart.AddMonths(step))
+            {
+                start = i;
+                startsAfter = $"the gap after {kept[i - 1].Period}";
+            }
+        }
+
+        var basis = thinned
+            ? $"consecutive periods overlap, so only figures for periods that do not overlap are used, counting back from {kept[^1].Period}"
+            : "";
+        return new ComparableSeries(kept.Skip(start).ToList(), thinned, basis, startsAfter);
+    }
+
+    /// <summary>The latest series break after one period start and at or before a later one, if any.</summary>
+    public static MeasureBreak? BreakBetween(Measure measure, DateOnly earlier, DateOnly later) =>
+        measure.Breaks.Where(b => b.PeriodStart > earlier && b.PeriodStart <= later).OrderBy(b => b.PeriodStart).LastOrDefault();
+
+    private static int PeriodMonths(PeriodType type) => type switch
+    {
+        PeriodType.Month => 1,
+        PeriodType.FinancialQuarter => 3,
+        _ => 12,
+    };
 }
 
 /// <summary>
@@ -234,7 +397,7 @@ public static class PublicFigures
     public static IReadOnlyList<PublicFigure> Apply(Measure measure, IEnumerable<Observation> published, IReadOnlyDictionary<int, string> breakdownKeys, AssessmentAreas areas)
     {
         var figures = published
-            .Select(o => new PublicFigure(o.Period, o.PeriodStart, o.PeriodEnd, o.AreaCode, breakdownKeys.GetValueOrDefault(o.BreakdownId, ""), o.Value, o.Numerator, o.Denominator, o.Status, o.QualityNote, false))
+            .Select(o => new PublicFigure(o.Period, o.PeriodStart, o.PeriodEnd, o.AreaCode, breakdownKeys.GetValueOrDefault(o.BreakdownId, ""), o.Value, o.Numerator, o.Denominator, o.Status, o.QualityNote, false, o.LowerCi, o.UpperCi))
             .ToList();
         if (measure.SuppressBelow is not { } threshold || threshold <= 1)
         {
@@ -325,5 +488,5 @@ public static class PublicFigures
         }
     }
 
-    private static PublicFigure Withhold(PublicFigure figure) => figure with { Value = null, Numerator = null, Denominator = null, Suppressed = true };
+    private static PublicFigure Withhold(PublicFigure figure) => figure with { Value = null, Numerator = null, Denominator = null, LowerCi = null, UpperCi = null, Suppressed = true };
 }

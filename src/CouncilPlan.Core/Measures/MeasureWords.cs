@@ -12,7 +12,10 @@ public static class MeasureWords
 {
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
-    /// <summary>A value with its unit, as published: "75.2%", "1,026.6 kt CO2", "£150m".</summary>
+    /// <summary>
+    /// A value with its unit, to the precision it was published with and never more than the
+    /// measure's decimal places: "75.2%", "68%" for a source that gave 68, "1,026.6 kt CO2".
+    /// </summary>
     public static string Value(Measure measure, double? value)
     {
         if (value is not { } v)
@@ -20,7 +23,7 @@ public static class MeasureWords
             return "not published";
         }
 
-        var number = v.ToString("N" + measure.Decimals, EnGb);
+        var number = Number(v, measure.Decimals);
         return measure.Unit switch
         {
             MeasureUnit.Percentage => number + "%",
@@ -28,6 +31,32 @@ public static class MeasureWords
             _ when measure.UnitLabel is { Length: > 0 } label && !label.StartsWith('%') => $"{number} {label}",
             _ => number,
         };
+    }
+
+    /// <summary>A number to the places it was published with, at most <paramref name="decimals"/>: a source's 68 is not shown as 68.0.</summary>
+    public static string Number(double value, int decimals) => value.ToString("N" + PublishedDecimals(value, decimals), EnGb);
+
+    /// <summary>The fewest decimal places, up to the measure's, that show the value exactly as stored.</summary>
+    public static int PublishedDecimals(double value, int decimals)
+    {
+        for (var places = 0; places < decimals; places++)
+        {
+            if (Math.Abs(Math.Round(value, places, MidpointRounding.AwayFromZero) - value) <= 1e-9 * Math.Max(1, Math.Abs(value)))
+            {
+                return places;
+            }
+        }
+
+        return decimals;
+    }
+
+    /// <summary>The size of a change in the measure's unit: "0.7 percentage points", "1,234", "0.05".</summary>
+    public static string Amount(Measure measure, double change)
+    {
+        var size = Math.Abs(change);
+        return measure.Unit == MeasureUnit.Percentage
+            ? $"{Number(size, measure.Decimals)} percentage {(Math.Round(size, measure.Decimals) == 1 ? "point" : "points")}"
+            : Value(measure, size);
     }
 
     public static string Rag(Rag rag) => rag switch
@@ -49,21 +78,45 @@ public static class MeasureWords
     public static string Direction(Direction direction) => direction switch
     {
         Statistics.Direction.Improving => "Improving",
-        Statistics.Direction.GettingWorse => "Getting worse",
-        Statistics.Direction.NoChange => "No change",
-        Statistics.Direction.Changed => "Changed",
+        Statistics.Direction.Worsening => "Worsening",
+        Statistics.Direction.NoSignificantChange => "No significant change",
+        Statistics.Direction.NotTested => "Not tested",
         _ => "Not comparable",
     };
 
-    /// <summary>An arrow that repeats the words, never replaces them.</summary>
+    /// <summary>An arrow that repeats the words, never replaces them; only a tested change has one.</summary>
     public static string DirectionSymbol(Direction direction) => direction switch
     {
         Statistics.Direction.Improving => "▲",
-        Statistics.Direction.GettingWorse => "▼",
-        Statistics.Direction.NoChange => "▶",
-        Statistics.Direction.Changed => "◆",
-        _ => "–",
+        Statistics.Direction.Worsening => "▼",
+        Statistics.Direction.NoSignificantChange => "▶",
+        _ => "",
     };
+
+    /// <summary>
+    /// The direction in a sentence, with what changed and how it was judged: "Improving: up 2.1
+    /// percentage points on a year earlier, more than chance would explain", "Down 0.7 percentage
+    /// points on a year earlier; not tested". An untested change has no better or worse word.
+    /// </summary>
+    public static string Direction(Measure measure, DirectionJudgement judgement, string since)
+    {
+        var change = judgement.Change is { } c ? Moved(measure, c.Difference) : null;
+        return judgement.Direction switch
+        {
+            Statistics.Direction.Improving => $"Improving: {change} {since}, more than chance would explain",
+            Statistics.Direction.Worsening => $"Worsening: {change} {since}, more than chance would explain",
+            Statistics.Direction.NoSignificantChange when judgement.Change is { Difference: 0 } or null => $"No change {since}",
+            Statistics.Direction.NoSignificantChange when judgement.Change?.Tested == false => $"No change {since} at the published precision ({change})",
+            Statistics.Direction.NoSignificantChange => $"No significant change {since} ({change}, within what chance would explain)",
+            Statistics.Direction.NotTested when change is not null => $"{Capitalise(change)} {since}; not tested ({judgement.Reason})",
+            _ => $"Not compared {since}: {judgement.Reason}",
+        };
+    }
+
+    private static string Moved(Measure measure, double difference) =>
+        difference == 0 ? "unchanged" : $"{(difference > 0 ? "up" : "down")} {Amount(measure, difference)}";
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpper(text[0], EnGb) + text[1..];
 
     public static string Comparison(Comparison comparison, string benchmark) => comparison switch
     {
@@ -82,10 +135,15 @@ public static class MeasureWords
         SpcLabels.Variation.ImprovementLow => "Special-cause improvement: significantly lower",
         SpcLabels.Variation.ConcernHigh => "Special-cause concern: significantly higher",
         SpcLabels.Variation.ConcernLow => "Special-cause concern: significantly lower",
-        SpcLabels.Variation.NeutralHigh => "Special cause: significantly higher",
-        SpcLabels.Variation.NeutralLow => "Special cause: significantly lower",
-        _ => "Too few figures for statistical process control",
+        // A measure with no better direction is never improvement or concern, only unusual.
+        SpcLabels.Variation.NeutralHigh => "Higher than usual (special cause): neither better nor worse for this measure",
+        SpcLabels.Variation.NeutralLow => "Lower than usual (special cause): neither better nor worse for this measure",
+        _ => "Statistical process control not applied",
     };
+
+    /// <summary>The variation, or why statistical process control was not applied.</summary>
+    public static string Variation(MeasureAssessment assessment) =>
+        assessment.Spc is { } spc ? Variation(spc.VariationIcon) : $"Statistical process control not applied: {assessment.SpcNotApplied ?? "too few figures"}";
 
     /// <summary>A symbol that repeats the variation in words, never replaces it: arrows for special causes, a wave for common cause.</summary>
     public static string VariationSymbol(string? icon) => icon switch
@@ -105,9 +163,9 @@ public static class MeasureWords
     };
 
     /// <summary>
-    /// The one-paragraph summary: "Latest 75.2% (Jan-Dec 2023). Similar to England. Common-cause
-    /// variation: no significant change. Target 78%: not met, and the target is outside the process
-    /// limits, so it will not be met without a change in the process."
+    /// The one-paragraph summary: "Latest 75.2% (Jan-Dec 2023). Similar to England. No significant
+    /// change on a year earlier (...). Target 78%: not met." An out-of-date or discontinued series says
+    /// so and makes no judgement.
     /// </summary>
     public static string Summary(Measure measure, MeasureAssessment assessment, string benchmarkName)
     {
@@ -118,7 +176,14 @@ public static class MeasureWords
                 : "Awaiting data: no figures have been published yet.";
         }
 
-        var parts = new List<string> { $"Latest {Value(measure, latest.Figure.Value)} ({latest.Figure.Period})." };
+        var status = latest.Figure.Status == ObservationStatus.Final ? "" : $", {latest.Figure.Status.ToString().ToLowerInvariant()}";
+        var parts = new List<string> { $"Latest {Value(measure, latest.Figure.Value)} ({latest.Figure.Period}{status})." };
+        if (assessment.Currency is { OutOfDate: true } currency)
+        {
+            parts.Add(OutOfDate(currency) + " It is not judged until a newer figure is published.");
+            return string.Join(' ', parts);
+        }
+
         if (measure.BenchmarkAreaCode is not null && latest.Benchmark is not null)
         {
             parts.Add(assessment.BenchmarkComparison == Statistics.Comparison.NotCompared
@@ -126,16 +191,18 @@ public static class MeasureWords
                 : Comparison(assessment.BenchmarkComparison, benchmarkName) + ".");
         }
 
-        if (assessment.Direction.SinceSamePeriodLastYear is not Statistics.Direction.NotComparable)
+        var year = assessment.Direction.SinceSamePeriodLastYear;
+        var previous = assessment.Direction.SincePreviousPeriod;
+        if (year.Direction is not Statistics.Direction.NotComparable || previous.Direction is Statistics.Direction.NotComparable)
         {
-            parts.Add($"{Direction(assessment.Direction.SinceSamePeriodLastYear)} on a year earlier.");
+            parts.Add(Direction(measure, year, "on a year earlier") + ".");
         }
-        else if (assessment.Direction.SincePreviousPeriod is not Statistics.Direction.NotComparable)
+        else
         {
-            parts.Add($"{Direction(assessment.Direction.SincePreviousPeriod)} on the period before.");
+            parts.Add(Direction(measure, previous, "on the period before") + ".");
         }
 
-        if (assessment.Spc is { } spc && assessment.Series.Count >= 2)
+        if (assessment.Spc is { } spc)
         {
             parts.Add(Variation(spc.VariationIcon) + ".");
         }
@@ -168,6 +235,11 @@ public static class MeasureWords
 
         return string.Join(' ', parts);
     }
+
+    /// <summary>"Out of date: a figure for 2018-19 was due by 31 March 2020." or the discontinued series' reason.</summary>
+    public static string OutOfDate(Currency currency) => currency.Discontinued is { } why
+        ? $"Discontinued: {why.TrimEnd('.')}."
+        : $"Out of date: a figure for {currency.NextPeriod} was due by {currency.ExpectedBy?.ToString("d MMMM yyyy", EnGb)}.";
 
     private static string Sentence(string phrase) => phrase.Length == 0 ? "" : char.ToUpper(phrase[0], EnGb) + phrase[1..].TrimEnd('.') + ".";
 }

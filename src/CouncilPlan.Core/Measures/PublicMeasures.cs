@@ -33,8 +33,8 @@ public static class PublicMeasures
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
-    /// <summary>Assesses one measure from its published observations.</summary>
-    public static async Task<PublicMeasure> AssessAsync(CouncilPlanDb db, Measure measure, IReadOnlyDictionary<int, string> breakdowns, AssessmentAreas areas, CancellationToken cancellationToken = default)
+    /// <summary>Assesses one measure from its published observations, as at a day (for currency).</summary>
+    public static async Task<PublicMeasure> AssessAsync(CouncilPlanDb db, Measure measure, IReadOnlyDictionary<int, string> breakdowns, AssessmentAreas areas, DateOnly asAt, CancellationToken cancellationToken = default)
     {
         var observations = await db.Observations.AsNoTracking()
             .Where(o => o.MeasureId == measure.Id && o.Published)
@@ -49,7 +49,7 @@ public static class PublicMeasures
             measure.Portfolio?.Key,
             measure.Portfolio?.Title,
             measure.Evidence.OrderBy(e => e.Position).Select(e => e.Element!.Key).ToList(),
-            MeasureAssessor.Assess(measure, observations, breakdowns, areas),
+            MeasureAssessor.Assess(measure, observations, breakdowns, areas, asAt),
             commentary);
     }
 

@@ -141,6 +141,12 @@ public sealed record ReportMeasure
 
     public required Direction LongTerm { get; init; }
 
+    /// <summary>The test behind the directions, or null when none could be made.</summary>
+    public string? DirectionMethod { get; init; }
+
+    /// <summary>"Out of date: a figure for 2018-19 was due by ...", when the latest figure is: it is then left out of the judgement counts and exceptions.</summary>
+    public string? OutOfDate { get; init; }
+
     /// <summary>The SPC variation icon (common_cause, concern_high ...), or null with too few figures.</summary>
     public string? Variation { get; init; }
 

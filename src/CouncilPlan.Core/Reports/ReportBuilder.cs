@@ -100,7 +100,8 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
         var measures = new List<ReportMeasure>();
         foreach (var measure in catalogue.OrderBy(m => m.Code, StringComparer.Ordinal))
         {
-            var assessment = MeasureAssessor.Assess(measure, observations[measure.Id], breakdownKeys, areas);
+            // Currency as at the quarter's end: the report says what was known and due then.
+            var assessment = MeasureAssessor.Assess(measure, observations[measure.Id], breakdownKeys, areas, quarter.End);
             var benchmarkName = measure.BenchmarkAreaCode is { } b ? areaNames.GetValueOrDefault(b) ?? b : null;
             var commentary = commentaries.GetValueOrDefault(measure.Id) is { } c
                 ? new ReportCommentary(c.Quarter, c.Commentary, c.CorrectiveAction, c.CorrectiveActionOwner, c.CorrectiveActionDue)
@@ -155,9 +156,14 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
                 }
             }
 
-            if (assessment.Spc is { ShortGroupWarning: true } && series.Count >= 2)
+            if (assessment.Currency is { OutOfDate: true } stale)
             {
-                caveats.Add("Fewer than 13 figures: the process limits are provisional.");
+                caveats.Add(MeasureWords.OutOfDate(stale));
+            }
+
+            foreach (var seriesBreak in measure.Breaks.OrderBy(b => b.PeriodStart))
+            {
+                caveats.Add($"Series break from {seriesBreak.Period}: {seriesBreak.Reason.TrimEnd('.')}. Earlier figures are not compared with later ones.");
             }
         }
 
@@ -183,8 +189,10 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             TargetPeriod = target?.Period,
             Tolerance = ToleranceWords(measure, target),
             Rag = assessment.Rag,
-            ShortTerm = assessment.Direction.SincePreviousPeriod,
-            LongTerm = assessment.Direction.SinceSamePeriodLastYear,
+            ShortTerm = assessment.Direction.SincePreviousPeriod.Direction,
+            LongTerm = assessment.Direction.SinceSamePeriodLastYear.Direction,
+            DirectionMethod = assessment.Direction.Method,
+            OutOfDate = assessment.Currency is { OutOfDate: true } currency ? MeasureWords.OutOfDate(currency) : null,
             Variation = series.Count >= 2 ? assessment.Spc?.VariationIcon : null,
             Assurance = series.Count >= 2 && measure.Kind == MeasureKind.Performance ? assessment.Spc?.Assurance : null,
             BenchmarkName = benchmarkName,
@@ -300,7 +308,8 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
     public static IReadOnlyList<ReportException> Exceptions(IReadOnlyList<ReportMeasure> measures, IReadOnlyList<ReportCommitment> commitments)
     {
         var list = new List<ReportException>();
-        foreach (var m in measures)
+        // An out-of-date figure is not judged, so it is no exception on its judgement.
+        foreach (var m in measures.Where(m => m.OutOfDate is null))
         {
             var reasons = new List<string>();
             if (m.Rag == Rag.Red)
@@ -338,8 +347,11 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
     }
 
     /// <summary>The cover's counts, made from the same rows the tables show.</summary>
-    public static ReportSummary Summarise(IReadOnlyList<ReportMeasure> measures, IReadOnlyList<ReportCommitment> commitments, IReadOnlyList<ReportException> exceptions)
+    public static ReportSummary Summarise(IReadOnlyList<ReportMeasure> all, IReadOnlyList<ReportCommitment> commitments, IReadOnlyList<ReportException> exceptions)
     {
+        // Out-of-date figures are counted on their own, never in the judgement counts.
+        var measures = all.Where(m => m.OutOfDate is null).ToList();
+        var outOfDate = all.Count - measures.Count;
         var byRag = new[] { Rag.Red, Rag.Amber, Rag.Green, Rag.NotRated }
             .Select(r => new ReportCount(MeasureWords.RagShort(r), ReportWords.RagMeaning(r), measures.Count(m => m.Rag == r)))
             .ToList();
@@ -353,7 +365,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             .ToList();
         var sentences = new List<string>
         {
-            measures.Count == 0
+            all.Count == 0
                 ? "No measures are reported for this portfolio."
                 : $"{ReportWords.Count(measures.Count, "measure")}: " + ReportWords.List(byRag.Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Label.ToLowerInvariant()} ({c.Meaning})")) + ".",
         };
@@ -368,6 +380,11 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             sentences.Add($"{ReportWords.Count(awaiting, "measure")} {(awaiting == 1 ? "is" : "are")} awaiting data.");
         }
 
+        if (outOfDate > 0)
+        {
+            sentences.Add($"{ReportWords.Count(outOfDate, "measure")} {(outOfDate == 1 ? "has" : "have")} an out-of-date latest figure and {(outOfDate == 1 ? "is" : "are")} not counted above.");
+        }
+
         sentences.Add(commitments.Count == 0
             ? "No commitments or schemes are reported for this portfolio."
             : $"{ReportWords.Count(commitments.Count, "commitment or scheme", "commitments and schemes")}: " + ReportWords.List(byStatus.Select(c => $"{c.Count} {c.Label.ToLowerInvariant()}")) + ".");
@@ -376,8 +393,8 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             : $"{ReportWords.Count(exceptions.Count, "exception")} {(exceptions.Count == 1 ? "is" : "are")} reported in detail.");
 
         return new ReportSummary(
-            measures.Count,
-            measures.Count(m => m.Kind == nameof(MeasureKind.Performance)),
+            all.Count,
+            all.Count(m => m.Kind == nameof(MeasureKind.Performance)),
             awaiting,
             byRag,
             byVariation,

@@ -58,7 +58,7 @@ public static class ReportWords
         _ => "",
     };
 
-    public static string Direction(Direction direction) => $"{MeasureWords.DirectionSymbol(direction)} {MeasureWords.Direction(direction)}";
+    public static string Direction(Direction direction) => $"{MeasureWords.DirectionSymbol(direction)} {MeasureWords.Direction(direction)}".TrimStart();
 
     public static string CommitmentStatus(string status) =>
         Enum.TryParse<Updates.CommitmentStatus>(status, out var s) ? QuarterlyCycle.Describe(s) : status;

@@ -1,50 +1,57 @@
 namespace CouncilPlan.Core.Statistics;
 
+/// <summary>
+/// Direction of travel between a figure and an earlier one, and why: the change as published, the
+/// test that judged it (null when none could be made) and, when the two cannot be compared, the reason.
+/// </summary>
+public sealed record DirectionJudgement(Direction Direction, ChangeResult? Change, string? Reason)
+{
+    public static DirectionJudgement NotComparable(string reason) => new(Direction.NotComparable, null, reason);
+
+    /// <summary>The test used, or null when none was.</summary>
+    public string? Method => Change?.Method;
+}
+
 /// <summary>Direction of travel since the previous period and since the same period a year earlier.</summary>
-public sealed record TravelDirections(Direction SincePreviousPeriod, Direction SinceSamePeriodLastYear);
+public sealed record TravelDirections(DirectionJudgement SincePreviousPeriod, DirectionJudgement SinceSamePeriodLastYear)
+{
+    public static TravelDirections None(string reason) => new(DirectionJudgement.NotComparable(reason), DirectionJudgement.NotComparable(reason));
+
+    /// <summary>The test named for the pair: the year-on-year one where there is one.</summary>
+    public string? Method => SinceSamePeriodLastYear.Method ?? SincePreviousPeriod.Method;
+}
 
 /// <summary>
-/// Direction of travel, judged with the measure's polarity. "No change" means the two values are equal as
-/// published: both are rounded (half away from zero) to the measure's decimal places and compared; with no decimal
-/// places given they must be exactly equal. A missing value on either side is <see cref="Direction.NotComparable"/>;
-/// a measure with no polarity that moved is <see cref="Direction.Changed"/>. This is a description of the figures,
-/// not a test of significance: whether a change is more than noise is SPC's job.
+/// Direction of travel, claimed only where a test says the change is more than chance. A change the
+/// 95% interval of the difference shows to be significant (<see cref="ChangeTest"/>) is improving or
+/// worsening by the measure's polarity; one within chance is "no significant change"; two figures equal
+/// as published (rounded half away from zero to the measure's decimal places) are no change at all;
+/// a change that could not be tested is "not tested", never better or worse, and so is any change of a
+/// measure with no polarity (population, caseloads), which is described and never judged. This follows
+/// OHID Fingertips, which calls a difference better or worse only where it is statistically significant
+/// (Fingertips "Technical guide: Comparing values", and PHEindicatormethods' significance tests).
 /// </summary>
 public static class DirectionOfTravel
 {
-    /// <summary>Direction from an earlier value to a later one.</summary>
-    public static Direction Judge(double? current, double? earlier, Polarity polarity, int? decimalPlaces = null)
+    public static DirectionJudgement Judge(ChangeResult change, double later, double earlier, Polarity polarity, int? decimalPlaces = null)
     {
-        if (current is not { } now || earlier is not { } then || double.IsNaN(now) || double.IsNaN(then))
+        if (decimalPlaces is { } places
+            && Math.Round(later, places, MidpointRounding.AwayFromZero) == Math.Round(earlier, places, MidpointRounding.AwayFromZero))
         {
-            return Direction.NotComparable;
+            return new DirectionJudgement(Direction.NoSignificantChange, change, null);
         }
 
-        if (decimalPlaces is { } places)
+        if (polarity == Polarity.NoJudgement)
         {
-            now = Math.Round(now, places, MidpointRounding.AwayFromZero);
-            then = Math.Round(then, places, MidpointRounding.AwayFromZero);
+            return new DirectionJudgement(Direction.NotTested, ChangeTest.Untested(later, earlier), "neither direction is better for this measure, so a change is described, not judged");
         }
 
-        if (now == then)
+        return change.Verdict switch
         {
-            return Direction.NoChange;
-        }
-
-        return polarity switch
-        {
-            Polarity.NoJudgement => Direction.Changed,
-            Polarity.HigherIsBetter => now > then ? Direction.Improving : Direction.GettingWorse,
-            _ => now < then ? Direction.Improving : Direction.GettingWorse,
+            ChangeVerdict.SignificantlyHigher => new DirectionJudgement(polarity == Polarity.HigherIsBetter ? Direction.Improving : Direction.Worsening, change, null),
+            ChangeVerdict.SignificantlyLower => new DirectionJudgement(polarity == Polarity.LowerIsBetter ? Direction.Improving : Direction.Worsening, change, null),
+            ChangeVerdict.NoSignificantChange => new DirectionJudgement(Direction.NoSignificantChange, change, null),
+            _ => new DirectionJudgement(Direction.NotTested, change, "no confidence interval is available for both figures, so the change cannot be tested"),
         };
     }
-
-    /// <summary>Directions since the previous period and since the same period a year earlier.</summary>
-    public static TravelDirections JudgeBoth(
-        double? current,
-        double? previousPeriod,
-        double? samePeriodLastYear,
-        Polarity polarity,
-        int? decimalPlaces = null) =>
-        new(Judge(current, previousPeriod, polarity, decimalPlaces), Judge(current, samePeriodLastYear, polarity, decimalPlaces));
 }

@@ -22,16 +22,23 @@ public enum Rag
     Green,
 }
 
-/// <summary>Direction of travel, judged with the measure's polarity.</summary>
+/// <summary>Direction of travel, judged with the measure's polarity and a test of the change (<see cref="DirectionOfTravel"/>).</summary>
 public enum Direction
 {
+    /// <summary>The two figures cannot be compared: one is missing, the periods overlap, or a series break lies between them.</summary>
     NotComparable,
-    Improving,
-    NoChange,
-    GettingWorse,
 
-    /// <summary>Changed, but the measure has no polarity so the change is neither better nor worse.</summary>
-    Changed,
+    /// <summary>Better by more than chance.</summary>
+    Improving,
+
+    /// <summary>The change is within chance, or there is none.</summary>
+    NoSignificantChange,
+
+    /// <summary>Worse by more than chance.</summary>
+    Worsening,
+
+    /// <summary>The change could not be tested, or the measure has no better direction: described, not judged.</summary>
+    NotTested,
 }
 
 /// <summary>Better, similar or worse than a benchmark (OHID Fingertips' comparison).</summary>

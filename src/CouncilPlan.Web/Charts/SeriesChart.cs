@@ -22,7 +22,7 @@ public static class SeriesChart
     private const double Top = 16;
     private const double Bottom = 64;
 
-    public static string Render(string id, string title, string description, IReadOnlyList<AssessedPoint> points, int decimals, string? benchmarkName)
+    public static string Render(string id, string title, string description, IReadOnlyList<AssessedPoint> points, int decimals, string? benchmarkName, IReadOnlyList<MeasureBreak>? breaks = null)
     {
         var svg = new StringBuilder();
         var plotted = points.Where(p => p.Figure.Value is not null).ToList();
@@ -55,6 +55,19 @@ public static class SeriesChart
             {
                 var anchor = plotted.Count == 1 ? "middle" : i == 0 ? "start" : i == plotted.Count - 1 ? "end" : "middle";
                 svg.Append(CultureInfo.InvariantCulture, $"<text class=\"councilplan-chart__axis\" x=\"{X(i):0.#}\" y=\"{Height - Bottom + 18}\" text-anchor=\"{anchor}\">{Escape(Short(plotted[i].Figure.Period))}</text>");
+            }
+        }
+
+        // Series breaks: a dashed line before the first figure on the new basis, labelled in words.
+        var breakAt = new List<int>();
+        foreach (var seriesBreak in breaks ?? [])
+        {
+            var first = plotted.FindIndex(p => p.Figure.PeriodStart >= seriesBreak.PeriodStart);
+            if (first > 0)
+            {
+                breakAt.Add(first);
+                var x = (X(first - 1) + X(first)) / 2;
+                svg.Append(CultureInfo.InvariantCulture, $"<g class=\"councilplan-chart__break\"><title>{Escape($"Series break from {seriesBreak.Period}: {seriesBreak.Reason}")}</title><line x1=\"{x:0.#}\" x2=\"{x:0.#}\" y1=\"{Top}\" y2=\"{Height - Bottom}\"/><text x=\"{x + 3:0.#}\" y=\"{Top + 10}\">Break</text></g>");
             }
         }
 
@@ -97,10 +110,14 @@ public static class SeriesChart
             svg.Append(CultureInfo.InvariantCulture, $"<path class=\"councilplan-chart__interval\" d=\"M{x:0.#},{Y(p.Interval!.Lower!.Value):0.#}V{Y(p.Interval.Upper!.Value):0.#}M{x - 4:0.#},{Y(p.Interval.Lower.Value):0.#}h8M{x - 4:0.#},{Y(p.Interval.Upper.Value):0.#}h8\"/>");
         }
 
-        // The series itself, then each point shaped by what SPC says about it.
-        svg.Append("<polyline class=\"councilplan-chart__line\" points=\"");
-        svg.AppendJoin(' ', plotted.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{X(i):0.#},{Y(p.Figure.Value!.Value):0.#}")));
-        svg.Append("\"/>");
+        // The series itself, not joined across a break, then each point shaped by what SPC says about it.
+        foreach (var (from, to) in Runs(plotted.Count, breakAt))
+        {
+            svg.Append("<polyline class=\"councilplan-chart__line\" points=\"");
+            svg.AppendJoin(' ', plotted.Skip(from).Take(to - from).Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{X(from + i):0.#},{Y(p.Figure.Value!.Value):0.#}")));
+            svg.Append("\"/>");
+        }
+
         for (var i = 0; i < plotted.Count; i++)
         {
             var p = plotted[i];
@@ -128,7 +145,7 @@ public static class SeriesChart
             svg.Append("</g>");
         }
 
-        Legend(svg, plotted, benchmarkName);
+        Legend(svg, plotted, benchmarkName, breakAt.Count > 0);
         svg.Append("</svg>");
         return svg.ToString();
     }
@@ -146,12 +163,24 @@ public static class SeriesChart
     {
         SpcLabels.Point.Concern => "special cause: concern",
         SpcLabels.Point.Improvement => "special cause: improvement",
-        SpcLabels.Point.NeutralHigh => "special cause: unusually high",
-        SpcLabels.Point.NeutralLow => "special cause: unusually low",
+        SpcLabels.Point.NeutralHigh => "special cause: higher than usual",
+        SpcLabels.Point.NeutralLow => "special cause: lower than usual",
         _ => "common cause variation",
     };
 
-    private static void Legend(StringBuilder svg, IReadOnlyList<AssessedPoint> points, string? benchmarkName)
+    private static IEnumerable<(int From, int To)> Runs(int count, List<int> breakAt)
+    {
+        var from = 0;
+        foreach (var at in breakAt.Order())
+        {
+            yield return (from, at);
+            from = at;
+        }
+
+        yield return (from, count);
+    }
+
+    private static void Legend(StringBuilder svg, IReadOnlyList<AssessedPoint> points, string? benchmarkName, bool hasBreaks)
     {
         var items = new List<(string Class, string Mark, string Text)> { ("councilplan-chart__line", "line", "Value") };
         if (points.Any(p => p.Spc?.Mean is not null))
@@ -173,6 +202,11 @@ public static class SeriesChart
         if (points.Any(p => p.Target is not null))
         {
             items.Add(("councilplan-chart__target", "line", "Target"));
+        }
+
+        if (hasBreaks)
+        {
+            items.Add(("councilplan-chart__break-key", "line", "Series break"));
         }
 
         var x = Left;

@@ -26,7 +26,9 @@ public sealed class PublicDataCache(IServiceScopeFactory scopes, TimeProvider cl
 
     public async Task<PublicSnapshot> GetAsync(CancellationToken cancellationToken = default)
     {
-        if (snapshot is { } current)
+        // A new day can make a latest figure out of date, so a snapshot lasts one day at most.
+        var today = Today();
+        if (snapshot is { } current && current.AsAt == today)
         {
             return current;
         }
@@ -34,7 +36,17 @@ public sealed class PublicDataCache(IServiceScopeFactory scopes, TimeProvider cl
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return snapshot ??= await LoadAsync(cancellationToken);
+            if (snapshot is { } loaded && loaded.AsAt == today)
+            {
+                return loaded;
+            }
+
+            if (snapshot is not null)
+            {
+                await outputCache.EvictByTagAsync(OutputCacheTag, cancellationToken);
+            }
+
+            return snapshot = await LoadAsync(today, cancellationToken);
         }
         finally
         {
@@ -51,19 +63,21 @@ public sealed class PublicDataCache(IServiceScopeFactory scopes, TimeProvider cl
         await outputCache.EvictByTagAsync(OutputCacheTag, cancellationToken);
     }
 
-    private async Task<PublicSnapshot> LoadAsync(CancellationToken cancellationToken)
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task<PublicSnapshot> LoadAsync(DateOnly today, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CouncilPlanDb>();
         var version = await DataVersion.CurrentAsync(db, cancellationToken);
-        var plan = await PlanView.LoadAsync(db, configuration["Plan:Current"], DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        var plan = await PlanView.LoadAsync(db, configuration["Plan:Current"], today, cancellationToken);
         var catalogue = plan is null ? [] : await PublicMeasures.CatalogueAsync(db, plan.Plan.Id, cancellationToken);
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Code).ToListAsync(cancellationToken);
         var wardSets = await db.WardSets.AsNoTracking().OrderBy(s => s.From).ToListAsync(cancellationToken);
         var assessmentAreas = await PublicMeasures.AreasAsync(db, plan?.Plan.CouncilAreaCode ?? "", cancellationToken);
         var breakdowns = await db.Breakdowns.AsNoTracking().ToListAsync(cancellationToken);
         var commitments = await PublicMeasures.CommitmentStatusesAsync(db, cancellationToken);
-        return new PublicSnapshot(scopes, version, plan, catalogue, areas, wardSets, assessmentAreas, breakdowns, commitments);
+        return new PublicSnapshot(scopes, version, today, plan, catalogue, areas, wardSets, assessmentAreas, breakdowns, commitments);
     }
 }
 
@@ -71,6 +85,7 @@ public sealed class PublicDataCache(IServiceScopeFactory scopes, TimeProvider cl
 public sealed class PublicSnapshot(
     IServiceScopeFactory scopes,
     long version,
+    DateOnly asAt,
     PlanView? plan,
     IReadOnlyList<Measure> catalogue,
     IReadOnlyList<Area> areas,
@@ -86,6 +101,9 @@ public sealed class PublicSnapshot(
     private readonly Dictionary<string, Area> areasByCode = areas.ToDictionary(a => a.Code, StringComparer.OrdinalIgnoreCase);
 
     public long Version => version;
+
+    /// <summary>The day the assessments are made as at: what is out of date depends on it.</summary>
+    public DateOnly AsAt => asAt;
 
     public PlanView? Plan => plan;
 
@@ -116,7 +134,7 @@ public sealed class PublicSnapshot(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CouncilPlanDb>();
-            return await PublicMeasures.AssessAsync(db, measure, breakdownKeys, assessmentAreas);
+            return await PublicMeasures.AssessAsync(db, measure, breakdownKeys, assessmentAreas, asAt);
         })).Value;
 
     public async Task<IReadOnlyList<PublicMeasure>> AssessAllAsync(IEnumerable<Measure> measures)

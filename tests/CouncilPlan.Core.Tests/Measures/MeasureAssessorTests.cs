@@ -44,15 +44,19 @@ public sealed class MeasureAssessorTests
         };
     }
 
+    /// <summary>As at a day before any figure is due again, so currency never enters these tests.</summary>
+    private static MeasureAssessment Assess(Measure measure, IEnumerable<Observation> figures, IReadOnlyDictionary<int, string> keys, AssessmentAreas areas) =>
+        MeasureAssessor.Assess(measure, figures, keys, areas, new DateOnly(2023, 1, 1));
+
     [Fact]
     public void Assess_WithNoFigures_IsAwaitingData()
     {
-        var assessment = MeasureAssessor.Assess(Percentage(), [], Keys, Areas);
+        var assessment = Assess(Percentage(), [], Keys, Areas);
 
         Assert.True(assessment.AwaitingData);
         Assert.Null(assessment.Latest);
         Assert.Equal(Rag.NotRated, assessment.Rag);
-        Assert.Equal(Direction.NotComparable, assessment.Direction.SincePreviousPeriod);
+        Assert.Equal(Direction.NotComparable, assessment.Direction.SincePreviousPeriod.Direction);
     }
 
     [Fact]
@@ -60,7 +64,7 @@ public sealed class MeasureAssessorTests
     {
         // 600 of 1000 is 60%; Wilson's 95% interval is 0.5996 ± 0.0303 (centre (p + z²/2n)/(1 + z²/n)), so 56.93 to
         // 62.99; England at 55% is below it.
-        var assessment = MeasureAssessor.Assess(Percentage(), [Figure(2022, 60, numerator: 600, denominator: 1000), Figure(2022, 55, England)], Keys, Areas);
+        var assessment = Assess(Percentage(), [Figure(2022, 60, numerator: 600, denominator: 1000), Figure(2022, 55, England)], Keys, Areas);
 
         var latest = assessment.Latest!;
         Assert.Equal("Wilson", latest.Interval!.Method);
@@ -73,7 +77,7 @@ public sealed class MeasureAssessorTests
     [Fact]
     public void Assess_WithoutNumerators_HasNoIntervalSoIsNotCompared()
     {
-        var assessment = MeasureAssessor.Assess(Percentage(), [Figure(2022, 60), Figure(2022, 40, England)], Keys, Areas);
+        var assessment = Assess(Percentage(), [Figure(2022, 60), Figure(2022, 40, England)], Keys, Areas);
 
         Assert.Null(assessment.Latest!.Interval);
         Assert.Equal(Comparison.NotCompared, assessment.BenchmarkComparison);
@@ -85,8 +89,8 @@ public sealed class MeasureAssessorTests
         var measure = Percentage();
         measure.Targets.Add(new MeasureTarget { Period = "2023-24", PeriodStart = new DateOnly(2023, 4, 1), Value = 80, Tolerance = 2, ToleranceType = ToleranceType.Absolute });
 
-        var amber = MeasureAssessor.Assess(measure, [Figure(2022, 70), Figure(2023, 78.5)], Keys, Areas);
-        var red = MeasureAssessor.Assess(measure, [Figure(2022, 70), Figure(2023, 77.9)], Keys, Areas);
+        var amber = Assess(measure, [Figure(2022, 70), Figure(2023, 78.5)], Keys, Areas);
+        var red = Assess(measure, [Figure(2022, 70), Figure(2023, 77.9)], Keys, Areas);
 
         Assert.Equal(Rag.Amber, amber.Rag);
         Assert.Equal(Rag.Red, red.Rag);
@@ -99,19 +103,25 @@ public sealed class MeasureAssessorTests
         var measure = Percentage(MeasureKind.Context);
         measure.Targets.Add(new MeasureTarget { Period = "2023-24", PeriodStart = new DateOnly(2023, 4, 1), Value = 80 });
 
-        Assert.Equal(Rag.NotRated, MeasureAssessor.Assess(measure, [Figure(2023, 10)], Keys, Areas).Rag);
+        Assert.Equal(Rag.NotRated, Assess(measure, [Figure(2023, 10)], Keys, Areas).Rag);
     }
 
     [Fact]
     public void Assess_DirectionOfTravel_ComparesWithThePreviousYearAndIsPolarityAware()
     {
-        var better = MeasureAssessor.Assess(Percentage(), [Figure(2021, 50), Figure(2022, 52)], Keys, Areas);
-        var lowerIsBetter = MeasureAssessor.Assess(Percentage(polarity: Polarity.LowerIsBetter), [Figure(2021, 50), Figure(2022, 52)], Keys, Areas);
-        var gap = MeasureAssessor.Assess(Percentage(), [Figure(2020, 50), Figure(2022, 52)], Keys, Areas);
+        // 5,000 of 10,000 then 5,200 of 10,000: a 2 point rise, far outside chance at that size.
+        Observation[] rising = [Figure(2021, 50, numerator: 5000, denominator: 10000), Figure(2022, 52, numerator: 5200, denominator: 10000)];
+        var better = Assess(Percentage(), rising, Keys, Areas);
+        var lowerIsBetter = Assess(Percentage(polarity: Polarity.LowerIsBetter), rising, Keys, Areas);
+        var untested = Assess(Percentage(), [Figure(2021, 50), Figure(2022, 52)], Keys, Areas);
+        var gap = Assess(Percentage(), [Figure(2020, 50), Figure(2022, 52)], Keys, Areas);
 
-        Assert.Equal(Direction.Improving, better.Direction.SincePreviousPeriod);
-        Assert.Equal(Direction.GettingWorse, lowerIsBetter.Direction.SincePreviousPeriod);
-        Assert.Equal(Direction.NotComparable, gap.Direction.SincePreviousPeriod);
+        Assert.Equal(Direction.Improving, better.Direction.SincePreviousPeriod.Direction);
+        Assert.Equal(ChangeTest.ProportionsMethod, better.Direction.Method);
+        Assert.Equal(Direction.Worsening, lowerIsBetter.Direction.SincePreviousPeriod.Direction);
+        Assert.Equal(Direction.NotTested, untested.Direction.SincePreviousPeriod.Direction);
+        Assert.Equal(Direction.NotComparable, gap.Direction.SincePreviousPeriod.Direction);
+        Assert.Contains("no published figure for 2021-22", gap.Direction.SincePreviousPeriod.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,8 +132,8 @@ public sealed class MeasureAssessorTests
         var steady = Enumerable.Range(2020, 13).Select(y => Figure(y, 70 + (y % 3))).ToList();
         var falling = Enumerable.Range(2020, 12).Select(y => Figure(y, 70 + (y % 3))).Append(Figure(2032, 40)).ToList();
 
-        var noise = MeasureAssessor.Assess(measure, steady, Keys, Areas);
-        var concern = MeasureAssessor.Assess(measure, falling, Keys, Areas);
+        var noise = Assess(measure, steady, Keys, Areas);
+        var concern = Assess(measure, falling, Keys, Areas);
 
         Assert.Equal(Rag.Red, noise.Rag);
         Assert.Equal(NoiseAwareStatus.RedWithinNormalVariation, noise.NoiseAware.Status);
@@ -142,7 +152,7 @@ public sealed class MeasureAssessorTests
             Figure(2022, 40, WardCodes[1], numerator: 400, denominator: 1000),
         };
 
-        var assessment = MeasureAssessor.Assess(Percentage(), figures, Keys, Areas);
+        var assessment = Assess(Percentage(), figures, Keys, Areas);
 
         Assert.True(assessment.Masking.Masked);
         Assert.Equal([WardCodes[1]], assessment.Masking.WorseGroups);
@@ -157,7 +167,7 @@ public sealed class MeasureAssessorTests
         measure.Comparators.Add(new MeasureComparator { AreaCode = "nn", Position = 0 });
         var figures = new[] { Figure(2022, 60), Figure(2022, 50, "E08000001"), Figure(2022, 70, "E08000002"), Figure(2021, 10, "E08000002") };
 
-        var assessment = MeasureAssessor.Assess(measure, figures, Keys, Areas);
+        var assessment = Assess(measure, figures, Keys, Areas);
 
         Assert.Equal(["E08000001", "E08000002"], assessment.Comparators.Select(c => c.Code).Order(StringComparer.Ordinal));
         Assert.All(assessment.Comparators, c => Assert.Equal("2022-23", c.Figure.Period));
@@ -170,7 +180,7 @@ public sealed class MeasureAssessorTests
         measure.Targets.Add(new MeasureTarget { Period = "2038-39", PeriodStart = new DateOnly(2038, 4, 1), Value = 0 });
         var falling = Enumerable.Range(2012, 12).Select(y => Figure(y, 1600 - (60 * (y - 2012)))).ToList();
 
-        var assessment = MeasureAssessor.Assess(measure, falling, Keys, Areas);
+        var assessment = Assess(measure, falling, Keys, Areas);
 
         Assert.NotNull(assessment.Trajectory);
         Assert.Equal(12, assessment.Trajectory.Points);
@@ -186,7 +196,7 @@ public sealed class MeasureAssessorTests
         measure.SuppressBelow = 5;
         var figures = new[] { Figure(2021, 12), Figure(2022, 3) };
 
-        var assessment = MeasureAssessor.Assess(measure, figures, Keys, Areas);
+        var assessment = Assess(measure, figures, Keys, Areas);
 
         var withheld = assessment.Figures.Single(f => f.PeriodStart.Year == 2022);
         Assert.True(withheld.Suppressed);
@@ -200,7 +210,7 @@ public sealed class MeasureAssessorTests
         var measure = Percentage();
         measure.SuppressBelow = 5;
 
-        var assessment = MeasureAssessor.Assess(measure, [Figure(2022, 30, numerator: 3, denominator: 10)], Keys, Areas);
+        var assessment = Assess(measure, [Figure(2022, 30, numerator: 3, denominator: 10)], Keys, Areas);
 
         Assert.True(Assert.Single(assessment.Figures).Suppressed);
         Assert.True(assessment.AwaitingData);

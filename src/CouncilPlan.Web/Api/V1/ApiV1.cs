@@ -79,7 +79,8 @@ public static class ApiV1
         var http = context.HttpContext;
         var cache = http.RequestServices.GetRequiredService<PublicDataCache>();
         var snapshot = await cache.GetAsync(http.RequestAborted);
-        var etag = $"\"v{snapshot.Version}-{(WantsCsv(http.Request) ? "csv" : "json")}\"";
+        // The day is part of the version: a figure can become out of date overnight with no new data.
+        var etag = $"\"v{snapshot.Version}-{snapshot.AsAt:yyyyMMdd}-{(WantsCsv(http.Request) ? "csv" : "json")}\"";
         if (http.Request.Headers.IfNoneMatch.Contains(etag))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);

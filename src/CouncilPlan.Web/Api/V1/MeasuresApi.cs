@@ -8,7 +8,9 @@ public sealed record SourceResponse(string Publisher, string Title, string Licen
 
 public sealed record TargetResponse(string Period, double Value, double? Tolerance, string ToleranceType, string? Source);
 
-public sealed record LatestResponse(string Period, double? Value, double? Lower, double? Upper, string Status, bool Suppressed);
+public sealed record LatestResponse(string Period, double? Value, double? Lower, double? Upper, string Status, bool Suppressed, bool OutOfDate);
+
+public sealed record BreakResponse(string Period, string Reason);
 
 public sealed record MeasureLinks(string Self, string Observations, string Page);
 
@@ -34,6 +36,7 @@ public sealed record MeasureResponse(
     IReadOnlyList<string> Breakdowns,
     int? SuppressBelow,
     string? Caveat,
+    IReadOnlyList<BreakResponse> Breaks,
     IReadOnlyList<TargetResponse> Targets,
     bool AwaitingData,
     LatestResponse? Latest,
@@ -58,9 +61,9 @@ public sealed record PointResponse(
     double? Upl,
     string Status);
 
-public sealed record DirectionResponse(string SincePreviousPeriod, string SinceSamePeriodLastYear);
+public sealed record DirectionResponse(string SincePreviousPeriod, string SinceSamePeriodLastYear, string? Method);
 
-public sealed record SpcResponse(string VariationIcon, string? Assurance, bool ShortGroupWarning);
+public sealed record SpcResponse(string? VariationIcon, string? NotAppliedReason, string? Assurance, bool ShortGroupWarning);
 
 public sealed record NoiseAwareResponse(string Status, string Phrase);
 
@@ -75,7 +78,7 @@ public sealed record AssessmentResponse(
     string Rag,
     NoiseAwareResponse NoiseAware,
     DirectionResponse Direction,
-    SpcResponse? Spc,
+    SpcResponse Spc,
     string BenchmarkComparison,
     MaskingResponse Masking,
     TrajectoryResponse? Trajectory,
@@ -116,7 +119,7 @@ public static class MeasuresApi
             .WithTags("Measures")
             .WithName("GetMeasure")
             .WithSummary("One measure with its judgement")
-            .WithDescription("The measure and its assessment for the council's area: the series with confidence intervals and benchmark comparison, RAG against target, direction of travel, statistical process control, noise-aware RAG, the masking check, comparator figures and, for a dated target ahead, the trajectory.")
+            .WithDescription("The measure and its assessment for the council's area: the series with confidence intervals and benchmark comparison, RAG against target, direction of travel (improving or worsening only where a test shows the change is statistically significant at 95%, with the test named; otherwise no-significant-change, not-tested or not-comparable), statistical process control (or why it is not applied), noise-aware RAG, the masking check, comparator figures and, for a dated target ahead, the trajectory. Series breaks are listed with the measure; a latest figure older than its source's release timing allows is out_of_date. How each judgement is made: /how-we-judge.")
             .Produces<MeasureDetailResponse>()
             .Produces(StatusCodes.Status404NotFound);
     }
@@ -148,9 +151,10 @@ public static class MeasuresApi
             m.Dimensions.Select(d => d.DimensionId).Order(StringComparer.Ordinal).ToList(),
             m.SuppressBelow,
             m.Caveat,
+            m.Breaks.OrderBy(b => b.PeriodStart).Select(b => new BreakResponse(b.Period, b.Reason)).ToList(),
             m.Targets.OrderBy(t => t.PeriodStart).Select(t => new TargetResponse(t.Period, t.Value, t.Tolerance, ApiV1.Name(t.ToleranceType), t.Source)).ToList(),
             assessed.Assessment.AwaitingData,
-            latest is null ? null : new LatestResponse(latest.Figure.Period, latest.Figure.Value, latest.Interval?.Lower, latest.Interval?.Upper, ApiV1.Name(latest.Figure.Status), latest.Figure.Suppressed),
+            latest is null ? null : new LatestResponse(latest.Figure.Period, latest.Figure.Value, latest.Interval?.Lower, latest.Interval?.Upper, ApiV1.Name(latest.Figure.Status), latest.Figure.Suppressed, assessed.Assessment.OutOfDate),
             ApiV1.Name(assessed.Assessment.Rag),
             new MeasureLinks($"{ApiV1.Prefix}/measures/{m.Code}", $"{ApiV1.Prefix}/observations?measure={m.Code}", $"/measures/{m.Code}"));
     }
@@ -162,8 +166,10 @@ public static class MeasuresApi
             a.AreaCode,
             ApiV1.Name(a.Rag),
             new NoiseAwareResponse(ApiV1.Name(a.NoiseAware.Status), a.NoiseAware.Phrase),
-            new DirectionResponse(ApiV1.Name(a.Direction.SincePreviousPeriod), ApiV1.Name(a.Direction.SinceSamePeriodLastYear)),
-            a.Spc is { } spc ? new SpcResponse(spc.VariationIcon, spc.Assurance, spc.ShortGroupWarning) : null,
+            new DirectionResponse(ApiV1.Name(a.Direction.SincePreviousPeriod.Direction), ApiV1.Name(a.Direction.SinceSamePeriodLastYear.Direction), a.Direction.Method),
+            a.Spc is { } spc
+                ? new SpcResponse(spc.VariationIcon, null, spc.Assurance, spc.ShortGroupWarning)
+                : new SpcResponse(null, a.SpcNotApplied, null, false),
             ApiV1.Name(a.BenchmarkComparison),
             new MaskingResponse(a.Masking.Masked, a.Masking.WorseGroups),
             a.Trajectory is { } t && a.TrajectoryTarget is { } target
