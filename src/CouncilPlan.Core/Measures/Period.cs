@@ -181,6 +181,62 @@ public readonly partial record struct Period(PeriodType Type, DateOnly Start, Da
         }
     }
 
+    /// <summary>
+    /// The order <see cref="TryParseAny"/> and <see cref="CommonType"/> try the types in. Labels of the
+    /// different types look alike in two cases only, resolved by coming first here:
+    /// "2023-24" and "2023/24" read as a financial year and as an academic year (whose own label is
+    /// "2023/24 academic"), and are a financial year, as the canonical labels say; and "YYYY-YY" where the
+    /// second pair is the next year and 12 or below ("2011-12", "2003-04") reads as a financial year and as an
+    /// ISO month, and is a financial year. A whole series should be read with <see cref="CommonType"/>,
+    /// which takes the first type that reads every label, so a monthly series holding "2011-12" is months.
+    /// </summary>
+    private static readonly PeriodType[] AnyTypeOrder =
+    [
+        PeriodType.FinancialQuarter,
+        PeriodType.FinancialYear,
+        PeriodType.AcademicYear,
+        PeriodType.CalendarYear,
+        PeriodType.Rolling12Months,
+        PeriodType.Month,
+    ];
+
+    /// <summary>Reads a label of any period type (see <see cref="AnyTypeOrder"/> for which type wins when a
+    /// label reads as two).</summary>
+    public static bool TryParseAny(string? text, out Period period)
+    {
+        foreach (var type in AnyTypeOrder)
+        {
+            if (TryParse(type, text, out period))
+            {
+                return true;
+            }
+        }
+
+        period = default;
+        return false;
+    }
+
+    /// <summary>The first type, in the order of <see cref="AnyTypeOrder"/>, that reads every label; null when
+    /// no one type reads them all (or there are none).</summary>
+    public static PeriodType? CommonType(IReadOnlyCollection<string> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        if (labels.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var type in AnyTypeOrder)
+        {
+            if (labels.All(label => TryParse(type, label, out _)))
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>What a period of this type looks like, for error messages.</summary>
     public static string Example(PeriodType type) => type switch
     {

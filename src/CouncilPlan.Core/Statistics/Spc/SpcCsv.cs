@@ -5,14 +5,14 @@ namespace CouncilPlan.Core.Statistics.Spc;
 
 /// <summary>
 /// Writes the points of an <see cref="SpcResult"/> as CSV with the same columns as <see cref="SpcJson"/>: a header row,
-/// ISO dates, numbers in the invariant culture (shortest round-trip form), an empty field where a limit is null,
-/// and LF line endings.
+/// ISO dates (or, when <c>periodLabel</c> is given, each period's label, such as "2023-24 Q2"), numbers in the
+/// invariant culture (shortest round-trip form), an empty field where a limit is null, and LF line endings.
 /// </summary>
 public static class SpcCsv
 {
     public const string Header = "period,value,rebase_group,mean,lpl,upl,nlpl,nupl,special_cause_type,point_type";
 
-    public static void Write(SpcResult result, TextWriter writer)
+    public static void Write(SpcResult result, TextWriter writer, Func<DateOnly, string>? periodLabel = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
@@ -23,7 +23,7 @@ public static class SpcCsv
         {
             string[] fields =
             [
-                p.Period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                periodLabel is null ? p.Period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Text(periodLabel(p.Period)),
                 Number(p.Value),
                 p.RebaseGroup.ToString(CultureInfo.InvariantCulture),
                 Number(p.Mean),
@@ -39,12 +39,12 @@ public static class SpcCsv
         }
     }
 
-    public static string Serialize(SpcResult result)
+    public static string Serialize(SpcResult result, Func<DateOnly, string>? periodLabel = null)
     {
         var builder = new StringBuilder();
         using (var writer = new StringWriter(builder, CultureInfo.InvariantCulture))
         {
-            Write(result, writer);
+            Write(result, writer, periodLabel);
         }
 
         return builder.ToString();

@@ -7,11 +7,11 @@ namespace CouncilPlan.Core.Statistics.Spc;
 /// <summary>
 /// Writes an <see cref="SpcResult"/> as JSON for <c>councilplan spc</c>:
 /// <c>{"points":[{"period","value","rebase_group","mean","lpl","upl","nlpl","nupl","special_cause_type","point_type"},…],
-/// "variation_icon","assurance","short_group_warning"}</c>. Periods are ISO dates; limits the reference gives as NaN are null.
+/// "variation_icon","assurance","short_group_warning"}</c>. Periods are ISO dates, or each period's label when <c>periodLabel</c> is given; limits the reference gives as NaN are null.
 /// </summary>
 public static class SpcJson
 {
-    public static void Write(SpcResult result, Utf8JsonWriter writer)
+    public static void Write(SpcResult result, Utf8JsonWriter writer, Func<DateOnly, string>? periodLabel = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
@@ -21,7 +21,7 @@ public static class SpcJson
         foreach (var p in result.Points)
         {
             writer.WriteStartObject();
-            writer.WriteString("period", p.Period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            writer.WriteString("period", periodLabel is null ? p.Period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : periodLabel(p.Period));
             writer.WriteNumber("value", p.Value);
             writer.WriteNumber("rebase_group", p.RebaseGroup);
             WriteNumberOrNull(writer, "mean", p.Mean);
@@ -50,12 +50,12 @@ public static class SpcJson
     }
 
     /// <summary>The JSON as a string (UTF-8, compact unless <paramref name="indented"/>).</summary>
-    public static string Serialize(SpcResult result, bool indented = false)
+    public static string Serialize(SpcResult result, bool indented = false, Func<DateOnly, string>? periodLabel = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
         {
-            Write(result, writer);
+            Write(result, writer, periodLabel);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
