@@ -4,6 +4,8 @@ using CouncilPlan.Core.Data;
 using CouncilPlan.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CouncilPlan.Web.Tests;
 
@@ -29,6 +31,9 @@ public abstract class SiteFixture(DatabaseProvider provider) : IAsyncLifetime
             builder.UseSetting("DefaultDataset:Path", RepositoryFiles.Data);
             builder.UseSetting("PublicData:PollSeconds", "0.2");
             builder.UseEnvironment("Production");
+
+            // Judgements such as "out of date" depend on the day: public pages are tested as at one day.
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new ShiftedClock(ShiftedClock.DatasetDay)));
         });
         Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }

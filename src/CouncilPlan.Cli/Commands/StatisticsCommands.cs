@@ -84,6 +84,17 @@ public static class StatisticsCommands
             }
 
             var series = ReadSeries(file, table, rows);
+            if (series.Type is { } periodType && series.Points.Count > 1)
+            {
+                // The product's own assessment never charts overlapping windows (ComparableSeries);
+                // the analyst's command charts what it is given, but says when that is unsound.
+                var periods = series.Points.Select(p => Period.Of(periodType, p.Period)).OrderBy(p => p.Start).ToList();
+                if (periods.Zip(periods.Skip(1)).Any(pair => pair.First.End >= pair.Second.Start))
+                {
+                    await context.Error.WriteLineAsync("note: consecutive periods overlap (rolling windows share months), so the points are not independent and runs, trends and limits across them are not valid: keep one period a year, e.g. only the Jan-Dec windows");
+                }
+            }
+
             var options = new SpcOptions(
                 Improvement: Enum.Parse<ImprovementDirection>(direction, ignoreCase: true),
                 Target: targetValue,

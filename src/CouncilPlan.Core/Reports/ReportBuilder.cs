@@ -161,6 +161,15 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
                 caveats.Add(MeasureWords.OutOfDate(stale));
             }
 
+            if (assessment.Direction.Method is { } method)
+            {
+                caveats.Add($"Direction of travel tested by: {method}.");
+            }
+            else if (assessment.Direction.SinceSamePeriodLastYear.Direction == Direction.NotTested)
+            {
+                caveats.Add("Direction of travel not tested: no confidence interval is published for these figures, so a change is stated, not judged.");
+            }
+
             foreach (var seriesBreak in measure.Breaks.OrderBy(b => b.PeriodStart))
             {
                 caveats.Add($"Series break from {seriesBreak.Period}: {seriesBreak.Reason.TrimEnd('.')}. Earlier figures are not compared with later ones.");
@@ -188,19 +197,20 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             Target = target?.Value,
             TargetPeriod = target?.Period,
             Tolerance = ToleranceWords(measure, target),
-            Rag = assessment.Rag,
+            // A figure that is out of date is shown for the record, not rated or judged.
+            Rag = assessment.OutOfDate ? Rag.NotRated : assessment.Rag,
             ShortTerm = assessment.Direction.SincePreviousPeriod.Direction,
             LongTerm = assessment.Direction.SinceSamePeriodLastYear.Direction,
             DirectionMethod = assessment.Direction.Method,
             OutOfDate = assessment.Currency is { OutOfDate: true } currency ? MeasureWords.OutOfDate(currency) : null,
-            Variation = series.Count >= 2 ? assessment.Spc?.VariationIcon : null,
-            Assurance = series.Count >= 2 && measure.Kind == MeasureKind.Performance ? assessment.Spc?.Assurance : null,
+            Variation = assessment.OutOfDate ? null : assessment.Spc?.VariationIcon,
+            Assurance = !assessment.OutOfDate && measure.Kind == MeasureKind.Performance ? assessment.Spc?.Assurance : null,
             BenchmarkName = benchmarkName,
             BenchmarkValue = latest?.Benchmark,
             Comparison = assessment.BenchmarkComparison,
             Masked = assessment.Masking.Masked,
             MaskedGroups = assessment.Masking.WorseGroups.Select(nameOf).ToList(),
-            NoiseAware = assessment.Rag != Rag.NotRated && assessment.NoiseAware.Status is not (NoiseAwareStatus.NotRated or NoiseAwareStatus.NoSpcResult) ? assessment.NoiseAware.Phrase : null,
+            NoiseAware = !assessment.OutOfDate && assessment.Rag != Rag.NotRated && assessment.NoiseAware.Status is not (NoiseAwareStatus.NotRated or NoiseAwareStatus.NoSpcResult) ? assessment.NoiseAware.Phrase : null,
             Commentary = commentary,
             Caveats = caveats,
             Summary = MeasureWords.Summary(measure, assessment, benchmarkName ?? "the benchmark"),
@@ -347,11 +357,10 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
     }
 
     /// <summary>The cover's counts, made from the same rows the tables show.</summary>
-    public static ReportSummary Summarise(IReadOnlyList<ReportMeasure> all, IReadOnlyList<ReportCommitment> commitments, IReadOnlyList<ReportException> exceptions)
+    public static ReportSummary Summarise(IReadOnlyList<ReportMeasure> measures, IReadOnlyList<ReportCommitment> commitments, IReadOnlyList<ReportException> exceptions)
     {
-        // Out-of-date figures are counted on their own, never in the judgement counts.
-        var measures = all.Where(m => m.OutOfDate is null).ToList();
-        var outOfDate = all.Count - measures.Count;
+        // Out-of-date figures are not rated (Row), so they count as not rated, and are said apart.
+        var outOfDate = measures.Count(m => m.OutOfDate is not null);
         var byRag = new[] { Rag.Red, Rag.Amber, Rag.Green, Rag.NotRated }
             .Select(r => new ReportCount(MeasureWords.RagShort(r), ReportWords.RagMeaning(r), measures.Count(m => m.Rag == r)))
             .ToList();
@@ -365,7 +374,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             .ToList();
         var sentences = new List<string>
         {
-            all.Count == 0
+            measures.Count == 0
                 ? "No measures are reported for this portfolio."
                 : $"{ReportWords.Count(measures.Count, "measure")}: " + ReportWords.List(byRag.Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Label.ToLowerInvariant()} ({c.Meaning})")) + ".",
         };
@@ -382,7 +391,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
 
         if (outOfDate > 0)
         {
-            sentences.Add($"{ReportWords.Count(outOfDate, "measure")} {(outOfDate == 1 ? "has" : "have")} an out-of-date latest figure and {(outOfDate == 1 ? "is" : "are")} not counted above.");
+            sentences.Add($"{ReportWords.Count(outOfDate, "measure")} {(outOfDate == 1 ? "has" : "have")} an out-of-date latest figure, so {(outOfDate == 1 ? "it is" : "they are")} counted as not rated and not judged.");
         }
 
         sentences.Add(commitments.Count == 0
@@ -393,8 +402,8 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             : $"{ReportWords.Count(exceptions.Count, "exception")} {(exceptions.Count == 1 ? "is" : "are")} reported in detail.");
 
         return new ReportSummary(
-            all.Count,
-            all.Count(m => m.Kind == nameof(MeasureKind.Performance)),
+            measures.Count,
+            measures.Count(m => m.Kind == nameof(MeasureKind.Performance)),
             awaiting,
             byRag,
             byVariation,

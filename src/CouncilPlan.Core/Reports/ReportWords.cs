@@ -78,7 +78,7 @@ public static class ReportWords
             return "–";
         }
 
-        var number = v.ToString("N" + m.Decimals, EnGb);
+        var number = MeasureWords.Number(v, m.Decimals);
         return m.Unit switch
         {
             nameof(MeasureUnit.Percentage) => number + "%",
@@ -92,7 +92,7 @@ public static class ReportWords
     public static string UnitWords(ReportMeasure m) => m.UnitLabel is { Length: > 0 } label ? label : m.Unit.ToLowerInvariant();
 
     /// <summary>A plain number to the measure's decimals, for table cells where the unit is in the heading.</summary>
-    public static string Number(ReportMeasure m, double? value) => value is { } v ? v.ToString("N" + m.Decimals, EnGb) : "–";
+    public static string Number(ReportMeasure m, double? value) => value is { } v ? MeasureWords.Number(v, m.Decimals) : "–";
 
     /// <summary>Money as a council report writes it: "£13.9m", "£250,000"; missing is "Awaiting data".</summary>
     public static string Money(decimal? amount) => amount switch

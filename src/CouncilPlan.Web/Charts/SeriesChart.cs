@@ -123,7 +123,7 @@ public static class SeriesChart
             var p = plotted[i];
             var x = X(i);
             var y = Y(p.Figure.Value!.Value);
-            var label = $"{p.Figure.Period}: {p.Figure.Value!.Value.ToString("N" + decimals, CultureInfo.GetCultureInfo("en-GB"))}";
+            var label = $"{p.Figure.Period}: {MeasureWords.Number(p.Figure.Value!.Value, decimals)}";
             var kind = PointKind(p.Spc?.PointType);
             svg.Append(CultureInfo.InvariantCulture, $"<g class=\"councilplan-chart__point councilplan-chart__point--{kind}\"><title>{Escape(label)}{(kind == "common" ? "" : " – " + Escape(Describe(p.Spc!.PointType)))}</title>");
             switch (kind)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using CouncilPlan.Core.Statistics;
 
 namespace CouncilPlan.Web.Tests.Api;
 
@@ -119,14 +120,60 @@ public abstract class OpenDataApiTests<TSite>(TSite site) : IClassFixture<TSite>
     {
         var detail = await GetJsonAsync("/api/v1/measures/T2-01");
 
+        // Emissions to 2023 with no published interval, read as at December 2026: DESNZ's next
+        // edition was due, so the figure is out of date; the fall on 2022 is stated but not tested;
+        // twelve annual figures are too few for SPC, and the API says why.
+        var measure = detail.GetProperty("measure");
+        Assert.True(measure.GetProperty("latest").GetProperty("out_of_date").GetBoolean());
+        Assert.Equal("final", measure.GetProperty("latest").GetProperty("status").GetString());
+        Assert.Equal(0, measure.GetProperty("breaks").GetArrayLength());
         var assessment = detail.GetProperty("assessment");
         Assert.Equal("not-rated", assessment.GetProperty("rag").GetString());
-        Assert.Equal("improving", assessment.GetProperty("direction").GetProperty("since_same_period_last_year").GetString());
+        var direction = assessment.GetProperty("direction");
+        Assert.Equal("not-tested", direction.GetProperty("since_same_period_last_year").GetString());
+        Assert.Equal(JsonValueKind.Null, direction.GetProperty("method").ValueKind);
         Assert.Equal(12, assessment.GetProperty("series").GetArrayLength());
-        Assert.False(string.IsNullOrEmpty(assessment.GetProperty("spc").GetProperty("variation_icon").GetString()));
+        var spc = assessment.GetProperty("spc");
+        Assert.Equal(JsonValueKind.Null, spc.GetProperty("variation_icon").ValueKind);
+        Assert.Contains("at least 13 comparable figures", spc.GetProperty("not_applied_reason").GetString(), StringComparison.Ordinal);
         var trajectory = assessment.GetProperty("trajectory");
         Assert.Equal("2038", trajectory.GetProperty("target_period").GetString());
         Assert.Contains(trajectory.GetProperty("status").GetString(), new[] { "on-course", "off-course", "too-early-to-tell" });
+    }
+
+    [Fact]
+    public async Task Measure_WithPublishedIntervals_NamesTheTestBehindItsDirection()
+    {
+        var detail = await GetJsonAsync("/api/v1/measures/A2-18");
+
+        var direction = detail.GetProperty("assessment").GetProperty("direction");
+        Assert.Contains(direction.GetProperty("since_same_period_last_year").GetString(), new[] { "improving", "worsening", "no-significant-change" });
+        Assert.Equal(ChangeTest.PublishedIntervalsMethod, direction.GetProperty("method").GetString());
+        // Published once a year, so the period before is the year before.
+        Assert.Equal(direction.GetProperty("since_same_period_last_year").GetString(), direction.GetProperty("since_previous_period").GetString());
+    }
+
+    [Theory]
+    [InlineData("A2-03")]
+    [InlineData("A2-04")]
+    public async Task Measure_ListsItsSeriesBreaks(string code)
+    {
+        var breaks = (await GetJsonAsync($"/api/v1/measures/{code}")).GetProperty("measure").GetProperty("breaks");
+
+        Assert.True(breaks.GetArrayLength() > 0);
+        Assert.All(breaks.EnumerateArray(), b =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(b.GetProperty("period").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(b.GetProperty("reason").GetString()));
+        });
+    }
+
+    [Fact]
+    public async Task Measure_ProvisionalLatestFigure_SaysSo()
+    {
+        var latest = (await GetJsonAsync("/api/v1/measures/A1-02")).GetProperty("measure").GetProperty("latest");
+
+        Assert.Equal("provisional", latest.GetProperty("status").GetString());
     }
 
     [Fact]

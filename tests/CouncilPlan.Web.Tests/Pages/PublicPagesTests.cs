@@ -184,12 +184,38 @@ public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Equal(12, rows.Length);
         Assert.Equal("2022", rows[10].QuerySelector("th")!.TextContent.Trim());
         Assert.Equal("1,026.6", rows[10].QuerySelector("td")!.TextContent.Trim());
-        Assert.Contains("Improving", page.GetElementById("status")!.TextContent, StringComparison.Ordinal);
+        // As at December 2026 DESNZ's next edition was due, so the latest figure is shown, not judged.
+        Assert.Contains("Out of date: a figure for 2024 was due by", page.GetElementById("out-of-date")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.GetElementById("direction"));
+        Assert.Contains("It is not judged until a newer figure is published.", page.GetElementById("summary")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.GetElementById("trajectory"));
         var about = page.GetElementById("about")!.NextElementSibling!.TextContent;
         Assert.Contains("Open Government Licence v3.0", about, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("a[href='/api/v1/observations?measure=T2-01&format=csv']"));
         Assert.NotNull(page.QuerySelector("a[href='/api/v1/measures/T2-01']"));
+    }
+
+    [Fact]
+    public async Task MeasurePage_WithSeriesBreaks_ListsThemAndMarksTheChart()
+    {
+        var page = await site.GetPageAsync("/measures/A2-03");
+
+        var breaks = page.GetElementById("breaks")!.QuerySelectorAll("li");
+        Assert.NotEmpty(breaks);
+        Assert.All(breaks, b => Assert.StartsWith("From ", b.TextContent.Trim(), StringComparison.Ordinal));
+        Assert.NotEmpty(page.QuerySelectorAll("figure svg .councilplan-chart__break"));
+    }
+
+    [Fact]
+    public async Task MeasurePage_ShowsFiguresToThePrecisionPublished()
+    {
+        // School readiness 2024/25 was published as 68 (a whole number) beside 68.7 the year before.
+        var page = await site.GetPageAsync("/measures/A2-01");
+
+        var cells = page.QuerySelectorAll("#figures + .councilplan-table-wrapper tbody tr")
+            .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelector("td")!.TextContent.Trim());
+        Assert.Equal("68", cells["2024/25 academic"]);
+        Assert.Equal("68.7", cells["2023/24 academic"]);
     }
 
     [Fact]
