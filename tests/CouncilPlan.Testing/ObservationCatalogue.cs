@@ -36,8 +36,11 @@ public static class ObservationCatalogue
 
     public const string Ward = "E05011234";
 
-    /// <summary>The header of the import format, all columns in the export order.</summary>
+    /// <summary>The header most test files use: every column but the optional confidence limits, in the export order.</summary>
     public const string Header = "measure,period,area,breakdown,value,numerator,denominator,status,quality_note,published";
+
+    /// <summary>The header exports write: every column of the import format, in order.</summary>
+    public const string ExportHeader = "measure,period,area,breakdown,value,numerator,denominator,lower_ci,upper_ci,status,quality_note,published";
 
     public static async Task SeedAsync(CouncilPlanDb db)
     {

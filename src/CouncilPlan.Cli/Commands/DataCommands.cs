@@ -114,8 +114,11 @@ public static class DataCommands
         var measures = new Option<string[]>("--measure") { Description = "Only these measures (codes); repeat the option for more.", AllowMultipleArgumentsPerToken = true };
         var areas = new Option<string[]>("--area") { Description = "Only these areas (ONS codes); repeat the option for more.", AllowMultipleArgumentsPerToken = true };
         var breakdowns = new Option<string[]>("--breakdown") { Description = "Only these breakdowns (dimension:category; \"\" for the whole population).", AllowMultipleArgumentsPerToken = true };
-        var includeUnpublished = new Option<bool>("--include-unpublished") { Description = "Also export figures not yet published (for staff: never publish the result)." };
-        var export = new Command("export", "Write observations as CSV (the import format) or JSON: by default every published figure.")
+        var includeUnpublished = new Option<bool>("--include-unpublished")
+        {
+            Description = "A staff export: every figure as stored, published or not, with no disclosure control (small counts included). Never publish the result.",
+        };
+        var export = new Command("export", "Write observations as CSV (the import format) or JSON: by default every published figure, with the figures disclosure control withholds left out of CSV and marked suppressed in JSON, as the API gives them.")
         {
             output, format, measures, areas, breakdowns, includeUnpublished,
         };
@@ -132,7 +135,17 @@ public static class DataCommands
             };
 
             await using var db = await context.OpenDatabaseAsync(cancellationToken);
-            var records = ObservationExport.Query(db, filter).AsAsyncEnumerable();
+            IAsyncEnumerable<ObservationRecord> records;
+            if (filter.IncludeUnpublished)
+            {
+                records = ObservationExport.Query(db, filter).AsAsyncEnumerable();
+            }
+            else
+            {
+                var published = await PublicObservations.LoadAsync(db, filter, cancellationToken);
+                records = chosen == "json" ? published.MarkedAsync(cancellationToken) : published.ShownAsync(cancellationToken);
+            }
+
             long count;
             if (path == "-")
             {

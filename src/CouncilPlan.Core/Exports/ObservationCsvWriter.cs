@@ -57,6 +57,13 @@ public sealed class ObservationCsvWriter(TextWriter writer)
 
     public void Write(ObservationRecord record)
     {
+        if (record.Suppressed)
+        {
+            // The import format has no way to say "withheld", and writing the row without its value
+            // would make a file that cannot be imported: withheld figures are left out before here.
+            throw new ArgumentException($"The figure of {record.Measure} for {record.Period}, {record.Area} is withheld by disclosure control and cannot be written in the import format: leave it out (PublicObservations.ShownAsync).", nameof(record));
+        }
+
         Text(record.Measure);
         writer.Write(',');
         Text(record.Period);
@@ -70,6 +77,10 @@ public sealed class ObservationCsvWriter(TextWriter writer)
         Number(record.Numerator);
         writer.Write(',');
         Number(record.Denominator);
+        writer.Write(',');
+        Number(record.LowerCi);
+        writer.Write(',');
+        Number(record.UpperCi);
         writer.Write(',');
         writer.Write(ObservationExport.StatusText(record.Status));
         writer.Write(',');

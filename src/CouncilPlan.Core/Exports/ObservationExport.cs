@@ -4,18 +4,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Exports;
 
-/// <summary>One observation as the CSV and JSON formats (and the API) show it.</summary>
+/// <summary>
+/// One observation as the CSV and JSON formats (and the API) show it. A figure withheld by
+/// disclosure control (<see cref="PublicObservations"/>) is <see cref="Suppressed"/> and has no
+/// value, numerator, denominator or interval.
+/// </summary>
 public sealed record ObservationRecord(
     string Measure,
     string Period,
     string Area,
     string Breakdown,
-    double Value,
+    double? Value,
     double? Numerator,
     double? Denominator,
+    double? LowerCi,
+    double? UpperCi,
     ObservationStatus Status,
     string? QualityNote,
-    bool Published);
+    bool Published,
+    bool Suppressed = false);
 
 /// <summary>Which observations to export. Empty lists mean all; by default only published figures.</summary>
 public sealed record ObservationExportFilter
@@ -40,7 +47,8 @@ public sealed record ObservationExportFilter
 /// <summary>
 /// The query behind every export: filter any <see cref="IQueryable{Observation}"/> and project it
 /// to <see cref="ObservationRecord"/> in a stable order, to be streamed (AsAsyncEnumerable) into
-/// <see cref="ObservationCsvWriter"/> or <see cref="ObservationJsonWriter"/>.
+/// <see cref="ObservationCsvWriter"/> or <see cref="ObservationJsonWriter"/>. Its records are raw,
+/// before disclosure control: public routes read them through <see cref="PublicObservations"/>.
 /// </summary>
 public static class ObservationExport
 {
@@ -97,9 +105,12 @@ public static class ObservationExport
                 o.Value,
                 o.Numerator,
                 o.Denominator,
+                o.LowerCi,
+                o.UpperCi,
                 o.Status,
                 o.QualityNote,
-                o.Published));
+                o.Published,
+                false));
 
     /// <summary>The status as the files write it.</summary>
     public static string StatusText(ObservationStatus status) => status switch

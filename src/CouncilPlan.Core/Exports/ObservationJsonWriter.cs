@@ -5,8 +5,9 @@ namespace CouncilPlan.Core.Exports;
 
 /// <summary>
 /// Writes observations as a JSON array of objects with the same fields as the CSV format
-/// (measure, period, area, breakdown, value, numerator, denominator, status, quality_note,
-/// published), streaming and flushing as it goes.
+/// (measure, period, area, breakdown, value, numerator, denominator, lower_ci, upper_ci, status,
+/// quality_note, published) and suppressed, true for a figure withheld by disclosure control
+/// (its value, numerator, denominator and interval then null), streaming and flushing as it goes.
 /// </summary>
 public static class ObservationJsonWriter
 {
@@ -40,9 +41,11 @@ public static class ObservationJsonWriter
         json.WriteString("period", record.Period);
         json.WriteString("area", record.Area);
         json.WriteString("breakdown", record.Breakdown);
-        json.WriteNumber("value", record.Value);
+        Number(json, "value", record.Value);
         Number(json, "numerator", record.Numerator);
         Number(json, "denominator", record.Denominator);
+        Number(json, "lower_ci", record.LowerCi);
+        Number(json, "upper_ci", record.UpperCi);
         json.WriteString("status", ObservationExport.StatusText(record.Status));
         if (record.QualityNote is null)
         {
@@ -54,6 +57,7 @@ public static class ObservationJsonWriter
         }
 
         json.WriteBoolean("published", record.Published);
+        json.WriteBoolean("suppressed", record.Suppressed);
         json.WriteEndObject();
     }
 

@@ -16,6 +16,8 @@ internal struct StagedRow
     public double Value;
     public double? Numerator;
     public double? Denominator;
+    public double? LowerCi;
+    public double? UpperCi;
     public int Status;
     public string? QualityNote;
     public bool Published;
@@ -41,6 +43,8 @@ internal sealed class ObservationRowReader
     private readonly int value;
     private readonly int numerator;
     private readonly int denominator;
+    private readonly int lowerCi;
+    private readonly int upperCi;
     private readonly int status;
     private readonly int qualityNote;
     private readonly int published;
@@ -59,6 +63,8 @@ internal sealed class ObservationRowReader
         value = Array.IndexOf(headerNames, ObservationColumns.Value);
         numerator = Array.IndexOf(headerNames, ObservationColumns.Numerator);
         denominator = Array.IndexOf(headerNames, ObservationColumns.Denominator);
+        lowerCi = Array.IndexOf(headerNames, ObservationColumns.LowerCi);
+        upperCi = Array.IndexOf(headerNames, ObservationColumns.UpperCi);
         status = Array.IndexOf(headerNames, ObservationColumns.Status);
         qualityNote = Array.IndexOf(headerNames, ObservationColumns.QualityNote);
         published = Array.IndexOf(headerNames, ObservationColumns.Published);
@@ -163,6 +169,7 @@ internal sealed class ObservationRowReader
         CheckBreakdown(ref row, measureInfo, line);
 
         var valueText = Raw(value);
+        var valueOk = false;
         if (valueText.IsEmpty)
         {
             errors.Add(line, ObservationColumns.Value, "the value is missing: every row needs a figure");
@@ -170,6 +177,7 @@ internal sealed class ObservationRowReader
         else if (Number(valueText, ObservationColumns.Value, line) is { } number)
         {
             row.Value = number;
+            valueOk = true;
         }
 
         row.Numerator = OptionalNumber(numerator, ObservationColumns.Numerator, line, out var numeratorOk);
@@ -182,6 +190,8 @@ internal sealed class ObservationRowReader
         {
             errors.Add(line, ObservationColumns.Numerator, $"the numerator ({Show(row.Numerator.Value)}) is above the denominator ({Show(row.Denominator!.Value)}): measure {measureInfo.Code} is a percentage, which cannot be over 100%");
         }
+
+        CheckInterval(ref row, valueOk, line);
 
         row.Status = 0;
         if (status >= 0)
@@ -231,6 +241,48 @@ internal sealed class ObservationRowReader
         }
 
         return errors.Count == before;
+    }
+
+    /// <summary>
+    /// The publisher's confidence interval: both limits or neither, since one limit alone says
+    /// nothing about the uncertainty, and the value inside them, since a published interval always
+    /// holds its estimate (a limit outside it is almost always a column swapped or mistyped).
+    /// </summary>
+    private void CheckInterval(ref StagedRow row, bool valueOk, long line)
+    {
+        row.LowerCi = OptionalNumber(lowerCi, ObservationColumns.LowerCi, line, out var lowerOk);
+        row.UpperCi = OptionalNumber(upperCi, ObservationColumns.UpperCi, line, out var upperOk);
+        if (!lowerOk || !upperOk)
+        {
+            return;
+        }
+
+        if (row.LowerCi is { } given && row.UpperCi is null)
+        {
+            errors.Add(line, ObservationColumns.UpperCi, $"the upper confidence limit is missing but the lower is given ({Show(given)}): give both limits of the interval, or neither");
+            return;
+        }
+
+        if (row.UpperCi is { } upperGiven && row.LowerCi is null)
+        {
+            errors.Add(line, ObservationColumns.LowerCi, $"the lower confidence limit is missing but the upper is given ({Show(upperGiven)}): give both limits of the interval, or neither");
+            return;
+        }
+
+        if (!valueOk || row.LowerCi is not { } lower || row.UpperCi is not { } upper)
+        {
+            return;
+        }
+
+        if (lower > row.Value)
+        {
+            errors.Add(line, ObservationColumns.LowerCi, $"the lower confidence limit {Show(lower)} is above the value {Show(row.Value)}");
+        }
+
+        if (upper < row.Value)
+        {
+            errors.Add(line, ObservationColumns.UpperCi, $"the upper confidence limit {Show(upper)} is below the value {Show(row.Value)}");
+        }
     }
 
     private void CheckBreakdown(ref StagedRow row, MeasureInfo? measureInfo, long line)

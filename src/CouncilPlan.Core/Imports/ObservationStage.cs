@@ -80,8 +80,8 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
 
         await using var joins = await JoinByKeyAsync(cancellationToken);
         return await ExecuteAsync($"""
-            INSERT INTO observations (measure_id, period_start, period_end, period, area_code, breakdown_id, value, numerator, denominator, status, quality_note, published, batch_id, version)
-            SELECT s.measure_id, s.period_start, s.period_end, s.period, s.area_code, s.breakdown_id, s.value, s.numerator, s.denominator, s.status, s.quality_note, s.published, {batchId}, 1
+            INSERT INTO observations (measure_id, period_start, period_end, period, area_code, breakdown_id, value, numerator, denominator, lower_ci, upper_ci, status, quality_note, published, batch_id, version)
+            SELECT s.measure_id, s.period_start, s.period_end, s.period, s.area_code, s.breakdown_id, s.value, s.numerator, s.denominator, s.lower_ci, s.upper_ci, s.status, s.quality_note, s.published, {batchId}, 1
             FROM {StagingTable} s
             {(allNew ? "" : $"WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE {KeyJoin})")}
             {InsertOrder}

@@ -16,7 +16,7 @@ namespace CouncilPlan.Core.Imports;
 internal sealed class PostgresObservationStage(NpgsqlConnection connection, NpgsqlTransaction transaction)
     : ObservationStage(connection, transaction)
 {
-    private const int Columns = 13;
+    private const int Columns = 15;
     private static readonly int Epoch = new DateOnly(2000, 1, 1).DayNumber;
 
     private readonly List<(bool Unique, string Create)> setAside = [];
@@ -30,6 +30,7 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
 
     protected override string Changed =>
         "o.value IS DISTINCT FROM s.value OR o.numerator IS DISTINCT FROM s.numerator OR o.denominator IS DISTINCT FROM s.denominator " +
+        "OR o.lower_ci IS DISTINCT FROM s.lower_ci OR o.upper_ci IS DISTINCT FROM s.upper_ci " +
         "OR o.status <> s.status OR o.quality_note IS DISTINCT FROM s.quality_note OR o.published <> s.published";
 
     public override async Task BeginAsync(CancellationToken cancellationToken)
@@ -55,6 +56,8 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
                 value double precision NOT NULL,
                 numerator double precision,
                 denominator double precision,
+                lower_ci double precision,
+                upper_ci double precision,
                 status integer NOT NULL,
                 quality_note text,
                 published boolean NOT NULL
@@ -67,8 +70,8 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
     {
         copy = await connection.BeginRawBinaryCopyAsync(
             WritesDirectly
-                ? "COPY observations (id, measure_id, period_start, period_end, period, area_code, breakdown_id, value, numerator, denominator, status, quality_note, published, batch_id, version) FROM STDIN (FORMAT BINARY)"
-                : "COPY import_staging (line, measure_id, period_start, period_end, period, area_code, breakdown_id, value, numerator, denominator, status, quality_note, published) FROM STDIN (FORMAT BINARY)",
+                ? "COPY observations (id, measure_id, period_start, period_end, period, area_code, breakdown_id, value, numerator, denominator, lower_ci, upper_ci, status, quality_note, published, batch_id, version) FROM STDIN (FORMAT BINARY)"
+                : "COPY import_staging (line, measure_id, period_start, period_end, period, area_code, breakdown_id, value, numerator, denominator, lower_ci, upper_ci, status, quality_note, published) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         ((ReadOnlySpan<byte>)[(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0]).CopyTo(buffer);
         used = 11;
@@ -81,7 +84,8 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
         foreach (ref readonly var row in rows)
         {
             var note = row.QualityNote is null ? 0 : Encoding.UTF8.GetMaxByteCount(row.QualityNote.Length);
-            Reserve(128 + row.Period.LabelUtf8.Length + row.Area.Utf8.Length + note);
+            // The fixed part of a row is 147 bytes (field count, lengths and values), with room to spare.
+            Reserve(192 + row.Period.LabelUtf8.Length + row.Area.Utf8.Length + note);
             BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(used), (short)(WritesDirectly ? Columns + 2 : Columns));
             used += 2;
             Int32(8);
@@ -99,6 +103,8 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
             Double(row.Value);
             OptionalDouble(row.Numerator);
             OptionalDouble(row.Denominator);
+            OptionalDouble(row.LowerCi);
+            OptionalDouble(row.UpperCi);
             Int32(4);
             Int32(row.Status);
             if (row.QualityNote is { } text)
@@ -375,7 +381,7 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
 
     protected override string UpdateSql(int batchId) => $"""
         UPDATE observations o
-        SET value = s.value, numerator = s.numerator, denominator = s.denominator, status = s.status,
+        SET value = s.value, numerator = s.numerator, denominator = s.denominator, lower_ci = s.lower_ci, upper_ci = s.upper_ci, status = s.status,
             quality_note = s.quality_note, published = s.published, batch_id = {batchId}, version = o.version + 1
         FROM import_staging s
         WHERE {KeyJoin} AND ({Changed})

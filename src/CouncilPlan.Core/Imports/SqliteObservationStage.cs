@@ -35,6 +35,7 @@ internal sealed class SqliteObservationStage(SqliteConnection connection, Sqlite
 
     protected override string Changed =>
         "o.value IS NOT s.value OR o.numerator IS NOT s.numerator OR o.denominator IS NOT s.denominator " +
+        "OR o.lower_ci IS NOT s.lower_ci OR o.upper_ci IS NOT s.upper_ci " +
         "OR o.status IS NOT s.status OR o.quality_note IS NOT s.quality_note OR o.published IS NOT s.published";
 
     protected override string InsertOrder => "ORDER BY s.measure_id, s.period_start, s.area_code, s.breakdown_id";
@@ -83,7 +84,7 @@ internal sealed class SqliteObservationStage(SqliteConnection connection, Sqlite
             idOffset = await ScalarAsync("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'observations'), 0)", cancellationToken);
             await DropIndexesAsync(cancellationToken);
             table = "observations";
-            columns = "measure_id, period_start, area_code, breakdown_id, id, period_end, period, value, numerator, denominator, status, quality_note, published, batch_id, version";
+            columns = "measure_id, period_start, area_code, breakdown_id, id, period_end, period, value, numerator, denominator, lower_ci, upper_ci, status, quality_note, published, batch_id, version";
             extra = ", ?, 1";
             lineColumn = "id";
         }
@@ -101,6 +102,8 @@ internal sealed class SqliteObservationStage(SqliteConnection connection, Sqlite
                     value REAL NOT NULL,
                     numerator REAL,
                     denominator REAL,
+                    lower_ci REAL,
+                    upper_ci REAL,
                     status INTEGER NOT NULL,
                     quality_note TEXT,
                     published INTEGER NOT NULL,
@@ -108,14 +111,14 @@ internal sealed class SqliteObservationStage(SqliteConnection connection, Sqlite
                 ) WITHOUT ROWID
                 """, cancellationToken);
             table = "temp.import_staging";
-            columns = "measure_id, period_start, area_code, breakdown_id, line, period_end, period, value, numerator, denominator, status, quality_note, published";
+            columns = "measure_id, period_start, area_code, breakdown_id, line, period_end, period, value, numerator, denominator, lower_ci, upper_ci, status, quality_note, published";
             extra = "";
             lineColumn = "line";
         }
 
         // Rows go in groups of RowsPerStatement per statement: each statement costs far more than a row.
-        parametersPerRow = WritesDirectly ? 14 : 13;
-        var row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + extra + ")";
+        parametersPerRow = WritesDirectly ? 16 : 15;
+        var row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + extra + ")";
         // OR IGNORE, not ON CONFLICT DO NOTHING: every constraint but the key is already checked, and
         // a statement that cannot abort half way needs no statement journal, which would otherwise copy
         // every page the statement touches.
@@ -169,20 +172,22 @@ internal sealed class SqliteObservationStage(SqliteConnection connection, Sqlite
         raw.sqlite3_bind_double(stmt, at + 8, row.Value);
         BindOptional(stmt, at + 9, row.Numerator);
         BindOptional(stmt, at + 10, row.Denominator);
-        raw.sqlite3_bind_int(stmt, at + 11, row.Status);
+        BindOptional(stmt, at + 11, row.LowerCi);
+        BindOptional(stmt, at + 12, row.UpperCi);
+        raw.sqlite3_bind_int(stmt, at + 13, row.Status);
         if (row.QualityNote is { } note)
         {
-            raw.sqlite3_bind_text(stmt, at + 12, note);
+            raw.sqlite3_bind_text(stmt, at + 14, note);
         }
         else
         {
-            raw.sqlite3_bind_null(stmt, at + 12);
+            raw.sqlite3_bind_null(stmt, at + 14);
         }
 
-        raw.sqlite3_bind_int(stmt, at + 13, row.Published ? 1 : 0);
+        raw.sqlite3_bind_int(stmt, at + 15, row.Published ? 1 : 0);
         if (WritesDirectly)
         {
-            raw.sqlite3_bind_int(stmt, at + 14, BatchId);
+            raw.sqlite3_bind_int(stmt, at + 16, BatchId);
         }
     }
 
@@ -279,7 +284,7 @@ internal sealed class SqliteObservationStage(SqliteConnection connection, Sqlite
 
     protected override string UpdateSql(int batchId) => $"""
         UPDATE observations AS o
-        SET value = s.value, numerator = s.numerator, denominator = s.denominator, status = s.status,
+        SET value = s.value, numerator = s.numerator, denominator = s.denominator, lower_ci = s.lower_ci, upper_ci = s.upper_ci, status = s.status,
             quality_note = s.quality_note, published = s.published, batch_id = {batchId}, version = o.version + 1
         FROM temp.import_staging AS s
         WHERE {KeyJoin} AND ({Changed})

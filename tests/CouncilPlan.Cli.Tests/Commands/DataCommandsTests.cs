@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Imports;
@@ -125,11 +126,47 @@ public sealed class DataCommandsTests
 
         Assert.Equal(0, all.ExitCode);
         var lines = (await File.ReadAllTextAsync(Path.Combine(folder, "published.csv"))).TrimEnd('\n').Split('\n');
-        Assert.Equal([Header, $"{Monthly},2024-04,{England},,-7,,,final,\"a, b + café\",true", $"{Percentage},2023,{Council},,61.5,615,1000,final,'=1+1,true"], lines);
+        Assert.Equal([ExportHeader, $"{Monthly},2024-04,{England},,-7,,,,,final,\"a, b + café\",true", $"{Percentage},2023,{Council},,61.5,615,1000,,,final,'=1+1,true"], lines);
         Assert.Equal(0, some.ExitCode);
         Assert.Equal(
-            """[{"measure":"M-1","period":"2024-04","area":"E92000001","breakdown":"","value":-7,"numerator":null,"denominator":null,"status":"final","quality_note":"a, b + café","published":true}]""",
+            """[{"measure":"M-1","period":"2024-04","area":"E92000001","breakdown":"","value":-7,"numerator":null,"denominator":null,"lower_ci":null,"upper_ci":null,"status":"final","quality_note":"a, b + café","published":true,"suppressed":false}]""",
             await File.ReadAllTextAsync(Path.Combine(folder, "some.json")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Export_OfASensitiveMeasure_ShowsNoSmallCountNorAnythingThatGivesOneAway_InCsvOrJson(DatabaseProvider provider)
+    {
+        await using var database = await CatalogueDatabaseAsync(provider);
+        SmallCountTable table;
+        await using (var db = database.NewContext())
+        {
+            table = await SmallCountTable.PrepareAsync(db, Quarterly, "2024-25 Q1", "sex");
+        }
+
+        Assert.Equal(0, (await CliRunner.RunAsync(database, "data", "import", WriteFile(table.Csv()))).ExitCode);
+        var folder = Path.GetDirectoryName(WriteFile(""))!;
+
+        var csv = await CliRunner.RunAsync(database, "data", "export", "--out", Path.Combine(folder, "published.csv"));
+        var json = await CliRunner.RunAsync(database, "data", "export", "--out", Path.Combine(folder, "published.json"), "--measure", Quarterly);
+        var staff = await CliRunner.RunAsync(database, "data", "export", "--out", Path.Combine(folder, "staff.csv"), "--include-unpublished");
+
+        Assert.Equal((0, 0, 0), (csv.ExitCode, json.ExitCode, staff.ExitCode));
+        table.AssertDisclosesNothing(table.ShownInCsv(await File.ReadAllTextAsync(Path.Combine(folder, "published.csv"))));
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "published.json")));
+        table.AssertDisclosesNothing(table.ShownInJson(document.RootElement.EnumerateArray()));
+        // The staff export is everything as stored, small counts included: the help says never to publish it.
+        Assert.Equal(table.Figures.Count, table.ShownInCsv(await File.ReadAllTextAsync(Path.Combine(folder, "staff.csv"))).Count);
+    }
+
+    [Fact]
+    public async Task ExportHelp_SaysTheStaffExportHasNoDisclosureControl()
+    {
+        var (_, output, _) = await CliRunner.RunAsync(null, "data", "export", "--help");
+
+        // Help wraps its lines to the terminal's width.
+        var words = string.Join(' ', output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("A staff export: every figure as stored, published or not, with no disclosure control (small counts included). Never publish the result.", words, StringComparison.Ordinal);
     }
 
     [Theory]

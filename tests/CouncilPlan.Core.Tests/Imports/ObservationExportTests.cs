@@ -113,7 +113,7 @@ public sealed class ObservationExportTests
             Record("a, b"),
             Record("say \"hi\""),
             Record("=a,b"),
-            Record(null) with { Value = -3.5, Numerator = -1, Denominator = 2 },
+            Record(null) with { Value = -3.5, Numerator = -1, Denominator = 2, LowerCi = -4.25, UpperCi = 1E-07 },
         };
         using var text = new StringWriter();
         var writer = new ObservationCsvWriter(text);
@@ -122,13 +122,13 @@ public sealed class ObservationExportTests
             writer.Write(record);
         }
 
-        var notes = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(',', 9)[8]).ToList();
+        var notes = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(',', 11)[10]).ToList();
         Assert.Equal(
         [
             "'=1+2,false", "-5,false", "'-x,false", "'+44 161,false", "'@home,false", "'\tindent,false", "\"'\rreturn\",false",
             "''=already,false", "'plain,false", "\"a, b\",false", "\"say \"\"hi\"\"\",false", "\"'=a,b\",false", ",false",
         ], notes);
-        Assert.StartsWith("M,2023,E,,-3.5,-1,2,final,,false", text.ToString().Split('\n')[12], StringComparison.Ordinal);
+        Assert.StartsWith("M,2023,E,,-3.5,-1,2,-4.25,1E-07,final,,false", text.ToString().Split('\n')[12], StringComparison.Ordinal);
     }
 
     [Theory]
@@ -151,7 +151,7 @@ public sealed class ObservationExportTests
         using var text = new StringWriter();
         new ObservationCsvWriter(text).WriteHeader();
 
-        Assert.Equal(Header + "\n", text.ToString());
+        Assert.Equal(ExportHeader + "\n", text.ToString());
     }
 
     [Theory]
@@ -169,7 +169,7 @@ public sealed class ObservationExportTests
         using var json = JsonDocument.Parse(output.ToArray());
         var items = json.RootElement.EnumerateArray().ToList();
         Assert.Equal(
-            ["measure", "period", "area", "breakdown", "value", "numerator", "denominator", "status", "quality_note", "published"],
+            ["measure", "period", "area", "breakdown", "value", "numerator", "denominator", "lower_ci", "upper_ci", "status", "quality_note", "published", "suppressed"],
             items[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal([Monthly, Percentage, Percentage, Percentage], items.Select(i => i.GetProperty("measure").GetString()));
         Assert.Equal("provisional", items[0].GetProperty("status").GetString());
@@ -185,5 +185,5 @@ public sealed class ObservationExportTests
     }
 
     private static ObservationRecord Record(string? note) =>
-        new("M", "2023", "E", "", 1, null, null, ObservationStatus.Final, note, false);
+        new("M", "2023", "E", "", 1, null, null, null, null, ObservationStatus.Final, note, false);
 }

@@ -414,7 +414,7 @@ public sealed class ObservationImportTests
         var result = await ImportAsync(database, WriteFile("measure,period,vaule,area\nM-1,2023-04,7,E08000007\n"));
 
         Assert.Equal(
-            [(1L, "vaule", "unknown column 'vaule': the columns are measure, period, area, breakdown, value, numerator, denominator, status, quality_note, published"),
+            [(1L, "vaule", "unknown column 'vaule': the columns are measure, period, area, breakdown, value, numerator, denominator, lower_ci, upper_ci, status, quality_note, published"),
              (1L, "value", "the required column 'value' is missing (the header needs measure, period, area, value)")],
             result.Errors.Select(e => (e.Row, e.Column, e.Reason)));
     }

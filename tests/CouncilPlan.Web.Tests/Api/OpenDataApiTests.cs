@@ -111,8 +111,8 @@ public abstract class OpenDataApiTests<TSite>(TSite site) : IClassFixture<TSite>
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("measure,period,area,breakdown,value,numerator,denominator,status,quality_note,published", lines[0].TrimEnd('\r'));
-        Assert.Contains("A2-10,Jan-Dec 2023,E08000007,,75.2,,,final,,true", lines.Select(l => l.TrimEnd('\r')));
+        Assert.Equal("measure,period,area,breakdown,value,numerator,denominator,lower_ci,upper_ci,status,quality_note,published", lines[0].TrimEnd('\r'));
+        Assert.Contains("A2-10,Jan-Dec 2023,E08000007,,75.2,,,,,final,,true", lines.Select(l => l.TrimEnd('\r')));
     }
 
     [Fact]

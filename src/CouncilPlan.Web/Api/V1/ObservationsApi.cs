@@ -1,10 +1,6 @@
-using System.Runtime.CompilerServices;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Exports;
-using CouncilPlan.Core.Measures;
-using CouncilPlan.Web.PublicData;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Web.Api.V1;
 
@@ -16,6 +12,8 @@ public sealed record ObservationResponse(
     double? Value,
     double? Numerator,
     double? Denominator,
+    double? LowerCi,
+    double? UpperCi,
     string Status,
     string? QualityNote,
     bool Suppressed);
@@ -37,9 +35,12 @@ public static class ObservationsApi
             .WithDescription(
                 "Published observations, filtered by measure code, area code and breakdown (each repeatable; breakdown is dimension:category, or empty for the whole population) and by period: from and to are dates (YYYY-MM-DD), keeping periods that start on or after from and on or before to. " +
                 "JSON is paged (page from 1, page_size up to 1000, next gives the following page). CSV (format=csv or Accept: text/csv) streams every matching row in the import format. " +
-                "Figures withheld by disclosure control are shown in JSON with suppressed true and no value, and left out of CSV.")
-            .Produces<ObservationPage>()
+                "lower_ci and upper_ci are the 95% confidence interval the source publishes, when it does. " +
+                "Figures withheld by disclosure control are shown in JSON with suppressed true and no value, numerator, denominator or interval, and left out of CSV.")
+            // The JSON page last: of two 200 answers the document keeps the later, and the page's
+            // schema is the contract (the CSV is the import format, documented on its own).
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<ObservationPage>()
             .Produces(StatusCodes.Status400BadRequest);
     }
 
@@ -53,7 +54,6 @@ public static class ObservationsApi
         [FromQuery(Name = "page")] int? page,
         [FromQuery(Name = "page_size")] int? pageSize,
         [FromQuery(Name = "format")] string? format,
-        PublicDataCache cache,
         CouncilPlanDb db,
         CancellationToken cancellationToken)
     {
@@ -69,7 +69,6 @@ public static class ObservationsApi
             return Results.Problem(statusCode: 400, title: "Bad paging", detail: $"page starts at 1 and page_size is between 1 and {MaxPageSize}.");
         }
 
-        var snapshot = await cache.GetAsync(cancellationToken);
         var filter = new ObservationExportFilter
         {
             MeasureCodes = measure?.Where(c => c.Length > 0).ToList() ?? [],
@@ -79,42 +78,29 @@ public static class ObservationsApi
             To = to,
         };
 
-        // Disclosure control: figures the measure's assessment withholds never leave.
-        var sensitive = snapshot.Catalogue.Where(m => m.SuppressBelow is > 1 && (filter.MeasureCodes.Count == 0 || filter.MeasureCodes.Contains(m.Code))).ToList();
-        var withheld = new HashSet<(string, string, string, string)>();
-        foreach (var m in sensitive)
-        {
-            foreach (var f in (await snapshot.AssessAsync(m)).Assessment.Figures.Where(f => f.Suppressed))
-            {
-                withheld.Add((m.Code, f.Period, f.AreaCode, f.Breakdown));
-            }
-        }
-
-        var query = ObservationExport.Query(db, filter);
+        var published = await PublicObservations.LoadAsync(db, filter, cancellationToken);
         if (ApiV1.WantsCsv(http.Request))
         {
             return Results.Stream(
-                output => ObservationCsvWriter.WriteAsync(Published(query.AsAsyncEnumerable(), withheld, cancellationToken), output, cancellationToken),
+                output => ObservationCsvWriter.WriteAsync(published.ShownAsync(cancellationToken), output, cancellationToken),
                 "text/csv; charset=utf-8",
                 fileDownloadName: filter.MeasureCodes.Count == 1 ? $"{filter.MeasureCodes.First()}.csv" : "observations.csv");
         }
 
-        var rows = await query.Skip((number - 1) * size).Take(size + 1).ToListAsync(cancellationToken);
-        var items = rows.Take(size).Select(r =>
-        {
-            var hidden = withheld.Contains((r.Measure, r.Period, r.Area, r.Breakdown));
-            return new ObservationResponse(
-                r.Measure,
-                r.Period,
-                r.Area,
-                r.Breakdown,
-                hidden ? null : r.Value,
-                hidden ? null : r.Numerator,
-                hidden ? null : r.Denominator,
-                ObservationExport.StatusText(r.Status),
-                r.QualityNote,
-                hidden);
-        }).ToList();
+        var rows = await published.PageAsync((number - 1) * size, size + 1, cancellationToken);
+        var items = rows.Take(size).Select(r => new ObservationResponse(
+            r.Measure,
+            r.Period,
+            r.Area,
+            r.Breakdown,
+            r.Value,
+            r.Numerator,
+            r.Denominator,
+            r.LowerCi,
+            r.UpperCi,
+            ObservationExport.StatusText(r.Status),
+            r.QualityNote,
+            r.Suppressed)).ToList();
         string? next = null;
         if (rows.Count > size)
         {
@@ -124,16 +110,5 @@ public static class ObservationsApi
         }
 
         return Results.Json(new ObservationPage(items, number, size, next), ApiV1.Json);
-    }
-
-    private static async IAsyncEnumerable<ObservationRecord> Published(IAsyncEnumerable<ObservationRecord> records, HashSet<(string, string, string, string)> withheld, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var record in records.WithCancellation(cancellationToken))
-        {
-            if (!withheld.Contains((record.Measure, record.Period, record.Area, record.Breakdown)))
-            {
-                yield return record;
-            }
-        }
     }
 }
