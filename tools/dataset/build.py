@@ -21,7 +21,7 @@ import io
 import json
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -43,6 +43,9 @@ WARDS_2004 = tuple(f"E050007{n:02d}" for n in range(79, 100))
 
 HEADER = ["measure", "period", "area", "breakdown", "value", "numerator", "denominator",
           "status", "quality_note", "published"]
+# Files with published 95% confidence intervals carry two more columns, after denominator. (Only
+# those files: a file without intervals keeps the columns every importer version reads.)
+HEADER_WITH_CI = HEADER[:7] + ["lower_ci", "upper_ci"] + HEADER[7:]
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -62,6 +65,9 @@ class Row:
     breakdown: str = ""
     numerator: str = ""
     quality_note: str = ""
+    status: str = "final"
+    lower_ci: str = ""
+    upper_ci: str = ""
 
 
 # ---------------------------------------------------------------- values and periods
@@ -235,6 +241,15 @@ def simple(ref, measure, relative, indicator, period, *, measure_col=None, areas
     return rows
 
 
+def with_status(rows: list[Row], latest: list[str]) -> list[Row]:
+    """Rows with the publisher's status for the latest periods of the series: latest[0] for the
+    most recent period held (in any area), latest[1] for the one before, and so on; every other
+    period stays final. Used only where the publisher says so (see the comment at each call)."""
+    periods = sorted({r.period for r in rows}, key=period_sort_key, reverse=True)
+    status = dict(zip(periods, latest))
+    return [replace(r, status=status.get(r.period, "final")) for r in rows]
+
+
 def build(ref: Reference) -> dict[str, list[Row]]:
     nn = ref.json("oflog/nearest_neighbours.json")["E08000007"]
     if sorted(c for c in nn if c != STOCKPORT) != sorted(CIPFA_NN) or STOCKPORT not in nn:
@@ -244,9 +259,19 @@ def build(ref: Reference) -> dict[str, list[Row]]:
     files: dict[str, list[Row]] = {}
 
     # Ambition 1 --------------------------------------------------------------------------
-    files["real-living-wage.csv"] = simple(
+    # Status. ONS publishes this dataset once a year in editions named "<year> provisional" and,
+    # a year later, "<year> revised" (ONS, "Number and proportion of employee jobs with hourly pay
+    # below the living wage", list of editions: "2025 provisional", "2024 revised", ...,
+    # https://www.ons.gov.uk/employmentandlabourmarket/peopleinwork/earningsandworkinghours/datasets/numberandproportionofemployeejobswithhourlypaybelowthelivingwage;
+    # ASHE 2025 provisional and 2024 revised were published on 23 October 2025, per ONS's
+    # correction note on ASHE table 2, 2024 revised). The reference copy (trafford_themes, updated
+    # May 2026, before the 2026 edition) ends at 2025, and its 2024 value differs from the one in
+    # the same file a year earlier (80.3 then, 80.5 now for Stockport): it holds 2025 as
+    # provisional and 2024 as revised. Earlier years are not revised again.
+    files["real-living-wage.csv"] = with_status(simple(
         ref, "A1-02", tt + "economy/real_living_wage.csv",
-        "Employees paid at or above the real living wage by work geography", calendar_year)
+        "Employees paid at or above the real living wage by work geography", calendar_year),
+        ["provisional", "revised"])
 
     dwellings = []
     for r in ref.rows("housing/net_additional_dwellings_by_local_authority.csv"):
@@ -273,6 +298,15 @@ def build(ref: Reference) -> dict[str, list[Row]]:
         "level of development at the end of Reception", academic_year,
         breakdown="free-school-meals:eligible")
 
+    # Status of DfE attainment figures. DfE publishes key stage 2 and key stage 4 results first as
+    # "provisional" (KS4 in October, KS2 in September) and then "revised" (KS2 in December, KS4 in
+    # the following January/February) (DfE, Key stage 2 attainment methodology, explore-education-
+    # statistics.service.gov.uk/methodology/key-stage-2-attainment; Key stage 4 performance
+    # releases). The reference copies (trafford_themes, from LG Inform, updated 30 April 2026)
+    # were taken after the revised releases for 2024/25, but which edition LG Inform held is not
+    # recorded, so no status other than the default is written. EYFSP results are published once,
+    # with no provisional edition. NEET figures are DfE management information published once a
+    # year; no provisional status is stated.
     files["ks2-expected-standard.csv"] = simple(
         ref, "A2-02", tt + "children/expected_standard_ks2.csv",
         "Pupils reaching the expected standard at the end of key stage 2 in reading, writing and "
@@ -307,7 +341,30 @@ def build(ref: Reference) -> dict[str, list[Row]]:
         ref, "A2-11", tt + "economy/economic_inactivity.csv",
         "% who are economically inactive - aged 16-64", rolling_12_months)
 
+    # Residents aged 16-64 qualified to RQF level 3 or above (A2-18): ONS's Explore Local
+    # Statistics indicator "Level 3 or above qualifications (Great Britain)", from the Annual
+    # Population Survey, with its published 95% confidence intervals. Periods are ISO intervals
+    # "2023-01-01/P1Y" (January to December 2023), written "Jan-Dec 2023". ONS gives the indicator
+    # to 1 decimal place (metadata decimalPlaces 1); the interval bounds carry floating-point
+    # noise (66.10000000000001) and are rounded to 1 place.
+    qualifications = []
+    for r in ref.rows("skills/ons_els_qualifications-level-3-or-above.csv"):
+        if r["indicator"] != "Level 3 or above qualifications (Great Britain)" or r["unit"] != "%":
+            raise BuildError("unexpected indicator or unit in the ELS level 3 file")
+        if r["areacd"] not in BENCHMARKED or missing(r["observation"]):
+            continue
+        m = re.fullmatch(r"(\d{4})-01-01/P1Y", r["period"])
+        if not m:
+            raise BuildError(f"unexpected ELS period {r['period']!r}")
+        qualifications.append(Row(
+            "A2-18", f"Jan-Dec {m[1]}", r["areacd"], number(r["observation"], 1),
+            lower_ci=number(r["lci_95"], 1), upper_ci=number(r["uci_95"], 1)))
+    files["qualifications-level-3.csv"] = qualifications
+
     # Claimant count: the published proportion, with the published count as its numerator.
+    # Status: Nomis has described each monthly update as adding the new month and revising the
+    # previous one (Nomis, "June 2017 data released with revisions"), but no current ONS
+    # statement that the latest month is provisional was found, so rows stay final.
     claimants = tt + "economy/claimant_count.csv"
     counts = {(a, month(p)): number(v) for a, p, v in themes(
         ref, claimants, "Claimant count", areas=BENCHMARKED)}
@@ -318,9 +375,14 @@ def build(ref: Reference) -> dict[str, list[Row]]:
 
     # Universal Credit: DWP's published count only. (The reference file's proportion of residents
     # aged 16-64 is a third-party calculation, not a DWP figure, so it is not used.)
-    files["universal-credit.csv"] = simple(
+    # Status. DWP: "The latest month's figures are provisional", revised once in the next release
+    # and not revised after that; the latest two months are marked (r) and (p) (Stat-Xplore
+    # metadata, People on Universal Credit, field Month,
+    # https://stat-xplore.dwp.gov.uk/webapi/metadata/UC_Monthly/Month.html). The reference copy
+    # (trafford_themes, updated 7 May 2026) ends at March 2026, the latest month published then.
+    files["universal-credit.csv"] = with_status(simple(
         ref, "A2-13", tt + "economy/universal_credit.csv", "People on Universal Credit", month,
-        areas=COUNTS)
+        areas=COUNTS), ["provisional", "revised"])
 
     # Ambition 3 --------------------------------------------------------------------------
     files["adults-walking-or-cycling.csv"] = simple(
@@ -351,6 +413,12 @@ def build(ref: Reference) -> dict[str, list[Row]]:
     files["short-term-services-outcome.csv"] = oflog_series("A3-04", "ASC5")
 
     # Ambition 4 --------------------------------------------------------------------------
+    # Status: DWP's own statement that the latest year of these local statistics is provisional
+    # was not found (collection page, background information and methodology note, March 2024
+    # and March 2025), so rows stay final. The reference copy changed the years 2021-22 to
+    # 2023-24 between its July 2025 and April 2026 versions: DWP's March 2026 release covers the
+    # years ending March 2022 to 2025 ("Children in low income families: local area statistics
+    # 2022 to 2025", gov.uk), and earlier years held here come from earlier releases.
     poverty = tt + "children/children_poverty.csv"
     files["children-relative-low-income.csv"] = simple(
         ref, "A4-02", poverty, "% of children living in relative low income families: Aged 0-15",
@@ -482,12 +550,14 @@ def render(rows: list[Row]) -> str:
         keys.add(key)
     ordered = sorted(rows, key=lambda r: (r.measure, r.breakdown, area_sort_key(r.area),
                                           period_sort_key(r.period)))
+    intervals = any(r.lower_ci or r.upper_ci for r in rows)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(HEADER)
+    w.writerow(HEADER_WITH_CI if intervals else HEADER)
     for r in ordered:
-        w.writerow([r.measure, r.period, r.area, r.breakdown, r.value, r.numerator, "",
-                    "final", r.quality_note, "true"])
+        ci = [r.lower_ci, r.upper_ci] if intervals else []
+        w.writerow([r.measure, r.period, r.area, r.breakdown, r.value, r.numerator, ""] + ci
+                   + [r.status, r.quality_note, "true"])
     return buf.getvalue()
 
 
