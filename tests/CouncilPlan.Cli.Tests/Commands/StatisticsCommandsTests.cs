@@ -177,7 +177,7 @@ public sealed class StatisticsCommandsTests
     }
 
     private static ObservationRecord Record(string measure, Period period, string area, string breakdown, double value) =>
-        new(measure, period.Label, area, breakdown, value, null, null, ObservationStatus.Final, null, true);
+        new(measure, period.Label, area, breakdown, value, null, null, null, null, ObservationStatus.Final, null, true);
 
     /// <summary>Fourteen rolling 12-month periods a quarter apart, Oct 2021-Sep 2022 first, with values around 11
     /// and a last one far above, so that the series has limits and a special cause to compare.</summary>
@@ -206,7 +206,7 @@ public sealed class StatisticsCommandsTests
     {
         var series = RollingSeries();
         var export = await WriteTwoMeasureExportAsync();
-        Assert.Contains("A2-10,Oct 2021-Sep 2022,E08000007,,10,,,final,,true", await File.ReadAllTextAsync(export), StringComparison.Ordinal);
+        Assert.Contains("A2-10,Oct 2021-Sep 2022,E08000007,,10,,,,,final,,true", await File.ReadAllTextAsync(export), StringComparison.Ordinal);
         var dated = PlanFixtures.WriteTemp("period,value\n" + string.Join('\n', series.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Period.Start:yyyy-MM-dd},{p.Value}"))), "dated.csv");
         string[] options = ["--improvement", "decrease", "--target", "12"];
 
