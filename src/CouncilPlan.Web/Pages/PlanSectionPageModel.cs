@@ -31,27 +31,13 @@ public abstract class PlanSectionPageModel(PublicDataCache cache, ElementKind ki
         }
 
         Element = element;
-        var inside = Plan.Elements.Where(e => IsWithin(e, element)).Select(e => e.Id).ToHashSet();
-        var measures = Data.Catalogue.Where(m => m.Evidence.Any(e => inside.Contains(e.ElementId))).ToList();
-        var assessed = await Data.AssessAllAsync(measures);
+        var inside = PlanScope.ElementsWithin(Plan, element);
+        var assessed = await Data.AssessAllAsync(PlanScope.MeasuresWithin(Plan, Data.Catalogue, element));
         Evidence = inside.ToDictionary(
             id => id,
             id => (IReadOnlyList<PublicMeasure>)assessed.Where(p => p.Measure.Evidence.Any(e => e.ElementId == id)).ToList());
         var lines = await PublishedResources.CurrentAsync(HttpContext.RequestServices.GetRequiredService<CouncilPlanDb>(), Plan.Plan.Id, HttpContext.RequestAborted);
         Resources = lines.Where(l => kind == ElementKind.Portfolio ? l.PortfolioId == element.Id : l.ElementId is { } id && inside.Contains(id)).ToList();
         return Page();
-    }
-
-    private static bool IsWithin(PlanElement candidate, PlanElement section)
-    {
-        for (var e = candidate; e is not null; e = e.Parent)
-        {
-            if (e.Id == section.Id)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -53,7 +53,7 @@ public static class PublicPages
             return pages;
         }
 
-        pages.InsertRange(0, ["/", "/about-the-plan", "/ambitions", "/themes", "/programmes", "/borough-plan", "/portfolios", "/measures", "/neighbourhoods", "/climate", "/open-data", "/open-data/api", "/search"]);
+        pages.InsertRange(0, ["/", "/about-the-plan", "/ambitions", "/themes", "/programmes", "/borough-plan", "/portfolios", "/measures", "/how-we-judge", "/neighbourhoods", "/climate", "/open-data", "/open-data/api", "/search"]);
         pages.AddRange(plan.All(ElementKind.Ambition).Select(e => $"/ambitions/{e.Key}"));
         pages.AddRange(plan.All(ElementKind.Theme).Select(e => $"/themes/{e.Key}"));
         pages.AddRange(plan.All(ElementKind.Programme).Select(e => $"/programmes/{e.Key}"));

@@ -1,14 +1,23 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Measures;
-using CouncilPlan.Core.Updates;
-using CouncilPlan.Core.Users;
+using CouncilPlan.Web.PublicData;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Web.Pages.Staff.Catalogue;
 
-public sealed class IndexModel(CouncilPlanDb db) : StaffPageModel(db)
+public sealed class IndexModel(CouncilPlanDb db, PublicDataCache cache) : StaffPageModel(db)
 {
     public IReadOnlyList<(Measure Measure, string Owners)> Measures { get; private set; } = [];
+
+    /// <summary>
+    /// The current plan's measures whose latest published figure is out of date or discontinued, as the
+    /// public site judges them (the same cached assessments), so staff chase exactly what residents are
+    /// told is out of date: the longest overdue first, then the discontinued series.
+    /// </summary>
+    public IReadOnlyList<PublicMeasure> ToUpdate { get; private set; } = [];
+
+    /// <summary>The day the public assessments were made as at.</summary>
+    public DateOnly AsAt { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -22,5 +31,14 @@ public sealed class IndexModel(CouncilPlanDb db) : StaffPageModel(db)
             var text = string.Join("; ", mine.Select(o => o.UserId is { } u ? users.GetValueOrDefault(u, u) : services.GetValueOrDefault(o.ServiceId ?? 0, "")).Where(t => t.Length > 0).Distinct());
             return (m, text.Length == 0 ? "No owner yet" : text);
         }).ToList();
+
+        var data = await cache.GetAsync(cancellationToken);
+        AsAt = data.AsAt;
+        ToUpdate = (await data.AssessAllAsync(data.Catalogue))
+            .Where(m => m.Assessment.OutOfDate)
+            .OrderBy(m => m.Assessment.Currency!.Discontinued is null ? 0 : 1)
+            .ThenBy(m => m.Assessment.Currency!.ExpectedBy)
+            .ThenBy(m => m.Measure.Code, StringComparer.Ordinal)
+            .ToList();
     }
 }
