@@ -134,7 +134,8 @@ public static class MeasureAssessor
             ? Masking.Check(boroughInterval, wards.Concat(groups).Where(g => g.Interval is not null).Select(g => new GroupFigure(Label(g), g.Interval!)), polarity)
             : new MaskingResult(false, [], []);
 
-        var rag = latest?.Rag ?? Rag.NotRated;
+        // A figure that is out of date is shown for the record but not rated: the judgement would be about the past.
+        var rag = currency?.OutOfDate == true ? Rag.NotRated : latest?.Rag ?? Rag.NotRated;
         var (trajectoryTarget, trajectory) = TrajectoryOf(measure, comparable.Latest);
 
         return new MeasureAssessment(

@@ -237,9 +237,14 @@ public static class MeasureWords
     }
 
     /// <summary>"Out of date: a figure for 2018-19 was due by 31 March 2020." or the discontinued series' reason.</summary>
-    public static string OutOfDate(Currency currency) => currency.Discontinued is { } why
-        ? $"Discontinued: {why.TrimEnd('.')}."
-        : $"Out of date: a figure for {currency.NextPeriod} was due by {currency.ExpectedBy?.ToString("d MMMM yyyy", EnGb)}.";
+    public static string OutOfDate(Currency currency) => currency.Discontinued is not null
+        ? $"Discontinued: {Due(currency)}"
+        : $"Out of date: {char.ToLower(Due(currency)[0], EnGb)}{Due(currency)[1..]}";
+
+    /// <summary>The reason alone, for beside an "Out of date" tag: "A figure for 2018-19 was due by 31 March 2020."</summary>
+    public static string Due(Currency currency) => currency.Discontinued is { } why
+        ? $"{why.TrimEnd('.')}."
+        : $"A figure for {currency.NextPeriod} was due by {currency.ExpectedBy?.ToString("d MMMM yyyy", EnGb)}.";
 
     private static string Sentence(string phrase) => phrase.Length == 0 ? "" : char.ToUpper(phrase[0], EnGb) + phrase[1..].TrimEnd('.') + ".";
 }

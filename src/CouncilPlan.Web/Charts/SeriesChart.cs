@@ -22,7 +22,8 @@ public static class SeriesChart
     private const double Top = 16;
     private const double Bottom = 64;
 
-    public static string Render(string id, string title, string description, IReadOnlyList<AssessedPoint> points, int decimals, string? benchmarkName, IReadOnlyList<MeasureBreak>? breaks = null)
+    /// <param name="stepMonths">Months between consecutive figures (the measure's frequency): a longer step is a gap, and the line is not drawn across it.</param>
+    public static string Render(string id, string title, string description, IReadOnlyList<AssessedPoint> points, int decimals, string? benchmarkName, IReadOnlyList<MeasureBreak>? breaks = null, int? stepMonths = null)
     {
         var svg = new StringBuilder();
         var plotted = points.Where(p => p.Figure.Value is not null).ToList();
@@ -71,6 +72,11 @@ public static class SeriesChart
             }
         }
 
+        // Gaps (a year with no published figure) are not bridged by the line either.
+        var gapAt = stepMonths is { } step
+            ? Enumerable.Range(1, Math.Max(0, plotted.Count - 1)).Where(i => plotted[i].Figure.PeriodStart > plotted[i - 1].Figure.PeriodStart.AddMonths(step)).ToList()
+            : [];
+
         // SPC mean and process limits, per rebase group.
         foreach (var group in plotted.Select((p, i) => (p, i)).Where(x => x.p.Spc is not null).GroupBy(x => x.p.Spc!.RebaseGroup))
         {
@@ -111,7 +117,7 @@ public static class SeriesChart
         }
 
         // The series itself, not joined across a break, then each point shaped by what SPC says about it.
-        foreach (var (from, to) in Runs(plotted.Count, breakAt))
+        foreach (var (from, to) in Runs(plotted.Count, [.. breakAt.Union(gapAt)]))
         {
             svg.Append("<polyline class=\"councilplan-chart__line\" points=\"");
             svg.AppendJoin(' ', plotted.Skip(from).Take(to - from).Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{X(from + i):0.#},{Y(p.Figure.Value!.Value):0.#}")));
