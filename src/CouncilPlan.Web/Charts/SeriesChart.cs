@@ -73,8 +73,8 @@ public static class SeriesChart
         }
 
         // Gaps (a year with no published figure) are not bridged by the line either.
-        var gapAt = stepMonths is { } step
-            ? Enumerable.Range(1, Math.Max(0, plotted.Count - 1)).Where(i => plotted[i].Figure.PeriodStart > plotted[i - 1].Figure.PeriodStart.AddMonths(step)).ToList()
+        var gapAt = stepMonths is { } months
+            ? Enumerable.Range(1, Math.Max(0, plotted.Count - 1)).Where(i => plotted[i].Figure.PeriodStart > plotted[i - 1].Figure.PeriodStart.AddMonths(months)).ToList()
             : [];
 
         // SPC mean and process limits, per rebase group.
