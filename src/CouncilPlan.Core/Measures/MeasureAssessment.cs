@@ -64,12 +64,16 @@ public sealed record MeasureAssessment(
     IReadOnlyList<PublicFigure> Figures,
     string? SpcNotApplied = null,
     string? SpcBasis = null,
-    Currency? Currency = null)
+    Currency? Currency = null,
+    RecentTrend? RecentTrend = null)
 {
     public bool AwaitingData => Series.Count == 0;
 
     public bool OutOfDate => Currency?.OutOfDate == true;
 }
+
+/// <summary>The trend over the latest comparable figures (<see cref="TrendTest"/>), judged by polarity.</summary>
+public sealed record RecentTrend(Direction Direction, int Points, string From, string To, double ChiSquared);
 
 /// <summary>What the assessment needs to know about areas.</summary>
 /// <param name="CouncilArea">The council's own area code (the plan's).</param>
@@ -158,7 +162,8 @@ public static class MeasureAssessor
             figures,
             spcNotApplied,
             comparable.Thinned && spc is not null ? comparable.Basis : null,
-            currency);
+            currency,
+            RecentTrendOf(measure, comparable.Latest));
     }
 
     /// <summary>
@@ -242,6 +247,38 @@ public static class MeasureAssessor
 
         var change = ChangeTest.Compare(now, latest.Interval, then, earlier.Interval, MethodOf(latest.Interval, earlier.Interval));
         return DirectionOfTravel.Judge(change, now, then, measure.Polarity, measure.Decimals);
+    }
+
+    /// <summary>
+    /// The recent trend of a percentage over its latest five comparable figures, where every one has
+    /// its numerator and denominator (Fingertips tests recent trends of proportions this way); none
+    /// for other measures, or one with no better direction.
+    /// </summary>
+    private static RecentTrend? RecentTrendOf(Measure measure, IReadOnlyList<PublicFigure> comparable)
+    {
+        if (measure.Unit != MeasureUnit.Percentage || measure.Polarity == Polarity.NoJudgement || comparable.Count < TrendTest.RecentPoints)
+        {
+            return null;
+        }
+
+        var run = comparable.TakeLast(TrendTest.RecentPoints).ToList();
+        if (run.Any(f => f.Numerator is null || f.Denominator is null))
+        {
+            return null;
+        }
+
+        if (TrendTest.Proportions(run.Select(f => (f.Numerator!.Value, f.Denominator!.Value)).ToList()) is not { } result)
+        {
+            return null;
+        }
+
+        var direction = result.Verdict switch
+        {
+            ChangeVerdict.SignificantlyHigher => measure.Polarity == Polarity.HigherIsBetter ? Direction.Improving : Direction.Worsening,
+            ChangeVerdict.SignificantlyLower => measure.Polarity == Polarity.LowerIsBetter ? Direction.Improving : Direction.Worsening,
+            _ => Direction.NoSignificantChange,
+        };
+        return new RecentTrend(direction, result.Points, run[0].Period, run[^1].Period, result.ChiSquared);
     }
 
     private static string MethodOf(Interval? a, Interval? b) => (a?.Method, b?.Method) switch

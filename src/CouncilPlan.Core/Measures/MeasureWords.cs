@@ -113,6 +113,15 @@ public static class MeasureWords
         };
     }
 
+    /// <summary>"Recent trend, 2019-20 to 2023-24: improving, more than chance would explain (chi-squared test for trend)."</summary>
+    public static string Trend(RecentTrend trend) =>
+        $"Recent trend over the {trend.Points} figures {trend.From} to {trend.To}: " + trend.Direction switch
+        {
+            Statistics.Direction.Improving => "improving, more than chance would explain",
+            Statistics.Direction.Worsening => "worsening, more than chance would explain",
+            _ => "no significant trend",
+        } + " (chi-squared test for trend in proportions, 95%)";
+
     private static string Moved(Measure measure, double difference) =>
         difference == 0 ? "unchanged" : $"{(difference > 0 ? "up" : "down")} {Amount(measure, difference)}";
 

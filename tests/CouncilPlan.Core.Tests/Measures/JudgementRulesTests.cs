@@ -286,4 +286,34 @@ public sealed class JudgementRulesTests
     {
         Assert.Equal(expected, MeasureWords.Value(Measure(PeriodType.CalendarYear, Frequency.Annual), value));
     }
+
+    [Fact]
+    public void RecentTrend_OfFivePercentagesWithNumerators_IsTestedAndJudgedByPolarity()
+    {
+        var rising = Enumerable.Range(2019, 5).Select(y => Annual(PeriodType.FinancialYear, y, (500 + (15 * (y - 2019))) / 10.0, 500 + (15 * (y - 2019)), 1000)).ToList();
+
+        var higherIsBetter = Assess(Measure(PeriodType.FinancialYear, Frequency.Annual), rising);
+        var lowerIsBetter = Assess(Measure(PeriodType.FinancialYear, Frequency.Annual, polarity: Polarity.LowerIsBetter), rising);
+
+        // Year on year the 1.5 point step is within chance; over five years it is a trend.
+        Assert.Equal(Direction.NoSignificantChange, higherIsBetter.Direction.SinceSamePeriodLastYear.Direction);
+        Assert.Equal(Direction.Improving, higherIsBetter.RecentTrend!.Direction);
+        Assert.Equal(Direction.Worsening, lowerIsBetter.RecentTrend!.Direction);
+        Assert.Equal("2019-20", higherIsBetter.RecentTrend.From);
+        Assert.StartsWith("Recent trend over the 5 figures 2019-20 to 2023-24: improving", MeasureWords.Trend(higherIsBetter.RecentTrend), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecentTrend_NeedsFiveComparableFiguresWithNumerators()
+    {
+        var measure = Measure(PeriodType.FinancialYear, Frequency.Annual);
+        var four = Enumerable.Range(2020, 4).Select(y => Annual(PeriodType.FinancialYear, y, 50, 500, 1000)).ToList();
+        var noNumerators = Enumerable.Range(2019, 5).Select(y => Annual(PeriodType.FinancialYear, y, 50 + y - 2019)).ToList();
+        measure.Breaks.Add(new MeasureBreak { Period = "2021-22", PeriodStart = new DateOnly(2021, 4, 1), Reason = "New definition." });
+        var acrossBreak = Enumerable.Range(2017, 6).Select(y => Annual(PeriodType.FinancialYear, y, 50, 500, 1000)).ToList();
+
+        Assert.Null(Assess(Measure(PeriodType.FinancialYear, Frequency.Annual), four).RecentTrend);
+        Assert.Null(Assess(Measure(PeriodType.FinancialYear, Frequency.Annual), noNumerators).RecentTrend);
+        Assert.Null(Assess(measure, acrossBreak).RecentTrend);
+    }
 }

@@ -68,8 +68,8 @@ public abstract class PublicPagesSummaryTests<TSite>(TSite site) : IClassFixture
             Assert.Equal(part is null ? $"/measures?headline={slug}" : $"/measures?headline={slug}&part={part}", href);
             var list = await site.GetPageAsync(href);
             Assert.Equal(codes, list.QuerySelectorAll("main table tbody tr[data-measure]").Select(r => r.GetAttribute("data-measure")!).Order(StringComparer.Ordinal));
-            Assert.All(list.QuerySelectorAll("main table tbody td.councilplan-headline"), td => Assert.Equal(Squash(row.QuerySelector("th")!.TextContent), td.TextContent.Trim()));
-            Assert.Contains(Squash(row.QuerySelector("th")!.TextContent).ToLowerInvariant(), list.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+            Assert.All(list.QuerySelectorAll("main table tbody td.councilplan-headline"), td => Assert.Equal(Squash(row.QuerySelector("th .councilplan-judgement")!.TextContent), td.TextContent.Trim()));
+            Assert.Contains(Squash(row.QuerySelector("th .councilplan-judgement")!.TextContent).ToLowerInvariant(), list.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
             Assert.NotNull(list.QuerySelector("#filter-links a[href='/measures']"));
         }
 
