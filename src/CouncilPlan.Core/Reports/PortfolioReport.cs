@@ -95,7 +95,8 @@ public sealed record ReportPoint(
     double? Mean,
     double? LowerLimit,
     double? UpperLimit,
-    string? PointType);
+    string? PointType,
+    bool NewSeries = false);
 
 /// <summary>The owner's published commentary for the quarter, with any corrective action.</summary>
 public sealed record ReportCommentary(string Quarter, string? Text, string? CorrectiveAction, string? CorrectiveActionOwner, DateOnly? CorrectiveActionDue);

@@ -214,7 +214,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             Commentary = commentary,
             Caveats = caveats,
             Summary = MeasureWords.Summary(measure, assessment, benchmarkName ?? "the benchmark"),
-            Series = series.Select(p => new ReportPoint(
+            Series = series.Select((p, i) => new ReportPoint(
                 p.Figure.Period,
                 p.Figure.Value,
                 p.Figure.Status.ToString(),
@@ -226,7 +226,8 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
                 p.Spc?.Mean,
                 p.Spc?.Lpl,
                 p.Spc?.Upl,
-                p.Spc?.PointType)).ToList(),
+                p.Spc?.PointType,
+                i > 0 && ComparableSeries.BreakBetween(measure, series[i - 1].Figure.PeriodStart, p.Figure.PeriodStart) is not null)).ToList(),
         };
     }
 

@@ -96,9 +96,27 @@ public static class ReportChart
             svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M{x:0.#},{Y(p.Lower!.Value):0.#}V{Y(p.Upper!.Value):0.#}M{x - 4:0.#},{Y(p.Lower.Value):0.#}h8M{x - 4:0.#},{Y(p.Upper.Value):0.#}h8\" stroke=\"{Ink}\" stroke-width=\"1\" fill=\"none\"/>");
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{Blue}\" stroke-width=\"2.5\" points=\"");
-        svg.AppendJoin(' ', points.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{X(i):0.#},{Y(p.Value!.Value):0.#}")));
-        svg.Append("\"/>");
+        // A series break: a dashed line before the first figure on the new basis, and the line not joined across it.
+        var starts = new List<int> { 0 };
+        for (var i = 1; i < points.Count; i++)
+        {
+            if (points[i].NewSeries)
+            {
+                starts.Add(i);
+                var bx = (X(i - 1) + X(i)) / 2;
+                svg.Append(CultureInfo.InvariantCulture, $"<g><title>{Escape($"Series break: figures from {points[i].Period} are on a new basis")}</title><line x1=\"{bx:0.#}\" x2=\"{bx:0.#}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" stroke=\"{Ink}\" stroke-width=\"1.5\" stroke-dasharray=\"2 4\"/><text x=\"{bx + 3:0.#}\" y=\"{Top + 10}\" fill=\"{Ink}\">Break</text></g>");
+            }
+        }
+
+        starts.Add(points.Count);
+        for (var run = 0; run < starts.Count - 1; run++)
+        {
+            var from = starts[run];
+            svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{Blue}\" stroke-width=\"2.5\" points=\"");
+            svg.AppendJoin(' ', points.Skip(from).Take(starts[run + 1] - from).Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{X(from + i):0.#},{Y(p.Value!.Value):0.#}")));
+            svg.Append("\"/>");
+        }
+
         for (var i = 0; i < points.Count; i++)
         {
             var p = points[i];

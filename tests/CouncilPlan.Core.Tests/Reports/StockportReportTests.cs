@@ -86,6 +86,22 @@ public abstract class StockportReportTests<TData>(TData data) : IClassFixture<TD
     }
 
     [Fact]
+    public async Task Report_MarksSeriesBreaks_InTheModelTheCaveatsAndTheChart()
+    {
+        // GCSE grade 5+ starts again in 2019/20, 2020/21, 2021/22 and 2022/23 (assessed grades, then
+        // the return to exam grading): the report must not join those figures up as one series.
+        var report = await data.BuildAsync("children-families-and-education", "2023-24 Q4");
+        var gcse = report.Measures.Single(m => m.Code == "A2-03");
+
+        var starts = gcse.Series.Where(p => p.NewSeries).Select(p => p.Period).ToList();
+        Assert.Equal(["2019/20 academic", "2020/21 academic", "2021/22 academic", "2022/23 academic"], starts);
+        Assert.Contains(gcse.Caveats, c => c.StartsWith("Series break from 2022/23 academic:", StringComparison.Ordinal));
+        var chart = ReportChart.Render("c", gcse, gcse.Summary);
+        Assert.Equal(4, CountOf(chart, "Series break: figures from"));
+        Assert.Equal(5, CountOf(chart, "<polyline fill=\"none\" stroke=\"#1d70b8\""));
+    }
+
+    [Fact]
     public async Task Report_IsAsAtTheQuarter_AndItsCommitmentsAreWhatThePortfolioAnswersFor()
     {
         var q2 = await data.BuildAsync("Economy and Regeneration");
