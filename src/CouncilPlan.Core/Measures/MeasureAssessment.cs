@@ -94,7 +94,6 @@ public static class MeasureAssessor
     {
         var figures = PublicFigures.Apply(measure, published, breakdownKeys, areas);
         var polarity = measure.Polarity;
-        var isContext = measure.Kind == MeasureKind.Context;
 
         var council = figures.Where(f => f.AreaCode == areas.CouncilArea && f.IsTotal && f.Value is not null).OrderBy(f => f.PeriodStart).ToList();
         var benchmark = measure.BenchmarkAreaCode is { } b
