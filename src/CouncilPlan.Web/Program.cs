@@ -1,6 +1,7 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Web.Api.V1;
 using CouncilPlan.Web.OpenData;
+using CouncilPlan.Web.Operations;
 using CouncilPlan.Web.Plans;
 using CouncilPlan.Web.PublicData;
 using CouncilPlan.Web.Security;
@@ -26,6 +27,7 @@ builder.Services.AddOutputCache(options =>
         .Expire(TimeSpan.FromHours(1)));
     ApiV1.AddPolicies(options);
 });
+builder.Services.AddCouncilPlanMetrics();
 builder.Services.AddSingleton<PublicDataCache>();
 builder.Services.AddHostedService<DataVersionWatcher>();
 builder.Services.AddScoped<CurrentPlan>();
@@ -33,6 +35,7 @@ builder.Services.AddRazorPages(options => options.AddStaffConventions());
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddApiV1();
 builder.AddStaffSecurity();
+builder.Services.AddCouncilPlanHealth();
 
 var app = builder.Build();
 
@@ -57,6 +60,7 @@ app.MapRazorPages().CacheOutput();
 app.MapSitemap();
 app.MapApiV1();
 app.MapDcatCatalogue();
+app.MapCouncilPlanHealth();
 
 await app.RunAsync();
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using CouncilPlan.Core.Audit;
 using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Diagnostics;
 using CouncilPlan.Core.Measures;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ namespace CouncilPlan.Core.Imports;
 /// changes nothing leaves no trace, not even a batch.
 /// </para>
 /// </summary>
-public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock)
+public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock, CouncilPlanMetrics? metrics = null)
 {
     private const int ChunkRows = 4096;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
@@ -35,6 +36,25 @@ public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock)
     }
 
     public async Task<ObservationImportResult> ImportAsync(Stream csv, string fileName, ObservationImportOptions options, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var recorder = metrics ?? CouncilPlanMetrics.Shared;
+        try
+        {
+            var result = await ImportCoreAsync(csv, fileName, options, cancellationToken);
+            var outcome = result.ErrorCount > 0 ? "rejected" : result.DryRun ? "dry_run" : "committed";
+            recorder.Imported(outcome, result.RowsRead, Stopwatch.GetElapsedTime(started));
+            return result;
+        }
+        catch
+        {
+            // How many rows were read is not known here; the time spent still counts.
+            recorder.Imported("failed", 0, Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+    }
+
+    private async Task<ObservationImportResult> ImportCoreAsync(Stream csv, string fileName, ObservationImportOptions options, CancellationToken cancellationToken)
     {
         var errors = new ImportErrors(options.MaxErrors);
         var timings = new StageTimer();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Diagnostics;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using Microsoft.AspNetCore.OutputCaching;
@@ -14,7 +15,7 @@ namespace CouncilPlan.Web.PublicData;
 /// use). A new data version (any import or publication, by any instance or the command line)
 /// replaces it.
 /// </summary>
-public sealed class PublicDataCache(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, IOutputCacheStore outputCache) : IDisposable
+public sealed class PublicDataCache(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, IOutputCacheStore outputCache, CouncilPlanMetrics metrics) : IDisposable
 {
     public const string OutputCacheTag = "public-data";
 
@@ -30,12 +31,15 @@ public sealed class PublicDataCache(IServiceScopeFactory scopes, TimeProvider cl
         var today = Today();
         if (snapshot is { } current && current.AsAt == today)
         {
+            metrics.CacheHit();
             return current;
         }
 
+        metrics.CacheMiss();
         await gate.WaitAsync(cancellationToken);
         try
         {
+            // Loaded by another request while this one waited: a miss, but no second reload.
             if (snapshot is { } loaded && loaded.AsAt == today)
             {
                 return loaded;
@@ -46,6 +50,7 @@ public sealed class PublicDataCache(IServiceScopeFactory scopes, TimeProvider cl
                 await outputCache.EvictByTagAsync(OutputCacheTag, cancellationToken);
             }
 
+            metrics.CacheReload();
             return snapshot = await LoadAsync(today, cancellationToken);
         }
         finally

@@ -206,6 +206,10 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         ["/reports/{id:int}/{format?}"] = Public($"/reports/{f.PublishedReportId}", $"/reports/{f.PublishedReportId}/html", $"/reports/{f.PublishedReportId}/xlsx"),
         ["/reports/report.css"] = Public("/reports/report.css"),
 
+        // Health checks for the load balancer: anonymous, and saying nothing but the status.
+        ["/health/live"] = Public("/health/live"),
+        ["/health/ready"] = Public("/health/ready"),
+
         // Signing in: open to people who are not signed in; the rest needs a session.
         ["/staff/account/sign-in"] = Special("/staff/account/sign-in", who => who == Anonymous ? Ok : ToWorkspace),
         ["/staff/account/two-factor"] = Special("/staff/account/two-factor", _ => SignIn),
