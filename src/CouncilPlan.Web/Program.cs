@@ -1,5 +1,6 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Web.Api.V1;
+using CouncilPlan.Web.Diagnostics;
 using CouncilPlan.Web.OpenData;
 using CouncilPlan.Web.Operations;
 using CouncilPlan.Web.Plans;
@@ -16,6 +17,8 @@ builder.Host.UseDefaultServiceProvider(options =>
     options.ValidateScopes = true;
 });
 
+builder.AddProxyHeaders();
+builder.Services.AddFriendlyErrors();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCouncilPlanDatabase(builder.Configuration, Directory.GetCurrentDirectory());
 builder.Services.AddOutputCache(options =>
@@ -45,12 +48,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await DatabaseServices.PrepareAsync(db, TimeProvider.System, app.Configuration["DefaultDataset:Path"]);
 }
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error/500");
-}
-
-app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseFriendlyErrors();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();

@@ -105,12 +105,12 @@ public static class MeasuresApi
             .WithDescription("Each measure with its definition, unit, polarity, kind, source and licence, the plan elements it evidences, its targets, and its latest published figure (null while awaiting data).")
             .Produces<ItemsResponse<MeasureResponse>>();
 
-        api.MapGet("/measures/{code}", async (string code, PublicDataCache cache, CancellationToken cancellationToken) =>
+        api.MapGet("/measures/{code}", async Task<IResult> (string code, PublicDataCache cache, CancellationToken cancellationToken) =>
         {
             var snapshot = await cache.GetAsync(cancellationToken);
             if (snapshot.FindMeasure(code) is not { } measure)
             {
-                return Results.NotFound();
+                return ApiProblems.NotFound("measure", code);
             }
 
             var assessed = await snapshot.AssessAsync(measure);
@@ -121,7 +121,7 @@ public static class MeasuresApi
             .WithSummary("One measure with its judgement")
             .WithDescription("The measure and its assessment for the council's area: the series with confidence intervals and benchmark comparison, RAG against target, direction of travel (improving or worsening only where a test shows the change is statistically significant at 95%, with the test named; otherwise no-significant-change, not-tested or not-comparable), statistical process control (or why it is not applied), noise-aware RAG, the masking check, comparator figures and, for a dated target ahead, the trajectory. Series breaks are listed with the measure; a latest figure older than its source's release timing allows is out_of_date. How each judgement is made: /how-we-judge.")
             .Produces<MeasureDetailResponse>()
-            .Produces(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public static MeasureResponse Summary(PublicSnapshot snapshot, PublicMeasure assessed)

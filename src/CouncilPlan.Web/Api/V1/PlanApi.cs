@@ -43,21 +43,22 @@ public static class PlanApi
 {
     public static void MapPlanApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/plan", async (PublicDataCache cache, CancellationToken cancellationToken) =>
+        api.MapGet("/plan", async Task<IResult> (PublicDataCache cache, CancellationToken cancellationToken) =>
             (await cache.GetAsync(cancellationToken)).Plan is { } view
                 ? Results.Json(Plan(view), ApiV1.Json)
-                : Results.NotFound())
+                : ApiProblems.NoPlan())
             .WithTags("Plan")
             .WithName("GetPlan")
             .WithSummary("The current plan")
             .WithDescription("The plan the council is working to: title, period, mission, vision, values and a link to its elements.")
-            .Produces<PlanResponse>();
+            .Produces<PlanResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/plan/elements", async (string? kind, PublicDataCache cache, CancellationToken cancellationToken) =>
+        api.MapGet("/plan/elements", async Task<IResult> (string? kind, PublicDataCache cache, CancellationToken cancellationToken) =>
         {
             if ((await cache.GetAsync(cancellationToken)).Plan is not { } view)
             {
-                return Results.NotFound();
+                return ApiProblems.NoPlan();
             }
 
             var elements = view.Elements.AsEnumerable();
@@ -72,7 +73,8 @@ public static class PlanApi
             .WithName("GetPlanElements")
             .WithSummary("Every element of the current plan")
             .WithDescription("Ambitions, key areas, schemes, commitments, impact statements, themes, programmes, portfolios and the rest, each with its stable identifier. Filter with kind (for example ambition, impact-statement, scheme).")
-            .Produces<ItemsResponse<ElementResponse>>();
+            .Produces<ItemsResponse<ElementResponse>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public static string KindName(ElementKind kind) => ApiV1.Name(kind);
