@@ -114,6 +114,12 @@ public sealed class Measure
     /// <summary>The figures count independent events (admissions, exclusions), so a change can be tested against Poisson variation.</summary>
     public bool CountOfEvents { get; set; }
 
+    /// <summary>
+    /// The figures rise and fall with the seasons and are not seasonally adjusted, so a figure is
+    /// compared only with the same period a year earlier, never with the one just before.
+    /// </summary>
+    public bool Seasonal { get; set; }
+
     public List<MeasureTarget> Targets { get; } = [];
 
     /// <summary>Where the series starts again on a new basis, so earlier figures are not comparable with later ones.</summary>

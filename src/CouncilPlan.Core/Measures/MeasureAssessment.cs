@@ -233,6 +233,11 @@ public static class MeasureAssessor
             return DirectionJudgement.NotComparable($"{earlierPeriod.Label} and {latestPeriod.Label} share {shared} of their {months} months, so the change between them is not a change between separate samples");
         }
 
+        if (measure.Seasonal && earlierPeriod.Start > latestPeriod.Start.AddMonths(-12))
+        {
+            return DirectionJudgement.NotComparable($"the figures are not seasonally adjusted, so {latestPeriod.Label} is compared only with the same period a year earlier, not with {earlierPeriod.Label}");
+        }
+
         if (ComparableSeries.BreakBetween(measure, earlierPeriod.Start, latestPeriod.Start) is { } seriesBreak)
         {
             return DirectionJudgement.NotComparable($"the series starts again on a new basis from {seriesBreak.Period} ({TrimSentence(seriesBreak.Reason)}), so {latestPeriod.Label} is not compared with {earlierPeriod.Label}");
@@ -377,9 +382,14 @@ public sealed record ComparableSeries(IReadOnlyList<PublicFigure> Latest, bool T
     public static ComparableSeries Of(Measure measure, IReadOnlyList<PublicFigure> council)
     {
         var kept = new List<PublicFigure>();
+        var step = Math.Max(PeriodMonths(measure.PeriodType), Currencies.FrequencyMonths(measure.Frequency));
+
+        // A series that is not seasonally adjusted is compared only a whole year apart: the same
+        // month or quarter each year, so the seasons cancel out.
+        var yearly = measure.Seasonal && step < 12;
         foreach (var figure in council.OrderByDescending(f => f.PeriodStart))
         {
-            if (kept.Count == 0 || figure.PeriodEnd < kept[^1].PeriodStart)
+            if (kept.Count == 0 || (figure.PeriodEnd < kept[^1].PeriodStart && (!yearly || figure.PeriodStart.Month == kept[0].PeriodStart.Month)))
             {
                 kept.Add(figure);
             }
@@ -387,7 +397,11 @@ public sealed record ComparableSeries(IReadOnlyList<PublicFigure> Latest, bool T
 
         kept.Reverse();
         var thinned = kept.Count < council.Count;
-        var step = Math.Max(PeriodMonths(measure.PeriodType), Currencies.FrequencyMonths(measure.Frequency));
+        if (yearly)
+        {
+            step = 12;
+        }
+
         var start = 0;
         string? startsAfter = null;
         for (var i = 1; i < kept.Count; i++)
@@ -404,9 +418,9 @@ public sealed record ComparableSeries(IReadOnlyList<PublicFigure> Latest, bool T
             }
         }
 
-        var basis = thinned
-            ? $"consecutive periods overlap, so only figures for periods that do not overlap are used, counting back from {kept[^1].Period}"
-            : "";
+        var basis = !thinned ? ""
+            : yearly ? $"the figures are not seasonally adjusted, so only the same period each year is used, counting back from {kept[^1].Period}"
+            : $"consecutive periods overlap, so only figures for periods that do not overlap are used, counting back from {kept[^1].Period}";
         return new ComparableSeries(kept.Skip(start).ToList(), thinned, basis, startsAfter);
     }
 

@@ -216,7 +216,7 @@ public sealed class MeasureCatalogueImporter(CouncilPlanDb db, TimeProvider cloc
             || row.PlanId != incoming.PlanId || row.PortfolioId != incoming.PortfolioId || row.BenchmarkAreaCode != incoming.BenchmarkAreaCode
             || row.SuppressBelow != incoming.SuppressBelow || row.Caveat != incoming.Caveat
             || row.ReleaseLagMonths != incoming.ReleaseLagMonths || row.ReleaseEveryMonths != incoming.ReleaseEveryMonths
-            || row.Discontinued != incoming.Discontinued || row.SpcNotApplied != incoming.SpcNotApplied || row.CountOfEvents != incoming.CountOfEvents;
+            || row.Discontinued != incoming.Discontinued || row.SpcNotApplied != incoming.SpcNotApplied || row.CountOfEvents != incoming.CountOfEvents || row.Seasonal != incoming.Seasonal;
         if (!changed)
         {
             return false;
@@ -245,6 +245,7 @@ public sealed class MeasureCatalogueImporter(CouncilPlanDb db, TimeProvider cloc
         row.Discontinued = incoming.Discontinued;
         row.SpcNotApplied = incoming.SpcNotApplied;
         row.CountOfEvents = incoming.CountOfEvents;
+        row.Seasonal = incoming.Seasonal;
         return true;
     }
 

@@ -242,6 +242,7 @@ public static class MeasureFileReader
                 Discontinued = map.String("discontinued"),
                 SpcNotApplied = map.String("spc_not_applied"),
                 CountOfEvents = map.Boolean("count_of_events") ?? false,
+                Seasonal = map.Boolean("seasonal") ?? false,
             };
 
             if (code is not null && codes.TryGetValue(code, out var firstLine))

@@ -316,4 +316,28 @@ public sealed class JudgementRulesTests
         Assert.Null(Assess(Measure(PeriodType.FinancialYear, Frequency.Annual), noNumerators).RecentTrend);
         Assert.Null(Assess(measure, acrossBreak).RecentTrend);
     }
+
+    [Fact]
+    public void SeasonalSeries_IsComparedAndChartedOnlyAYearApart()
+    {
+        // A monthly count that is not seasonally adjusted, high every January: month on month it
+        // swings, and SPC across consecutive months would flag the seasons as special causes.
+        var measure = Measure(PeriodType.Month, Frequency.Monthly, MeasureUnit.Percentage, Polarity.LowerIsBetter);
+        measure.Seasonal = true;
+        var figures = Enumerable.Range(0, 14 * 12).Select(i =>
+        {
+            var period = Period.Of(PeriodType.Month, new DateOnly(2012, 1, 1).AddMonths(i));
+            return Figure(period, (period.Start.Month == 1 ? 4.0 : 3.0) + (i / 12 % 3 * 0.05));
+        }).ToList();
+
+        var assessment = Assess(measure, figures);
+
+        Assert.Equal(Direction.NotComparable, assessment.Direction.SincePreviousPeriod.Direction);
+        Assert.Contains("not seasonally adjusted", assessment.Direction.SincePreviousPeriod.Reason, StringComparison.Ordinal);
+        Assert.NotEqual(Direction.NotComparable, assessment.Direction.SinceSamePeriodLastYear.Direction);
+        var charted = assessment.Series.Where(p => p.Spc is not null).ToList();
+        Assert.Equal(14, charted.Count);
+        Assert.All(charted, p => Assert.Equal(12, p.Figure.PeriodStart.Month));
+        Assert.Contains("not seasonally adjusted", assessment.SpcBasis, StringComparison.Ordinal);
+    }
 }
