@@ -144,6 +144,31 @@ public sealed class BackupCommandsTests : IDisposable
         Assert.Empty(Directory.GetFiles(folder));
     }
 
+    [Fact]
+    public async Task Backup_WhenPgDumpFails_GivesItsMessageWithoutThePasswordAndWritesNothing()
+    {
+        const string Password = "s3cret-not-for-logs";
+        var admin = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable))
+        {
+            Database = $"cp_missing_{Guid.NewGuid():N}",
+            Password = Password,
+        };
+        var settings = new Dictionary<string, string?>(Settings)
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:CouncilPlan"] = admin.ToString(),
+        };
+        var file = Path.Combine(folder, "councilplan.backup");
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(null, settings, "db", "backup", "--out", file);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("pg_dump failed", error, StringComparison.Ordinal);
+        Assert.Contains($"\"{admin.Database}\" does not exist", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
     [Theory]
     [InlineData("backup")]
     [InlineData("restore")]
