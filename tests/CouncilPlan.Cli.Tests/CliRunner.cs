@@ -6,9 +6,13 @@ namespace CouncilPlan.Cli.Tests;
 /// <summary>Runs `councilplan` in-process against a real database, capturing what it prints.</summary>
 public static class CliRunner
 {
-    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(TestDatabase? database, params string[] args)
+    public static Task<(int ExitCode, string Out, string Error)> RunAsync(TestDatabase? database, params string[] args) =>
+        RunAsync(database, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs with further settings, such as Backup:PgBin, as configuration would give them.</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(TestDatabase? database, IReadOnlyDictionary<string, string?> extraSettings, params string[] args)
     {
-        var settings = new Dictionary<string, string?>();
+        var settings = new Dictionary<string, string?>(extraSettings);
         if (database is not null)
         {
             settings["Database:Provider"] = database.Provider.ToString();

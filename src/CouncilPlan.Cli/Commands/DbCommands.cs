@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Cli.Commands;
 
-/// <summary>`councilplan db migrate` and `councilplan db seed`.</summary>
+/// <summary>`councilplan db migrate`, `db seed`, `db backup` and `db restore`.</summary>
 public static class DbCommands
 {
     public static Command Create(CliContext context)
@@ -33,8 +33,44 @@ public static class DbCommands
             return ExitCodes.Success;
         });
 
+        var outOption = new Option<string>("--out") { Description = "The backup file to write.", Required = true };
+        var backupForce = new Option<bool>("--force") { Description = "Replace the file if it already exists." };
+        var backup = new Command("backup", "Write a consistent copy of the database while the app may be running: SQLite's own copy, or pg_dump's custom format for PostgreSQL.")
+        {
+            outOption,
+            backupForce,
+        };
+        backup.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = context.Database;
+            var file = parse.GetValue(outOption)!;
+            await Backups.BackupAsync(settings, file, parse.GetValue(backupForce), context.Configuration["Backup:PgBin"], cancellationToken);
+            await context.Out.WriteLineAsync($"Backed up the {settings.Provider} database to {file}.");
+            return ExitCodes.Success;
+        });
+
+        var fromOption = new Option<string>("--from") { Description = "The backup file to restore (from `councilplan db backup`).", Required = true };
+        var restoreForce = new Option<bool>("--force") { Description = "Restore even though the database is not empty, replacing what it holds." };
+        var restore = new Command("restore", "Restore a backup into the configured database (empty unless --force), then apply any newer migrations.")
+        {
+            fromOption,
+            restoreForce,
+        };
+        restore.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = context.Database;
+            var file = parse.GetValue(fromOption)!;
+            var result = await Backups.RestoreAsync(settings, file, parse.GetValue(restoreForce), context.Configuration["Backup:PgBin"], cancellationToken);
+            await context.Out.WriteLineAsync(result.AppliedMigrations.Count == 0
+                ? $"Restored {file} into the {settings.Provider} database."
+                : $"Restored {file} into the {settings.Provider} database and applied {result.AppliedMigrations.Count} migration(s): {string.Join(", ", result.AppliedMigrations)}.");
+            return ExitCodes.Success;
+        });
+
         db.Subcommands.Add(migrate);
         db.Subcommands.Add(seed);
+        db.Subcommands.Add(backup);
+        db.Subcommands.Add(restore);
         return db;
     }
 }
