@@ -33,6 +33,7 @@ builder.Services.AddOutputCache(options =>
 builder.Services.AddCouncilPlanMetrics();
 builder.Services.AddSingleton<PublicDataCache>();
 builder.Services.AddHostedService<DataVersionWatcher>();
+builder.Services.AddHostedService<DataVersionListener>();
 builder.Services.AddScoped<CurrentPlan>();
 builder.Services.AddRazorPages(options => options.AddStaffConventions());
 builder.Services.AddRouting(options => options.LowercaseUrls = true);

@@ -21,6 +21,7 @@ public sealed class PublicDataCache(IServiceScopeFactory scopes, TimeProvider cl
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile PublicSnapshot? snapshot;
+    private long invalidations;
 
     /// <summary>The data version the cache holds, or -1 before the first read.</summary>
     public long Version => snapshot?.Version ?? -1;
@@ -51,7 +52,17 @@ public sealed class PublicDataCache(IServiceScopeFactory scopes, TimeProvider cl
             }
 
             metrics.CacheReload();
-            return snapshot = await LoadAsync(today, cancellationToken);
+            var invalidationsBefore = Interlocked.Read(ref invalidations);
+            var fresh = await LoadAsync(today, cancellationToken);
+
+            // Invalidated while loading: what was read may predate the change, so it answers this
+            // request but is not kept, or the change would go unseen until the next one.
+            if (Interlocked.Read(ref invalidations) == invalidationsBefore)
+            {
+                snapshot = fresh;
+            }
+
+            return fresh;
         }
         finally
         {
@@ -64,6 +75,7 @@ public sealed class PublicDataCache(IServiceScopeFactory scopes, TimeProvider cl
     /// <summary>Drops everything cached here and in the output cache: called when public data changes.</summary>
     public async Task InvalidateAsync(CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref invalidations);
         snapshot = null;
         await outputCache.EvictByTagAsync(OutputCacheTag, cancellationToken);
     }
@@ -156,7 +168,9 @@ public sealed class PublicSnapshot(
 
 /// <summary>
 /// Watches the data version in the database and empties the caches when it moves, so changes made
-/// by the command line or by another web instance are served within a poll interval.
+/// by the command line or by another web instance are served within a poll interval. On PostgreSQL
+/// <see cref="DataVersionListener"/> hears of changes at once; this stays as the fallback for
+/// SQLite and for any notification lost while the listener was reconnecting.
 /// </summary>
 public sealed class DataVersionWatcher(PublicDataCache cache, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DataVersionWatcher> logger, TimeProvider clock) : BackgroundService
 {
