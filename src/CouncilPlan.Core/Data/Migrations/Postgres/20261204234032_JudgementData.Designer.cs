@@ -422,6 +422,10 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("release_lag_months");
 
+                    b.Property<bool>("Seasonal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("seasonal");
+
                     b.Property<string>("Series")
                         .HasColumnType("text")
                         .HasColumnName("series");

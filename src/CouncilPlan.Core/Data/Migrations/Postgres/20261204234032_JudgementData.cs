@@ -36,6 +36,13 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                 type: "double precision",
                 nullable: true);
 
+migrationBuilder.AddColumn<bool>(
+                name: "seasonal",
+                table: "measures",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<bool>(
                 name: "count_of_events",
                 table: "measures",
@@ -149,6 +156,10 @@ EXECUTE FUNCTION observations_keep_revision();");
             migrationBuilder.DropColumn(
                 name: "upper_ci",
                 table: "observation_revisions");
+
+            migrationBuilder.DropColumn(
+                name: "seasonal",
+                table: "measures");
 
             migrationBuilder.DropColumn(
                 name: "count_of_events",

@@ -409,6 +409,10 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("release_lag_months");
 
+                    b.Property<bool>("Seasonal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seasonal");
+
                     b.Property<string>("Series")
                         .HasColumnType("TEXT")
                         .HasColumnName("series");

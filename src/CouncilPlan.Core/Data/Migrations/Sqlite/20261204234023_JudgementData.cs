@@ -35,6 +35,13 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                 type: "REAL",
                 nullable: true);
 
+migrationBuilder.AddColumn<bool>(
+                name: "seasonal",
+                table: "measures",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<bool>(
                 name: "count_of_events",
                 table: "measures",
@@ -142,6 +149,10 @@ END;");
             migrationBuilder.DropColumn(
                 name: "upper_ci",
                 table: "observation_revisions");
+
+            migrationBuilder.DropColumn(
+                name: "seasonal",
+                table: "measures");
 
             migrationBuilder.DropColumn(
                 name: "count_of_events",
