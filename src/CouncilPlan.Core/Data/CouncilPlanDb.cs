@@ -155,6 +155,8 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
             plan.Property(p => p.CouncilAreaCode).HasMaxLength(20);
             plan.Property(p => p.FileHash).HasMaxLength(64);
             plan.Ignore(p => p.Name);
+            plan.Ignore(p => p.Words);
+            plan.Property(p => p.WordsJson).HasColumnName("words");
             plan.HasMany(p => p.Elements).WithOne(e => e.Plan).HasForeignKey(e => e.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -170,7 +170,9 @@ public sealed class PlanImporter(CouncilPlanDb db, TimeProvider clock)
             || target.Ends != source.Ends || target.CouncilName != source.CouncilName || target.CouncilAreaCode != source.CouncilAreaCode
             || target.SourceTitle != source.SourceTitle || target.SourcePublisher != source.SourcePublisher || target.SourceUrl != source.SourceUrl
             || target.Mission != source.Mission || target.Vision != source.Vision || target.Partnership != source.Partnership
-            || target.ValuesText != source.ValuesText || target.HeadlineFactsText != source.HeadlineFactsText || target.DeliveryText != source.DeliveryText;
+            || target.ValuesText != source.ValuesText || target.HeadlineFactsText != source.HeadlineFactsText || target.DeliveryText != source.DeliveryText
+            || target.WordsJson != source.WordsJson;
+        target.WordsJson = source.WordsJson;
         target.Title = source.Title;
         target.Period = source.Period;
         target.Starts = source.Starts;

@@ -874,12 +874,10 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnName("loaded_at");
 
                     b.Property<string>("Mission")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("mission");
 
                     b.Property<string>("Partnership")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("partnership");
 
@@ -914,9 +912,12 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnName("values_text");
 
                     b.Property<string>("Vision")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("vision");
+
+                    b.Property<string>("WordsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("words");
 
                     b.HasKey("Id")
                         .HasName("pk_plans");

@@ -853,12 +853,10 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasColumnName("loaded_at");
 
                     b.Property<string>("Mission")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("mission");
 
                     b.Property<string>("Partnership")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("partnership");
 
@@ -893,9 +891,12 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasColumnName("values_text");
 
                     b.Property<string>("Vision")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("vision");
+
+                    b.Property<string>("WordsJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("words");
 
                     b.HasKey("Id")
                         .HasName("pk_plans");
