@@ -190,6 +190,7 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
             area.Property(a => a.Code).HasMaxLength(20);
             area.Property(a => a.ParentCode).HasMaxLength(20);
             area.Property(a => a.Type).HasConversion<string>().HasMaxLength(30);
+            area.Property(a => a.CouncilType).HasConversion<string>().HasMaxLength(20);
             area.HasOne(a => a.WardSet).WithMany().HasForeignKey(a => a.WardSetId).OnDelete(DeleteBehavior.Restrict);
             area.HasIndex(a => new { a.Type, a.ParentCode });
         });

@@ -37,6 +37,11 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("boundary_attribution");
 
+                    b.Property<string>("CouncilType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("council_type");
+
                     b.Property<string>("DefinedBy")
                         .HasColumnType("text")
                         .HasColumnName("defined_by");

@@ -32,6 +32,11 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("boundary_attribution");
 
+                    b.Property<string>("CouncilType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_type");
+
                     b.Property<string>("DefinedBy")
                         .HasColumnType("TEXT")
                         .HasColumnName("defined_by");
