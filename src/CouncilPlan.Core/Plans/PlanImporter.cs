@@ -31,6 +31,13 @@ public sealed class PlanImporter(CouncilPlanDb db, TimeProvider clock)
     public async Task<PlanImportResult> ImportAsync(PlanDocument document, CancellationToken cancellationToken = default)
     {
         var incoming = document.Plan;
+
+        // A plan that does not say what to call its place gets the natural word for its council ("district").
+        if (incoming.Words.Place is null && await db.Areas.AsNoTracking().SingleOrDefaultAsync(a => a.Code == incoming.CouncilAreaCode, cancellationToken) is { } council)
+        {
+            incoming.Words = incoming.Words with { Place = Areas.CouncilTypes.PlaceWord(council) };
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var existing = await db.Plans.Include(p => p.Elements).SingleOrDefaultAsync(p => p.Id == incoming.Id, cancellationToken);

@@ -37,8 +37,14 @@ public sealed record PlanWords
     /// <summary>What the council calls the plan: "Council Plan", "Corporate Plan", "Borough Plan".</summary>
     public string Service { get; init; } = "Council Plan";
 
-    /// <summary>What the council calls its place: borough, district, county, city; "area" when unsaid.</summary>
-    public string Place { get; init; } = "area";
+    /// <summary>
+    /// What the council calls its place: borough, district, county, city. When the plan does not
+    /// say, loading it fills in the natural word for the council's kind (CouncilTypes.PlaceWord).
+    /// </summary>
+    public string? Place { get; init; }
+
+    /// <summary>The place word to show: "area" when neither the plan nor the council's kind says.</summary>
+    public string PlaceWord => Place ?? "area";
 
     /// <summary>The partnership's name, where the council works as one ("One Stockport").</summary>
     public string? Partnership { get; init; }

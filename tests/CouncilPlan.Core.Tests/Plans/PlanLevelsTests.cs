@@ -55,7 +55,7 @@ public sealed class PlanLevelsTests
         Assert.Empty(document.OfKind(ElementKind.KeyArea));
         var words = document.Plan.Words;
         Assert.Equal("Corporate Plan", words.Service);
-        Assert.Equal("district", words.Place);
+        Assert.Equal("district", words.PlaceWord);
         Assert.Equal(ReportingRhythm.Annual, words.Reporting);
         Assert.Equal("priority", words.Name(ElementKind.Ambition));
         Assert.Equal("priorities", words.Name(ElementKind.Ambition, plural: true));

@@ -101,7 +101,7 @@ public static class PlanApi
         view.Plan.SourceTitle,
         view.All(ElementKind.Value).Select(v => v.Title ?? "").ToList(),
         view.Words.Service,
-        view.Words.Place,
+        view.Words.PlaceWord,
         view.Words.Reporting == ReportingRhythm.Annual ? "annual" : "quarterly",
         view.Words.Levels.Select((l, i) => new LevelResponse(i + 1, KindName(PlanWords.KindOfLevel(i, view.Words.Levels.Count)), l.Singular, l.Plural)).ToList(),
         ApiV1.Prefix + "/plan/elements");
