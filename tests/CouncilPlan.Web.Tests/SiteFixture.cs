@@ -11,7 +11,7 @@ namespace CouncilPlan.Web.Tests;
 
 /// <summary>The web app on a fresh real database, started the way it starts in production:
 /// migrations applied and the default dataset loaded on first start.</summary>
-public abstract class SiteFixture(DatabaseProvider provider) : IAsyncLifetime
+public abstract class SiteFixture(DatabaseProvider provider, string? dataset = null) : IAsyncLifetime
 {
     private TestDatabase? database;
 
@@ -28,7 +28,7 @@ public abstract class SiteFixture(DatabaseProvider provider) : IAsyncLifetime
         {
             builder.UseSetting("Database:Provider", provider.ToString());
             builder.UseSetting("ConnectionStrings:CouncilPlan", database.Settings.ConnectionString);
-            builder.UseSetting("DefaultDataset:Path", RepositoryFiles.Data);
+            builder.UseSetting("DefaultDataset:Path", dataset ?? RepositoryFiles.Data);
             builder.UseSetting("PublicData:PollSeconds", "0.2");
             builder.UseEnvironment("Production");
 
@@ -65,3 +65,6 @@ public sealed class ChangingSqliteSite() : SiteFixture(DatabaseProvider.Sqlite);
 
 /// <summary>A PostgreSQL site of its own for tests that change data.</summary>
 public sealed class ChangingPostgresSite() : SiteFixture(DatabaseProvider.Postgres);
+
+/// <summary>The site for another council: an invented district's plan of another shape, and none of Stockport's data.</summary>
+public sealed class EastmoorSite() : SiteFixture(DatabaseProvider.Sqlite, RepositoryFiles.Eastmoor);

@@ -239,7 +239,7 @@ public static class MeasureWords
 
         if (assessment.Masking.Masked)
         {
-            parts.Add($"The borough figure hides {assessment.Masking.WorseGroups.Count} {(assessment.Masking.WorseGroups.Count == 1 ? "group or ward" : "groups or wards")} significantly worse than the borough.");
+            parts.Add($"The figure for the whole area hides {assessment.Masking.WorseGroups.Count} {(assessment.Masking.WorseGroups.Count == 1 ? "group or ward" : "groups or wards")} significantly worse than it.");
         }
 
         return string.Join(' ', parts);

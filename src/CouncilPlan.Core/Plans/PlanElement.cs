@@ -85,7 +85,7 @@ public sealed class PlanElement
 
     public string? FundingText { get; set; }
 
-    /// <summary>For a target: whether it binds the council or the whole borough.</summary>
+    /// <summary>For a target: whether it binds the council or the whole place; for a section: the list it introduces.</summary>
     public string? Scope { get; set; }
 
     public bool? OnSite { get; set; }

@@ -120,6 +120,14 @@ public sealed partial class PlanFileReader
         {
             TitledElement(map, element);
             element.Group = map.String("by");
+
+            // The list a section introduces ("ambitions", "themes"): its first paragraph heads that list's page.
+            element.Scope = map.String("introduces");
+            var lists = new[] { words.Top.Key, "themes", "programmes", "portfolios" };
+            if (element.Scope is { } list && !lists.Contains(list))
+            {
+                file.Error(map.MarkOf("introduces"), $"'{map.Path}.introduces' must be one of {string.Join(", ", lists)}, not '{list}'");
+            }
         });
 
         var facts = root.Map("headline_facts");
@@ -196,9 +204,10 @@ public sealed partial class PlanFileReader
                 TitledElement(tm, target);
                 SetDue(tm, target, "due", required: true);
                 target.Scope = tm.String("scope", required: true);
-                if (target.Scope is not null and not "council" and not "borough")
+                // "borough" is how Stockport's file names the whole place; "place" says it for any council.
+                if (target.Scope is not null and not "council" and not "borough" and not "place")
                 {
-                    file.Error(tm.MarkOf("scope"), $"'{tm.Path}.scope' must be 'council' or 'borough', not '{target.Scope}'");
+                    file.Error(tm.MarkOf("scope"), $"'{tm.Path}.scope' must be 'council' or 'place' (the whole area), not '{target.Scope}'");
                 }
             });
             Items(map.Maps("focus_areas"), ElementKind.FocusArea, theme, (fm, focus) =>
@@ -509,8 +518,8 @@ public sealed partial class PlanFileReader
 
     internal static string Describe(ElementKind kind) => kind switch
     {
-        ElementKind.BoroughPriority => "Borough Plan priority",
-        ElementKind.Pillar => "Borough Plan pillar",
+        ElementKind.BoroughPriority => "partnership plan priority",
+        ElementKind.Pillar => "partnership plan pillar",
         ElementKind.KeyArea => "key area",
         ElementKind.FocusArea => "focus area",
         ElementKind.ImpactStatement => "impact statement",
@@ -520,7 +529,7 @@ public sealed partial class PlanFileReader
         ElementKind.HeadlineFact => "headline fact",
         ElementKind.PeerChallenge => "peer challenge",
         ElementKind.PeerRecommendation => "peer challenge recommendation",
-        ElementKind.BoroughPlan => "Borough Plan",
+        ElementKind.BoroughPlan => "partnership plan",
         ElementKind.Programme => "enabling programme",
         _ => kind.ToString().ToLowerInvariant(),
     };

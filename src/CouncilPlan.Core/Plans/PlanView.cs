@@ -41,6 +41,9 @@ public sealed class PlanView
     /// <summary>Top-level elements of a kind, in the plan's order.</summary>
     public IReadOnlyList<PlanElement> TopLevel(ElementKind kind) => children[null].Where(e => e.Kind == kind).ToList();
 
+    /// <summary>The section that introduces a list of the plan ("themes", or the top level's key), if the plan has one.</summary>
+    public PlanElement? Introduction(string list) => All(ElementKind.Section).FirstOrDefault(s => s.Scope == list);
+
     public IReadOnlyList<PlanElement> All(ElementKind kind) => Elements.Where(e => e.Kind == kind).OrderBy(e => e.Number ?? e.Position).ToList();
 
     public IReadOnlyList<PlanElement> Children(PlanElement parent, params ElementKind[] kinds) =>

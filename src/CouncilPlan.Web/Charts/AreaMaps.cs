@@ -95,7 +95,7 @@ public static class AreaMaps
         return svg.ToString();
     }
 
-    /// <summary>Short labels that fit a hex: "Bramhall South & Woodford" becomes "Bramhall S".</summary>
+    /// <summary>Short labels that fit a hex: "North Ward & Riverside" becomes "North W".</summary>
     public static string Abbreviate(string name)
     {
         var words = name.Replace(" & ", " ", StringComparison.Ordinal).Replace(" and ", " ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Reports;
+using CouncilPlan.Web.Pages;
 using CouncilPlan.Web.PublicData;
 
 namespace CouncilPlan.Web.Sitemap;
@@ -53,7 +54,11 @@ public static class PublicPages
             return pages;
         }
 
-        pages.InsertRange(0, ["/", "/about-the-plan", "/ambitions", "/themes", "/programmes", "/borough-plan", "/portfolios", "/measures", "/how-we-judge", "/neighbourhoods", "/climate", "/open-data", "/open-data/api", "/search"]);
+        // The pages the menu and footer lead to: only those the plan has something behind.
+        pages.Clear();
+        pages.Add("/");
+        pages.AddRange(Navigation.Menu(data).Concat(Navigation.Footer(data)).Select(i => i.Href).Where(h => h != "/sitemap.xml"));
+        pages.Add("/open-data/api");
         pages.AddRange(plan.All(ElementKind.Ambition).Select(e => $"/ambitions/{e.Key}"));
         pages.AddRange(plan.All(ElementKind.Theme).Select(e => $"/themes/{e.Key}"));
         pages.AddRange(plan.All(ElementKind.Programme).Select(e => $"/programmes/{e.Key}"));

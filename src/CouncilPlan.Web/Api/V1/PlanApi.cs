@@ -27,7 +27,7 @@ public sealed record PlanResponse(
 /// <summary>One level of the plan's structure, in the council's words, and the element kind it is stored as.</summary>
 public sealed record LevelResponse(int Level, string Kind, string Singular, string Plural);
 
-/// <summary>A plan element with its stable identifier ("stockport-2023-24/weir-mill").</summary>
+/// <summary>A plan element with its stable identifier ("plan-id/element-id").</summary>
 public sealed record ElementResponse(
     string Id,
     string Kind,

@@ -19,7 +19,7 @@ public sealed class IndexModel(PublicDataCache cache) : PlanPageModel(cache)
 
     protected override async Task<IActionResult> ShowAsync()
     {
-        var theme = Plan.All(ElementKind.Theme).FirstOrDefault(t => Plan.Children(t, ElementKind.Target).Count > 0);
+        var theme = Navigation.ClimateTheme(Plan);
         if (theme is null)
         {
             return NotFound();

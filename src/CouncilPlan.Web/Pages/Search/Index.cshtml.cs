@@ -100,22 +100,26 @@ public sealed class IndexModel(PublicDataCache cache) : PlanPageModel(cache)
         return string.Concat(start > 0 ? "…" : "", flat.AsSpan(start, length), start + length < flat.Length ? "…" : "");
     }
 
-    private static string Describe(ElementKind kind) => kind switch
+    /// <summary>What an element is, in the plan's own words ("Priority", "Action").</summary>
+    private string Describe(ElementKind kind) => kind switch
     {
-        ElementKind.Ambition => "Ambition",
-        ElementKind.KeyArea => "Key area",
-        ElementKind.Theme => "Cross-cutting theme",
-        ElementKind.FocusArea => "Focus area",
-        ElementKind.Programme => "Enabling programme",
-        ElementKind.ProgrammePart => "Part of an enabling programme",
+        ElementKind.Ambition or ElementKind.KeyArea or ElementKind.Commitment or ElementKind.Scheme or ElementKind.Theme
+            or ElementKind.Programme or ElementKind.Portfolio => Format.Capitalise(Plan.Words.Name(kind)),
+        ElementKind.FocusArea => "Area of focus",
+        ElementKind.ProgrammePart => $"Part of a {Plan.Words.Programme}",
         ElementKind.PriorityAction => "Priority action",
         ElementKind.ImpactStatement => "Impact statement",
-        ElementKind.Scheme => "Scheme",
-        ElementKind.Commitment => "Commitment",
-        ElementKind.Portfolio => "Portfolio",
-        ElementKind.BoroughPriority => "Borough Plan priority",
-        ElementKind.Pillar => "Borough Plan pillar",
+        ElementKind.BoroughPriority => $"{Format.Capitalise(Plan.Words.PartnershipPlan)} priority",
+        ElementKind.Pillar => $"{Format.Capitalise(Plan.Words.PartnershipPlan)} pillar",
         ElementKind.Target => "Target",
         _ => "The plan",
     };
+
+    /// <summary>Example searches from this council's own plan, measures and wards.</summary>
+    public string Hint => string.Join(", ", new[]
+    {
+        Data.Catalogue.Count > 0 ? Data.Catalogue[0].Title : null,
+        Data.Areas.FirstOrDefault(a => a.Type == AreaType.Ward && a.ParentCode == Plan.Plan.CouncilAreaCode)?.Name,
+        Plan.All(ElementKind.Ambition) is [var first, ..] ? first.Title : null,
+    }.OfType<string>());
 }
