@@ -42,7 +42,7 @@ public static partial class CouncilCommands
             await File.WriteAllTextAsync(Path.Combine(target.FullName, "areas.yaml"), start.AreasYaml(), cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(planFolder, "plan.yaml"), start.PlanYaml(), cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(planFolder, "measures.yaml"), start.MeasuresYaml(), cancellationToken);
-            await context.Out.WriteLineAsync(start.NextSteps(target.FullName, parse.GetValue(folder)!.ToString()));
+            await context.Out.WriteLineAsync(start.NextSteps(target.FullName, target.ToString()));
             return ExitCodes.Success;
         });
 

@@ -49,6 +49,12 @@ public static class DefaultDataset
     public static async Task LoadAsync(CouncilPlanDb db, TimeProvider clock, string? folder = null, CancellationToken cancellationToken = default)
     {
         folder ??= DefaultFolder;
+        if (!Directory.Exists(folder))
+        {
+            // A mistyped Dataset:Folder would otherwise surface as a missing areas.yaml.
+            throw new DataFileException([new DataFileError(folder, 0, 0, "the dataset folder does not exist: set Dataset:Folder to a folder holding areas.yaml and a folder per plan, or to none")]);
+        }
+
         await new AreaImporter(db, clock).ImportFileAsync(AreasFile(folder), cancellationToken);
         var plans = new PlanImporter(db, clock);
         foreach (var file in PlanFiles(folder))

@@ -1,5 +1,6 @@
 using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.Data;
+using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -54,6 +55,19 @@ public sealed class DefaultDatasetTests
         await using var check = database.NewContext();
         Assert.True(await DefaultDataset.IsEmptyAsync(check));
         Assert.Empty(await check.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task LoadIfEmpty_FromAFolderThatDoesNotExist_SaysSoAndLoadsNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var missing = Path.Combine(Path.GetTempPath(), "councilplan-tests", Guid.NewGuid().ToString("N"));
+
+        await using var db = database.NewContext();
+        var error = await Assert.ThrowsAsync<DataFileException>(() => DefaultDataset.LoadIfEmptyAsync(db, Clock, missing));
+
+        Assert.Equal($"{missing}: the dataset folder does not exist: set Dataset:Folder to a folder holding areas.yaml and a folder per plan, or to none", Assert.Single(error.Errors).ToString());
+        Assert.True(await DefaultDataset.IsEmptyAsync(db));
     }
 
     [Theory]
