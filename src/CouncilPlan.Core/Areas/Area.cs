@@ -10,6 +10,20 @@ public enum AreaType
     ComparatorGroup,
 }
 
+/// <summary>
+/// What kind of English council an area of type <see cref="AreaType.Council"/> is. Two-tier areas
+/// have a county council over several district councils; everywhere else one council (unitary,
+/// metropolitan borough or London borough) does both tiers' work.
+/// </summary>
+public enum CouncilType
+{
+    County,
+    District,
+    Unitary,
+    Metropolitan,
+    LondonBorough,
+}
+
 /// <summary>A place figures are published for, named by its ONS (GSS) code.</summary>
 public sealed class Area
 {
@@ -21,6 +35,10 @@ public sealed class Area
     public AreaType Type { get; set; }
 
     public string? ParentCode { get; set; }
+
+    /// <summary>For a council, when the areas file says: its kind (field council_type). Never
+    /// inferred on load; <see cref="CouncilTypes.Of"/> falls back on the code's prefix.</summary>
+    public CouncilType? CouncilType { get; set; }
 
     /// <summary>For a ward: the set of boundaries it belongs to (boundaries change).</summary>
     public string? WardSetId { get; set; }
@@ -49,7 +67,7 @@ public sealed class Area
 
     public bool CopyContentFrom(Area other)
     {
-        if (Name == other.Name && Type == other.Type && ParentCode == other.ParentCode && WardSetId == other.WardSetId
+        if (Name == other.Name && Type == other.Type && ParentCode == other.ParentCode && CouncilType == other.CouncilType && WardSetId == other.WardSetId
             && Latitude == other.Latitude && Longitude == other.Longitude && DefinedBy == other.DefinedBy && Url == other.Url
             && HexColumn == other.HexColumn && HexRow == other.HexRow)
         {
@@ -65,6 +83,7 @@ public sealed class Area
         Name = other.Name;
         Type = other.Type;
         ParentCode = other.ParentCode;
+        CouncilType = other.CouncilType;
         WardSetId = other.WardSetId;
         Latitude = other.Latitude;
         Longitude = other.Longitude;

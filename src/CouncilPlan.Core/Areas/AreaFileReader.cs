@@ -66,7 +66,7 @@ public static class AreaFileReader
         }
 
         var areas = new Dictionary<string, (Area Area, Mark Mark)>(StringComparer.Ordinal);
-        var parents = new List<(string Code, Mark Mark)>();
+        var parents = new List<(Area Child, Mark Mark)>();
         foreach (var map in root.Maps("areas", required: true))
         {
             var code = map.String("code", required: true);
@@ -87,8 +87,10 @@ public static class AreaFileReader
             };
             if (area.ParentCode is not null)
             {
-                parents.Add((area.ParentCode, map.MarkOf("parent")));
+                parents.Add((area, map.MarkOf("parent")));
             }
+
+            ReadCouncilType(file, map, area, typeText);
 
             if (area.WardSetId is not null && !wardSets.ContainsKey(area.WardSetId))
             {
@@ -126,9 +128,16 @@ public static class AreaFileReader
             }
         }
 
-        foreach (var (code, mark) in parents.Where(p => !areas.ContainsKey(p.Code)))
+        foreach (var (child, mark) in parents)
         {
-            file.Error(mark, $"parent '{code}' is not an area in this file");
+            if (!areas.TryGetValue(child.ParentCode!, out var parent))
+            {
+                file.Error(mark, $"parent '{child.ParentCode}' is not an area in this file");
+            }
+            else if (WrongParent(child, parent.Area) is { } message)
+            {
+                file.Error(mark, message);
+            }
         }
 
         root.RejectUnknownFields();
@@ -139,4 +148,76 @@ public static class AreaFileReader
 
         return new AreaDocument([.. wardSets.Values], [.. areas.Values.Select(a => a.Area)]);
     }
+
+    private static void ReadCouncilType(YamlFile file, YamlMap map, Area area, string? typeText)
+    {
+        var text = map.String("council_type");
+        if (text is null)
+        {
+            // Nothing is inferred: an absent council_type stays absent, and CouncilTypes.Of falls
+            // back on the code when a council's kind is needed.
+            return;
+        }
+
+        if (!CouncilTypes.Names.TryGetValue(text, out var councilType))
+        {
+            file.Error(map.MarkOf("council_type"), $"'{map.Path}.council_type' '{text}' is not one of {string.Join(", ", CouncilTypes.Names.Keys)}");
+            return;
+        }
+
+        if (area.Type != AreaType.Council)
+        {
+            file.Error(map.MarkOf("council_type"), $"'{map.Path}.council_type' is only for areas of type council, not {typeText}");
+            return;
+        }
+
+        // The code's prefix and the stated type must agree: one of them is a typing mistake, and
+        // the wrong kind of council would get the wrong parent rules and place word.
+        if (CouncilTypes.FromCode(area.Code) is { } fromCode && fromCode != councilType)
+        {
+            file.Error(map.MarkOf("council_type"), $"council_type '{text}' does not match code '{area.Code}': {area.Code[..3]} codes are {CouncilTypes.Name(fromCode)} councils");
+            return;
+        }
+
+        area.CouncilType = councilType;
+    }
+
+    /// <summary>
+    /// Why an area cannot sit under the parent it names, or null when it can. A council sits
+    /// under a combined authority, a region or the country, and a district council may also sit
+    /// under its county council (the two tiers); a ward (or a county's electoral division, loaded
+    /// as a ward) sits under its council. Other areas' parents are not checked.
+    /// </summary>
+    private static string? WrongParent(Area child, Area parent)
+    {
+        switch (child.Type)
+        {
+            case AreaType.Council:
+                var kind = CouncilTypes.Of(child);
+                var underCounty = kind == CouncilType.District;
+                if (parent.Type is AreaType.CombinedAuthority or AreaType.Region or AreaType.Country
+                    || (underCounty && parent.Type == AreaType.Council && CouncilTypes.Of(parent) == CouncilType.County))
+                {
+                    return null;
+                }
+
+                var allowed = underCounty ? "a county council, combined authority, region or country" : "a combined authority, region or country";
+                return $"'{child.Code}' is {CouncilTypes.Describe(kind)}, its parent must be {allowed}, not {Describe(parent)}";
+            case AreaType.Ward:
+                return parent.Type == AreaType.Council ? null : $"'{child.Code}' is a ward, its parent must be a council, not {Describe(parent)}";
+            default:
+                return null;
+        }
+    }
+
+    private static string Describe(Area area) => area.Type switch
+    {
+        AreaType.Country => "a country",
+        AreaType.Region => "a region",
+        AreaType.CombinedAuthority => "a combined authority",
+        AreaType.Council => CouncilTypes.Describe(CouncilTypes.Of(area)),
+        AreaType.Ward => "a ward",
+        AreaType.ComparatorGroup => "a comparator group",
+        _ => "an area",
+    };
 }

@@ -155,6 +155,8 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
             plan.Property(p => p.CouncilAreaCode).HasMaxLength(20);
             plan.Property(p => p.FileHash).HasMaxLength(64);
             plan.Ignore(p => p.Name);
+            plan.Ignore(p => p.Words);
+            plan.Property(p => p.WordsJson).HasColumnName("words");
             plan.HasMany(p => p.Elements).WithOne(e => e.Plan).HasForeignKey(e => e.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -188,6 +190,7 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
             area.Property(a => a.Code).HasMaxLength(20);
             area.Property(a => a.ParentCode).HasMaxLength(20);
             area.Property(a => a.Type).HasConversion<string>().HasMaxLength(30);
+            area.Property(a => a.CouncilType).HasConversion<string>().HasMaxLength(20);
             area.HasOne(a => a.WardSet).WithMany().HasForeignKey(a => a.WardSetId).OnDelete(DeleteBehavior.Restrict);
             area.HasIndex(a => new { a.Type, a.ParentCode });
         });

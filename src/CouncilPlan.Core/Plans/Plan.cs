@@ -17,7 +17,7 @@ public sealed class Plan
 
     public required string CouncilName { get; set; }
 
-    /// <summary>ONS code of the council's area, for example E08000007.</summary>
+    /// <summary>ONS code of the council's area, for example E08000007: how figures for the whole council are found.</summary>
     public required string CouncilAreaCode { get; set; }
 
     public string? SourceTitle { get; set; }
@@ -26,12 +26,12 @@ public sealed class Plan
 
     public string? SourceUrl { get; set; }
 
-    public required string Mission { get; set; }
+    public string? Mission { get; set; }
 
-    public required string Vision { get; set; }
+    public string? Vision { get; set; }
 
-    /// <summary>The partnership line: "We work together with our partners as One Stockport."</summary>
-    public required string Partnership { get; set; }
+    /// <summary>The partnership line: how the council works with its partners.</summary>
+    public string? Partnership { get; set; }
 
     /// <summary>The sentence that introduces the council's values.</summary>
     public string? ValuesText { get; set; }
@@ -49,6 +49,31 @@ public sealed class Plan
 
     public List<PlanElement> Elements { get; } = [];
 
-    /// <summary>What residents call it: "Stockport Council Plan 2023-24".</summary>
-    public string Name => SourceTitle ?? $"{CouncilName} Plan {Period}";
+    /// <summary>The council's words as stored (<see cref="PlanWords"/> as JSON).</summary>
+    public string? WordsJson
+    {
+        get => wordsJson;
+        set
+        {
+            wordsJson = value;
+            words = null;
+        }
+    }
+
+    /// <summary>The council's own words for its plan, its levels and its place.</summary>
+    public PlanWords Words
+    {
+        get => words ??= PlanWords.FromJson(wordsJson);
+        set
+        {
+            words = value;
+            wordsJson = value.ToJson();
+        }
+    }
+
+    /// <summary>What residents call it: the published title, else the council's name, the plan's name and its period.</summary>
+    public string Name => SourceTitle ?? $"{CouncilName} {Words.Service} {Period}";
+
+    private string? wordsJson;
+    private PlanWords? words;
 }

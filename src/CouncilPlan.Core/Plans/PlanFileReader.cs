@@ -16,7 +16,7 @@ public sealed record PlanDocument(Plan Plan, IReadOnlyList<PlanElement> Elements
 /// whole: every problem is reported with its line, and a document is returned only when there
 /// are none.
 /// </summary>
-public sealed class PlanFileReader
+public sealed partial class PlanFileReader
 {
     public const string Format = "councilplan/plan@1";
 
@@ -103,11 +103,12 @@ public sealed class PlanFileReader
         var sourceUrl = source?.String("url");
         source?.RejectUnknownFields();
 
-        var mission = root.String("mission", required: true);
-        var vision = root.String("vision", required: true);
-        var partnership = root.String("partnership", required: true);
+        var mission = root.String("mission");
+        var vision = root.String("vision");
+        var partnership = root.String("partnership");
+        var words = ReadWords(root);
 
-        var values = root.Map("values", required: true);
+        var values = root.Map("values");
         var valuesText = values?.String("text");
         if (values is not null)
         {
@@ -135,7 +136,7 @@ public sealed class PlanFileReader
             facts.RejectUnknownFields();
         }
 
-        if (root.Map("foundation", required: true) is { } foundation)
+        if (root.Map("foundation") is { } foundation)
         {
             Element(foundation, ElementKind.Foundation, null, 0, TitledElement);
         }
@@ -152,7 +153,14 @@ public sealed class PlanFileReader
             });
         }
 
-        if (root.Map("borough_plan", required: true) is { } boroughPlan)
+        // "partnership_plan" in the council's words; "borough_plan" is how Stockport's file says it.
+        var partnershipKey = root.Has("borough_plan") ? "borough_plan" : "partnership_plan";
+        if (root.Has("borough_plan") && root.Has("partnership_plan"))
+        {
+            file.Error(root.MarkOf("partnership_plan"), "give either 'partnership_plan' or 'borough_plan', not both");
+        }
+
+        if (root.Map(partnershipKey) is { } boroughPlan)
         {
             Element(boroughPlan, ElementKind.BoroughPlan, null, 0, (map, element) =>
             {
@@ -160,7 +168,7 @@ public sealed class PlanFileReader
                 SetDue(map, element, "launched");
                 element.Quantity = map.Integer("horizon");
                 element.Url = map.String("url");
-                Items(map.Maps("pillars", required: true), ElementKind.Pillar, element, (pm, pillar) =>
+                Items(map.Maps("pillars"), ElementKind.Pillar, element, (pm, pillar) =>
                 {
                     TitledElement(pm, pillar);
                     Items(pm.Maps("priorities", required: true), ElementKind.BoroughPriority, pillar, (qm, priority) =>
@@ -172,18 +180,15 @@ public sealed class PlanFileReader
             });
         }
 
-        Items(root.Maps("ambitions", required: true), ElementKind.Ambition, null, (map, ambition) =>
+        var top = root.Maps(words.Top.Key);
+        if (top.Count == 0 && !root.Has(words.Top.Key))
         {
-            NumberedAndSupporting(map, ambition);
-            Items(map.Maps("key_areas", required: true), ElementKind.KeyArea, ambition, (km, keyArea) =>
-            {
-                TitledElement(km, keyArea);
-                Commitments(km, keyArea);
-            });
-            ImpactStatements(map, ambition);
-        });
+            file.Error(root.MarkOf(words.Top.Key), $"the plan needs at least one {words.Top.Singular}: add '{words.Top.Key}:' with one item or more (name your own levels with 'levels:', see docs/plan-file-format.md)");
+        }
 
-        Items(root.Maps("themes", required: true), ElementKind.Theme, null, (map, theme) =>
+        Items(top, ElementKind.Ambition, null, (map, priority) => Level(map, priority, words.Levels, 0));
+
+        Items(root.Maps("themes"), ElementKind.Theme, null, (map, theme) =>
         {
             NumberedAndSupporting(map, theme);
             Items(map.Maps("targets"), ElementKind.Target, theme, (tm, target) =>
@@ -196,7 +201,7 @@ public sealed class PlanFileReader
                     file.Error(tm.MarkOf("scope"), $"'{tm.Path}.scope' must be 'council' or 'borough', not '{target.Scope}'");
                 }
             });
-            Items(map.Maps("focus_areas", required: true), ElementKind.FocusArea, theme, (fm, focus) =>
+            Items(map.Maps("focus_areas"), ElementKind.FocusArea, theme, (fm, focus) =>
             {
                 TitledElement(fm, focus);
                 Commitments(fm, focus);
@@ -204,7 +209,7 @@ public sealed class PlanFileReader
             ImpactStatements(map, theme);
         });
 
-        Items(root.Maps("programmes", required: true), ElementKind.Programme, null, (map, programme) =>
+        Items(root.Maps("programmes"), ElementKind.Programme, null, (map, programme) =>
         {
             TitledElement(map, programme);
             programme.Number = map.Integer("number");
@@ -216,9 +221,9 @@ public sealed class PlanFileReader
             Items(map.Maps("priority_actions"), ElementKind.PriorityAction, programme, (am, action) => action.Text = am.String("text", required: true));
         });
 
-        Items(root.Maps("portfolios", required: true), ElementKind.Portfolio, null, (map, portfolio) => portfolio.Title = map.String("title", required: true));
+        Items(root.Maps("portfolios"), ElementKind.Portfolio, null, (map, portfolio) => portfolio.Title = map.String("title", required: true));
 
-        var scrutiny = root.Map("scrutiny", required: true);
+        var scrutiny = root.Map("scrutiny");
         var deliveryText = scrutiny?.String("text");
         if (scrutiny is not null)
         {
@@ -233,8 +238,7 @@ public sealed class PlanFileReader
 
         root.RejectUnknownFields();
 
-        if (title is null || period is null || starts is null || ends is null || councilName is null || councilArea is null
-            || mission is null || vision is null || partnership is null || planId.Length == 0)
+        if (title is null || period is null || starts is null || ends is null || councilName is null || councilArea is null || planId.Length == 0)
         {
             return null;
         }
@@ -262,44 +266,157 @@ public sealed class PlanFileReader
             ValuesText = valuesText,
             HeadlineFactsText = factsText,
             DeliveryText = deliveryText,
+            Words = words,
             FileHash = "",
         };
     }
 
-    private void NumberedAndSupporting(YamlMap map, PlanElement element)
+    /// <summary>
+    /// Reads an element of the council's own levels: its title, then the next level's items under
+    /// that level's key; the last level of two or more holds commitments with dates and quantities.
+    /// </summary>
+    private void Level(YamlMap map, PlanElement element, IReadOnlyList<PlanLevel> levels, int level)
+    {
+        if (level > 0 && level == levels.Count - 1)
+        {
+            Commitment(map, element);
+            return;
+        }
+
+        NumberedAndSupporting(map, element, numberRequired: false);
+        if (level + 1 < levels.Count)
+        {
+            var next = levels[level + 1];
+            var kind = PlanWords.KindOfLevel(level + 1, levels.Count);
+            Items(map.Maps(next.Key), kind, element, (m, child) => Level(m, child, levels, level + 1));
+        }
+
+        if (level == 0)
+        {
+            ImpactStatements(map, element);
+        }
+    }
+
+    private PlanWords ReadWords(YamlMap root)
+    {
+        var words = PlanWords.Default;
+        if (root.Map("words") is { } w)
+        {
+            var reporting = w.String("reporting");
+            words = words with
+            {
+                Service = w.String("service") ?? words.Service,
+                Place = w.String("place") ?? words.Place,
+                Partnership = w.String("partnership"),
+                PartnershipPlan = w.String("partnership_plan") ?? words.PartnershipPlan,
+                Impact = w.String("impact") ?? words.Impact,
+                Theme = w.String("theme") ?? words.Theme,
+                Themes = w.String("themes") ?? words.Themes,
+                Programme = w.String("programme") ?? words.Programme,
+                Programmes = w.String("programmes") ?? words.Programmes,
+                Portfolio = w.String("portfolio") ?? words.Portfolio,
+                Portfolios = w.String("portfolios") ?? words.Portfolios,
+                Reporting = reporting switch
+                {
+                    null or "quarterly" => ReportingRhythm.Quarterly,
+                    "annual" => ReportingRhythm.Annual,
+                    _ => Invalid(w, "reporting", $"'words.reporting' must be 'quarterly' or 'annual', not '{reporting}'", ReportingRhythm.Quarterly),
+                },
+            };
+            w.RejectUnknownFields();
+        }
+
+        var levelMaps = root.Maps("levels");
+        if (levelMaps.Count == 0)
+        {
+            return words;
+        }
+
+        if (levelMaps.Count > 3)
+        {
+            file.Error(root.MarkOf("levels"), $"'levels' names {levelMaps.Count} levels, but a plan has one, two or three (for example priority, then objective, then action)");
+        }
+
+        var levels = new List<PlanLevel>();
+        foreach (var levelMap in levelMaps.Take(3))
+        {
+            var map = levelMap;
+            var key = map.String("key", required: true);
+            var singular = map.String("singular", required: true);
+            var plural = map.String("plural") ?? (singular is null ? null : singular + "s");
+            map.RejectUnknownFields();
+            if (key is null || singular is null || plural is null)
+            {
+                continue;
+            }
+
+            if (!LevelKey().IsMatch(key))
+            {
+                file.Error(map.MarkOf("key"), $"'{map.Path}.key' '{key}' must be lower-case words joined by '_' (for example 'priorities' or 'key_areas'), the field the plan's items are listed under");
+            }
+            else if (ReservedKeys.Contains(key))
+            {
+                file.Error(map.MarkOf("key"), $"'{map.Path}.key' '{key}' is already a field of the plan file: choose another (for example 'priorities')");
+            }
+            else if (levels.Any(l => l.Key == key))
+            {
+                file.Error(map.MarkOf("key"), $"'{map.Path}.key' '{key}' names two levels");
+            }
+
+            levels.Add(new PlanLevel(key, singular, plural));
+        }
+
+        return levels.Count == levelMaps.Take(3).Count() ? words with { Levels = levels } : words;
+    }
+
+    /// <summary>Fields the file already uses for something else, at the top or inside an element.</summary>
+    private static readonly HashSet<string> ReservedKeys =
+    [
+        "format", "id", "title", "period", "starts", "ends", "council", "source", "mission", "vision", "partnership", "words", "levels",
+        "values", "sections", "headline_facts", "foundation", "peer_challenge", "borough_plan", "partnership_plan", "themes", "programmes",
+        "portfolios", "scrutiny", "text", "number", "supports", "impact_statements", "focus_areas", "targets", "parts", "priority_actions",
+        "kind", "quantity", "unit", "due", "due_text", "funding_gbp", "funding_text", "on_site", "recommendations", "by", "date",
+    ];
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z]+(_[a-z]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex LevelKey();
+
+    private void NumberedAndSupporting(YamlMap map, PlanElement element, bool numberRequired = true)
     {
         TitledElement(map, element);
-        element.Number = map.Integer("number", required: true);
+        element.Number = map.Integer("number", required: numberRequired);
         Links(map, element, "supports", LinkKind.Supports, ElementKind.BoroughPriority, ElementKind.Pillar);
     }
 
     private void ImpactStatements(YamlMap map, PlanElement parent) =>
-        Items(map.Maps("impact_statements", required: true), ElementKind.ImpactStatement, parent, (m, statement) => statement.Text = m.String("text", required: true));
+        Items(map.Maps("impact_statements"), ElementKind.ImpactStatement, parent, (m, statement) => statement.Text = m.String("text", required: true));
 
     private void Commitments(YamlMap map, PlanElement parent) =>
-        Items(map.Maps("commitments"), ElementKind.Commitment, parent, (m, commitment) =>
-        {
-            var kind = m.String("kind");
-            commitment.Kind = kind switch
-            {
-                null or "commitment" => ElementKind.Commitment,
-                "scheme" => ElementKind.Scheme,
-                _ => Invalid(m, "kind", $"'{m.Path}.kind' must be 'scheme' or 'commitment', not '{kind}'"),
-            };
-            TitledElement(m, commitment);
-            commitment.Quantity = m.Number("quantity");
-            commitment.Unit = m.String("unit", required: commitment.Quantity is not null);
-            SetDue(m, commitment, "due");
-            commitment.DueText = m.String("due_text");
-            commitment.FundingGbp = m.Number("funding_gbp");
-            commitment.FundingText = m.String("funding_text");
-            commitment.OnSite = m.Boolean("on_site");
-        });
+        Items(map.Maps("commitments"), ElementKind.Commitment, parent, Commitment);
 
-    private ElementKind Invalid(YamlMap map, string key, string message)
+    private void Commitment(YamlMap m, PlanElement commitment)
+    {
+        var kind = m.String("kind");
+        commitment.Kind = kind switch
+        {
+            null or "commitment" => ElementKind.Commitment,
+            "scheme" => ElementKind.Scheme,
+            _ => Invalid(m, "kind", $"'{m.Path}.kind' must be 'scheme' or 'commitment', not '{kind}'", ElementKind.Commitment),
+        };
+        TitledElement(m, commitment);
+        commitment.Quantity = m.Number("quantity");
+        commitment.Unit = m.String("unit", required: commitment.Quantity is not null);
+        SetDue(m, commitment, "due");
+        commitment.DueText = m.String("due_text");
+        commitment.FundingGbp = m.Number("funding_gbp");
+        commitment.FundingText = m.String("funding_text");
+        commitment.OnSite = m.Boolean("on_site");
+    }
+
+    private T Invalid<T>(YamlMap map, string key, string message, T fallback)
     {
         file.Error(map.MarkOf(key), message);
-        return ElementKind.Commitment;
+        return fallback;
     }
 
     private static void TitledElement(YamlMap map, PlanElement element)

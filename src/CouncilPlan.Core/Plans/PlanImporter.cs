@@ -31,6 +31,13 @@ public sealed class PlanImporter(CouncilPlanDb db, TimeProvider clock)
     public async Task<PlanImportResult> ImportAsync(PlanDocument document, CancellationToken cancellationToken = default)
     {
         var incoming = document.Plan;
+
+        // A plan that does not say what to call its place gets the natural word for its council ("district").
+        if (incoming.Words.Place is null && await db.Areas.AsNoTracking().SingleOrDefaultAsync(a => a.Code == incoming.CouncilAreaCode, cancellationToken) is { } council)
+        {
+            incoming.Words = incoming.Words with { Place = Areas.CouncilTypes.PlaceWord(council) };
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var existing = await db.Plans.Include(p => p.Elements).SingleOrDefaultAsync(p => p.Id == incoming.Id, cancellationToken);
@@ -170,7 +177,9 @@ public sealed class PlanImporter(CouncilPlanDb db, TimeProvider clock)
             || target.Ends != source.Ends || target.CouncilName != source.CouncilName || target.CouncilAreaCode != source.CouncilAreaCode
             || target.SourceTitle != source.SourceTitle || target.SourcePublisher != source.SourcePublisher || target.SourceUrl != source.SourceUrl
             || target.Mission != source.Mission || target.Vision != source.Vision || target.Partnership != source.Partnership
-            || target.ValuesText != source.ValuesText || target.HeadlineFactsText != source.HeadlineFactsText || target.DeliveryText != source.DeliveryText;
+            || target.ValuesText != source.ValuesText || target.HeadlineFactsText != source.HeadlineFactsText || target.DeliveryText != source.DeliveryText
+            || target.WordsJson != source.WordsJson;
+        target.WordsJson = source.WordsJson;
         target.Title = source.Title;
         target.Period = source.Period;
         target.Starts = source.Starts;

@@ -28,7 +28,13 @@ public sealed class PlanView
 
     public Plan Plan { get; }
 
+    /// <summary>The council's own words for the plan, its levels and its place.</summary>
+    public PlanWords Words => Plan.Words;
+
     public IReadOnlyList<PlanElement> Elements { get; }
+
+    /// <summary>Whether the plan holds anything of a kind: pages and menu items exist only for what is there.</summary>
+    public bool Has(ElementKind kind) => Elements.Any(e => e.Kind == kind);
 
     public PlanElement? Find(string key) => byKey.GetValueOrDefault(key);
 

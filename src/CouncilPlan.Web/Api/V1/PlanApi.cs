@@ -13,18 +13,26 @@ public sealed record PlanResponse(
     DateOnly Ends,
     string Council,
     string CouncilArea,
-    string Mission,
-    string Vision,
-    string Partnership,
+    string? Mission,
+    string? Vision,
+    string? Partnership,
     string? Source,
     IReadOnlyList<string> Values,
+    string ServiceName,
+    string PlaceWord,
+    string Reporting,
+    IReadOnlyList<LevelResponse> Levels,
     string Elements);
+
+/// <summary>One level of the plan's structure, in the council's words, and the element kind it is stored as.</summary>
+public sealed record LevelResponse(int Level, string Kind, string Singular, string Plural);
 
 /// <summary>A plan element with its stable identifier ("stockport-2023-24/weir-mill").</summary>
 public sealed record ElementResponse(
     string Id,
     string Kind,
     string? Parent,
+    string KindName,
     int? Number,
     string? Title,
     string? Text,
@@ -50,7 +58,7 @@ public static class PlanApi
             .WithTags("Plan")
             .WithName("GetPlan")
             .WithSummary("The current plan")
-            .WithDescription("The plan the council is working to: title, period, mission, vision, values and a link to its elements.")
+            .WithDescription("The plan the council is working to: title, period, mission, vision and values where the plan has them, the council's own names for the plan and its levels, and a link to its elements.")
             .Produces<PlanResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -72,7 +80,7 @@ public static class PlanApi
             .WithTags("Plan")
             .WithName("GetPlanElements")
             .WithSummary("Every element of the current plan")
-            .WithDescription("Ambitions, key areas, schemes, commitments, impact statements, themes, programmes, portfolios and the rest, each with its stable identifier. Filter with kind (for example ambition, impact-statement, scheme).")
+            .WithDescription("Every element of the plan with its stable identifier. kind is the product's name for what an element is (the plan's top level is kind ambition, its bottom level commitment; see levels on /plan for the council's own names) and kind_name the council's word for it. Filter with kind (for example ambition, impact-statement, commitment).")
             .Produces<ItemsResponse<ElementResponse>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -92,12 +100,17 @@ public static class PlanApi
         view.Plan.Partnership,
         view.Plan.SourceTitle,
         view.All(ElementKind.Value).Select(v => v.Title ?? "").ToList(),
+        view.Words.Service,
+        view.Words.PlaceWord,
+        view.Words.Reporting == ReportingRhythm.Annual ? "annual" : "quarterly",
+        view.Words.Levels.Select((l, i) => new LevelResponse(i + 1, KindName(PlanWords.KindOfLevel(i, view.Words.Levels.Count)), l.Singular, l.Plural)).ToList(),
         ApiV1.Prefix + "/plan/elements");
 
     private static ElementResponse Element(PlanView view, PlanElement e) => new(
         e.StableId,
         KindName(e.Kind),
         e.Parent?.StableId,
+        view.Words.Name(e.Kind),
         e.Number,
         e.Title,
         e.Text,

@@ -37,6 +37,11 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("boundary_attribution");
 
+                    b.Property<string>("CouncilType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("council_type");
+
                     b.Property<string>("DefinedBy")
                         .HasColumnType("text")
                         .HasColumnName("defined_by");
@@ -874,12 +879,10 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnName("loaded_at");
 
                     b.Property<string>("Mission")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("mission");
 
                     b.Property<string>("Partnership")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("partnership");
 
@@ -914,9 +917,12 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnName("values_text");
 
                     b.Property<string>("Vision")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("vision");
+
+                    b.Property<string>("WordsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("words");
 
                     b.HasKey("Id")
                         .HasName("pk_plans");

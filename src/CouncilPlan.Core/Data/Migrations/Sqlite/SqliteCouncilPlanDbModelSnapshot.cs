@@ -32,6 +32,11 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("boundary_attribution");
 
+                    b.Property<string>("CouncilType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("council_type");
+
                     b.Property<string>("DefinedBy")
                         .HasColumnType("TEXT")
                         .HasColumnName("defined_by");
@@ -853,12 +858,10 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasColumnName("loaded_at");
 
                     b.Property<string>("Mission")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("mission");
 
                     b.Property<string>("Partnership")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("partnership");
 
@@ -893,9 +896,12 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasColumnName("values_text");
 
                     b.Property<string>("Vision")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("vision");
+
+                    b.Property<string>("WordsJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("words");
 
                     b.HasKey("Id")
                         .HasName("pk_plans");
