@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using CouncilPlan.Core.Areas;
 
 namespace CouncilPlan.Cli.Commands;
 
@@ -127,9 +128,13 @@ public static partial class CouncilCommands
             areas:
               - code: {Area}
                 name: {Quote(WithoutCouncil(Name))}
-                type: council
+                type: council{CouncilType()}
 
             """;
+
+        // The kind of council its code says, stated so the file reads as the areas format asks.
+        private string CouncilType() =>
+            CouncilTypes.FromCode(Area) is { } type ? $"\n    council_type: {CouncilTypes.Name(type)}" : "";
 
         public string PlanYaml() => $"""
             # {Name}'s plan. Format councilplan/plan@1: see docs/plan-file-format.md.
@@ -161,7 +166,8 @@ public static partial class CouncilCommands
                     title: Replace this with a first action
                     due: {Starts.AddYears(1).AddDays(-1):yyyy-MM}
                 impact_statements:
-                  - text: What residents will see when it is working.
+                  - id: replace-this-impact
+                    text: What residents will see when it is working.
 
             """;
 

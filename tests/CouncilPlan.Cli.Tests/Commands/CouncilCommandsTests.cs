@@ -49,6 +49,22 @@ public sealed class CouncilCommandsTests
     }
 
     [Fact]
+    public async Task TheDocumentsExamples_AreValid()
+    {
+        var doc = await File.ReadAllTextAsync(Path.Combine(RepositoryFiles.Root, "docs", "start-your-own-council.md"));
+        var folder = NewFolderPath();
+        Directory.CreateDirectory(Path.Combine(folder, "test-valley-2024-28"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "areas.yaml"), YamlBlock(doc, "format: councilplan/areas@1"));
+        var plan = Path.Combine(folder, "test-valley-2024-28", "plan.yaml");
+        await File.WriteAllTextAsync(plan, YamlBlock(doc, "format: councilplan/plan@1"));
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(null, "plan", "validate", plan);
+
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.Contains("plan.yaml: valid. Plan 'test-valley-2024-28' (A Corporate Plan for Test Valley, 2024-28)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task New_IntoAFolderThatIsNotEmpty_RefusesAndWritesNothing()
     {
         var folder = NewFolderPath();
@@ -86,6 +102,13 @@ public sealed class CouncilCommandsTests
         var plan = await File.ReadAllTextAsync(Path.Combine(folder, "test-valley-borough-2024-28", "plan.yaml"));
         Assert.Contains("id: test-valley-borough-2024-28\n", plan, StringComparison.Ordinal);
         Assert.Contains("starts: 2024-04-01\nends: 2028-03-31\n", plan, StringComparison.Ordinal);
+    }
+
+    /// <summary>The fenced YAML block of the doc that starts with <paramref name="firstLine"/>.</summary>
+    private static string YamlBlock(string doc, string firstLine)
+    {
+        var start = doc.IndexOf("```yaml\n" + firstLine, StringComparison.Ordinal) + "```yaml\n".Length;
+        return doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
     }
 
     private static string NewFolderPath() => Path.Combine(Path.GetTempPath(), "councilplan-tests", Guid.NewGuid().ToString("N"), "test-valley");
