@@ -21,6 +21,7 @@ public static class CommandLine
             DbCommands.Create(context),
             DataCommands.Create(context),
             UserCommands.Create(context),
+            CouncilCommands.Create(context),
         };
 
         foreach (var command in StatisticsCommands.Create(context))

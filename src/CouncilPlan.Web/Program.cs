@@ -46,7 +46,7 @@ var app = builder.Build();
 await using (var scope = app.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<CouncilPlanDb>();
-    await DatabaseServices.PrepareAsync(db, TimeProvider.System, app.Configuration["DefaultDataset:Path"]);
+    await DatabaseServices.PrepareAsync(db, TimeProvider.System, DatasetSettings.Folder(app.Configuration, Directory.GetCurrentDirectory()));
 }
 
 app.UseFriendlyErrors();

@@ -73,7 +73,7 @@ public sealed class BrowserSite : IAsyncLifetime
         {
             builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
             builder.UseSetting("ConnectionStrings:CouncilPlan", database.Settings.ConnectionString);
-            builder.UseSetting("DefaultDataset:Path", RepositoryFiles.Data);
+            builder.UseSetting(DatasetSettings.FolderKey, RepositoryFiles.Data);
             builder.UseEnvironment("Production");
         });
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

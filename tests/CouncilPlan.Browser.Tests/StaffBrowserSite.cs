@@ -39,7 +39,7 @@ public sealed class StaffBrowserSite : IAsyncLifetime
         {
             builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
             builder.UseSetting("ConnectionStrings:CouncilPlan", database.Settings.ConnectionString);
-            builder.UseSetting("DefaultDataset:Path", RepositoryFiles.Data);
+            builder.UseSetting(DatasetSettings.FolderKey, RepositoryFiles.Data);
 
             // Every sign-in here comes from 127.0.0.1; the limit per address has its own tests.
             builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");

@@ -28,7 +28,7 @@ public abstract class SiteFixture(DatabaseProvider provider, string? dataset = n
         {
             builder.UseSetting("Database:Provider", provider.ToString());
             builder.UseSetting("ConnectionStrings:CouncilPlan", database.Settings.ConnectionString);
-            builder.UseSetting("DefaultDataset:Path", dataset ?? RepositoryFiles.Data);
+            builder.UseSetting(DatasetSettings.FolderKey, dataset ?? RepositoryFiles.Data);
             builder.UseSetting("PublicData:PollSeconds", "0.2");
             builder.UseEnvironment("Production");
 

@@ -24,12 +24,24 @@ public static class DbCommands
             return ExitCodes.Success;
         });
 
-        var seed = new Command("seed", "Load the default dataset (areas and plans under the data folder) when the database holds no plan yet.");
+        var folderOption = new Option<string>("--folder") { Description = "The dataset folder to load: areas.yaml and one folder per plan (default: Dataset:Folder, else the bundled Stockport dataset)." };
+        var seed = new Command("seed", "Load a dataset (areas.yaml and the plans under its folder) into an empty database: no plan, areas, measures or figures yet.") { folderOption };
         seed.SetAction(async (parse, cancellationToken) =>
         {
+            var folder = parse.GetValue(folderOption) is { } given
+                ? DatasetSettings.Resolve(given, Directory.GetCurrentDirectory())
+                : DatasetSettings.Folder(context.Configuration, Directory.GetCurrentDirectory());
+            if (folder is null)
+            {
+                await context.Out.WriteLineAsync("Dataset:Folder is 'none': nothing to load.");
+                return ExitCodes.Success;
+            }
+
             await using var database = await context.OpenDatabaseAsync(cancellationToken);
-            var loaded = await DefaultDataset.LoadIfEmptyAsync(database, context.Clock, cancellationToken: cancellationToken);
-            await context.Out.WriteLineAsync(loaded ? "Loaded the default dataset." : "The database already holds a plan; nothing loaded.");
+            var loaded = await DefaultDataset.LoadIfEmptyAsync(database, context.Clock, folder, cancellationToken);
+            await context.Out.WriteLineAsync(loaded
+                ? $"Loaded the dataset in {folder}."
+                : "The database already holds a plan, areas, measures or figures; nothing loaded.");
             return ExitCodes.Success;
         });
 

@@ -1,10 +1,11 @@
 using System.CommandLine;
+using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Cli.Commands;
 
-/// <summary>`councilplan plan validate FILE` and `councilplan plan import FILE`.</summary>
+/// <summary>`councilplan plan validate FILE [--areas FILE]` and `councilplan plan import FILE`.</summary>
 public static class PlanCommands
 {
     public static Command Create(CliContext context)
@@ -12,11 +13,13 @@ public static class PlanCommands
         var plan = new Command("plan", "Check and load plan files (format councilplan/plan@1, see docs/plan-file-format.md).");
 
         var validateFile = new Argument<FileInfo>("FILE") { Description = "The plan file to check." };
-        var validate = new Command("validate", "Check a plan file and report every problem with its line; changes nothing.") { validateFile };
+        var areasOption = new Option<FileInfo>("--areas") { Description = "The areas file the council's area must be in (default: areas.yaml in the folder above the plan's, when there is one)." };
+        var validate = new Command("validate", "Check a plan file and report every problem with its line; needs no database and changes nothing.") { validateFile, areasOption };
         validate.SetAction(async (parse, cancellationToken) =>
         {
             var file = parse.GetValue(validateFile)!;
-            var document = PlanFileReader.ReadFile(file.FullName);
+            var areas = parse.GetValue(areasOption)?.FullName ?? CatalogueFiles.AreasBeside(file.FullName);
+            var document = PlanFileReader.ReadFile(file.FullName, CatalogueFiles.AreaCodes(areas));
             await context.Out.WriteLineAsync($"{file.Name}: valid. Plan '{document.Plan.Id}' ({document.Plan.Title}, {document.Plan.Period}) with {document.Elements.Count} elements.");
             return ExitCodes.Success;
         });

@@ -26,12 +26,16 @@ public static class DatabaseServices
     }
 
     /// <summary>
-    /// Brings the database up to date and, when it holds no plan yet, loads the default dataset:
+    /// Brings the database up to date and, when it is empty, loads the dataset in
+    /// <paramref name="datasetFolder"/> (null: load nothing, for a council starting its own):
     /// what a new installation needs before its first page is served.
     /// </summary>
     public static async Task PrepareAsync(CouncilPlanDb db, TimeProvider clock, string? datasetFolder, CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
-        await DefaultDataset.LoadIfEmptyAsync(db, clock, datasetFolder, cancellationToken);
+        if (datasetFolder is not null)
+        {
+            await DefaultDataset.LoadIfEmptyAsync(db, clock, datasetFolder, cancellationToken);
+        }
     }
 }

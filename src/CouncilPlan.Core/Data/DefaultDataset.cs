@@ -9,8 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CouncilPlan.Core.Data;
 
 /// <summary>
-/// The dataset a new installation starts with: the areas and every plan under the data folder
-/// (Stockport's Council Plan 2023-24 and its published figures). It travels with the binaries.
+/// The dataset a new installation starts with: the areas and every plan under a folder. By default
+/// it is the data folder that travels with the binaries (Stockport's Council Plan 2023-24 and its
+/// published figures); a council points <c>Dataset:Folder</c> at its own (see
+/// <see cref="DatasetSettings"/> and docs/start-your-own-council.md).
 /// </summary>
 public static class DefaultDataset
 {
@@ -21,10 +23,14 @@ public static class DefaultDataset
     public static IEnumerable<string> PlanFiles(string folder) =>
         Directory.EnumerateFiles(folder, "plan.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
-    /// <summary>Loads the default dataset when the database holds no plan yet.</summary>
+    /// <summary>
+    /// Loads the dataset only into an empty database: no plan, no areas, no measures and no figures.
+    /// A council that has loaded its own areas but not yet its plan must not be given another
+    /// council's plan on top of them.
+    /// </summary>
     public static async Task<bool> LoadIfEmptyAsync(CouncilPlanDb db, TimeProvider clock, string? folder = null, CancellationToken cancellationToken = default)
     {
-        if (await db.Plans.AnyAsync(cancellationToken))
+        if (!await IsEmptyAsync(db, cancellationToken))
         {
             return false;
         }
@@ -33,9 +39,22 @@ public static class DefaultDataset
         return true;
     }
 
+    /// <summary>Whether the database holds none of a council's own data yet.</summary>
+    public static async Task<bool> IsEmptyAsync(CouncilPlanDb db, CancellationToken cancellationToken = default) =>
+        !await db.Plans.AnyAsync(cancellationToken)
+        && !await db.Areas.AnyAsync(cancellationToken)
+        && !await db.Measures.AnyAsync(cancellationToken)
+        && !await db.Observations.AnyAsync(cancellationToken);
+
     public static async Task LoadAsync(CouncilPlanDb db, TimeProvider clock, string? folder = null, CancellationToken cancellationToken = default)
     {
         folder ??= DefaultFolder;
+        if (!Directory.Exists(folder))
+        {
+            // A mistyped Dataset:Folder would otherwise surface as a missing areas.yaml.
+            throw new DataFileException([new DataFileError(folder, 0, 0, "the dataset folder does not exist: set Dataset:Folder to a folder holding areas.yaml and a folder per plan, or to none")]);
+        }
+
         await new AreaImporter(db, clock).ImportFileAsync(AreasFile(folder), cancellationToken);
         var plans = new PlanImporter(db, clock);
         foreach (var file in PlanFiles(folder))

@@ -50,4 +50,43 @@ public sealed class DbCommandsTests
         Assert.Equal(0, exitCode);
         Assert.Contains($"councilplan {group} {command}", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Seed_WithAFolder_LoadsItOnlyWhileTheDatabaseIsEmpty(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        var areasOnly = Path.GetDirectoryName(PlanFixtures.WriteTemp(
+            """
+            format: councilplan/areas@1
+            areas:
+              - code: E07000093
+                name: Test Valley
+                type: council
+            """,
+            "areas.yaml"))!;
+
+        var first = await CliRunner.RunAsync(database, "db", "seed", "--folder", areasOnly);
+        var second = await CliRunner.RunAsync(database, "db", "seed", "--folder", RepositoryFiles.Data);
+
+        Assert.Equal((0, $"Loaded the dataset in {areasOnly}."), (first.ExitCode, first.Out.Trim()));
+        Assert.Equal((0, "The database already holds a plan, areas, measures or figures; nothing loaded."), (second.ExitCode, second.Out.Trim()));
+        await using var db = database.NewContext();
+        Assert.Equal(["E07000093"], await db.Areas.Select(a => a.Code).ToListAsync());
+        Assert.Equal(0, await db.Plans.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("")]
+    public async Task Seed_WithDatasetFolderNone_LoadsNothingAndOpensNoDatabase(string setting)
+    {
+        var file = Path.Combine(Path.GetTempPath(), "councilplan-tests", Guid.NewGuid().ToString("N"), "never.db");
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:CouncilPlan"] = $"Data Source={file}", [DatasetSettings.FolderKey] = setting };
+
+        var (exitCode, output, _) = await CliRunner.RunAsync(null, settings, "db", "seed");
+
+        Assert.Equal((0, "Dataset:Folder is 'none': nothing to load."), (exitCode, output.Trim()));
+        Assert.False(File.Exists(file));
+    }
 }

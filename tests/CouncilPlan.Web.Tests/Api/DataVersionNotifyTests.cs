@@ -59,7 +59,7 @@ public sealed class DataVersionNotifyTests : IAsyncLifetime
     {
         builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Postgres));
         builder.UseSetting("ConnectionStrings:CouncilPlan", database.Settings.ConnectionString);
-        builder.UseSetting("DefaultDataset:Path", RepositoryFiles.Data);
+        builder.UseSetting(DatasetSettings.FolderKey, RepositoryFiles.Data);
 
         // An hour: no poll falls within a test, so polling cannot explain what an instance serves.
         builder.UseSetting("PublicData:PollSeconds", "3600");

@@ -33,7 +33,7 @@ public sealed partial class NoObservationScanTests : IAsyncLifetime
         {
             builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
             builder.UseSetting("ConnectionStrings:CouncilPlan", database.Settings.ConnectionString);
-            builder.UseSetting("DefaultDataset:Path", RepositoryFiles.Data);
+            builder.UseSetting(DatasetSettings.FolderKey, RepositoryFiles.Data);
             builder.UseEnvironment("Production");
             builder.ConfigureTestServices(services => services.ConfigureDbContext<SqliteCouncilPlanDb>(options => options.AddInterceptors(recorder)));
         });

@@ -35,7 +35,7 @@ public abstract class StaffSite(DatabaseProvider provider) : IAsyncLifetime
         {
             builder.UseSetting("Database:Provider", database.Provider.ToString());
             builder.UseSetting("ConnectionStrings:CouncilPlan", database.Settings.ConnectionString);
-            builder.UseSetting("DefaultDataset:Path", RepositoryFiles.Data);
+            builder.UseSetting(DatasetSettings.FolderKey, RepositoryFiles.Data);
             builder.UseSetting("PublicData:PollSeconds", "0.2");
             foreach (var (key, value) in settings)
             {
