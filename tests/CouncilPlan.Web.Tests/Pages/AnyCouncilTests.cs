@@ -94,11 +94,11 @@ public sealed partial class AnyCouncilTests(EastmoorSite site) : IClassFixture<E
     }
 
     [Fact]
-    public async Task WardPage_ComparesWithTheDistrict()
+    public async Task Neighbourhoods_CompareWardsWithTheDistrict()
     {
-        var page = await site.GetPageAsync("/neighbourhoods/E05999001");
+        var page = await site.GetPageAsync("/neighbourhoods");
 
-        Assert.Contains("the district", page.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("compared with the district as a whole", page.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

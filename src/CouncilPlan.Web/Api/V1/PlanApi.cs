@@ -80,7 +80,7 @@ public static class PlanApi
             .WithTags("Plan")
             .WithName("GetPlanElements")
             .WithSummary("Every element of the current plan")
-            .WithDescription("Every element of the plan with its stable identifier. kind is the product's name for what an element is (the plan's top level is kind ambition, its bottom level commitment; see levels on /plan for the council's own names) and kind_name the council's word for it. Filter with kind (for example ambition, impact-statement, commitment).")
+            .WithDescription("Every element of the plan with its stable identifier. kind is the product's name for what an element is, the same for every council (levels on /plan says which kind each of the plan's levels is), and kind_name the council's own word for it. Filter with kind (for example impact-statement or commitment).")
             .Produces<ItemsResponse<ElementResponse>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
