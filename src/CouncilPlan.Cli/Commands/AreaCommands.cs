@@ -35,7 +35,7 @@ public static class AreaCommands
             return ExitCodes.Success;
         });
 
-        var wardSet = new Option<string>("--ward-set") { Description = "The ward set to lay out, for example stockport-2023.", Required = true };
+        var wardSet = new Option<string>("--ward-set") { Description = "The ward set to lay out, for example northdale-2023 (its id in the areas file).", Required = true };
         var hexLayout = new Command("hex-layout", "Compute a hex-map layout for a ward set from its wards' centroids and print it as lines for the areas file (hex: [column, row]).") { wardSet };
         hexLayout.SetAction(async (parse, cancellationToken) =>
         {

@@ -15,7 +15,7 @@ public static partial class CouncilCommands
 {
     public static Command Create(CliContext context)
     {
-        var council = new Command("council", "Start a council's own dataset, instead of the bundled Stockport one (see docs/start-your-own-council.md).");
+        var council = new Command("council", "Start a council's own dataset, instead of the bundled default one (see docs/start-your-own-council.md).");
 
         var folder = new Argument<DirectoryInfo>("FOLDER") { Description = "The folder to create: it must not exist yet, or be empty." };
         var name = new Option<string>("--name") { Description = "The council's name, as the plan names it (\"Test Valley Borough Council\").", Required = true };

@@ -24,7 +24,7 @@ public static class DbCommands
             return ExitCodes.Success;
         });
 
-        var folderOption = new Option<string>("--folder") { Description = "The dataset folder to load: areas.yaml and one folder per plan (default: Dataset:Folder, else the bundled Stockport dataset)." };
+        var folderOption = new Option<string>("--folder") { Description = "The dataset folder to load: areas.yaml and one folder per plan (default: Dataset:Folder, else the bundled default dataset)." };
         var seed = new Command("seed", "Load a dataset (areas.yaml and the plans under its folder) into an empty database: no plan, areas, measures or figures yet.") { folderOption };
         seed.SetAction(async (parse, cancellationToken) =>
         {

@@ -7,7 +7,7 @@ public readonly record struct HexCell(int Column, int Row);
 /// Lays areas out as a hex map from their centroids: each area gets one hex, as close as it can be
 /// to where its centroid is, all areas together placed to keep the total squared distance least
 /// (an optimal assignment, solved with the Hungarian method), on a grid with about half as many
-/// spare hexes as areas. No published hex layout exists for Stockport's May 2023 wards, so the
+/// spare hexes as areas. No published hex layout exists for most councils' current wards, so the
 /// project computes its own and keeps it as data (see data/areas.yaml, field hex).
 /// </summary>
 public static class HexLayout

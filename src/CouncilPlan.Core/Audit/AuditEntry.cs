@@ -23,7 +23,7 @@ public sealed class AuditEntry
     /// <summary>What kind of thing changed: "Measure", "Observation", "StaffUser" ...</summary>
     public required string Entity { get; set; }
 
-    /// <summary>Which one: its natural key where it has one ("A1-03", "stockport-2023-24/weir-mill").</summary>
+    /// <summary>Which one: its natural key where it has one ("A1-03", "northdale-2025-29/new-leisure-centre").</summary>
     public required string Key { get; set; }
 
     /// <summary>The values before, as JSON; null for an addition.</summary>

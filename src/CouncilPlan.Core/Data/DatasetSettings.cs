@@ -5,7 +5,7 @@ namespace CouncilPlan.Core.Data;
 /// <summary>
 /// Which dataset an empty database is given, for the web app and <c>councilplan db seed</c> alike:
 /// <c>Dataset:Folder</c> (environment variable <c>Dataset__Folder</c>), a folder holding areas.yaml
-/// and one folder per plan. Unset, it is the bundled Stockport dataset, so a fresh clone shows a
+/// and one folder per plan. Unset, it is the bundled default dataset (data/), so a fresh clone shows a
 /// real plan; empty or <c>none</c>, nothing is loaded, for a council starting its own.
 /// </summary>
 public static class DatasetSettings

@@ -10,8 +10,8 @@ namespace CouncilPlan.Core.Data;
 
 /// <summary>
 /// The dataset a new installation starts with: the areas and every plan under a folder. By default
-/// it is the data folder that travels with the binaries (Stockport's Council Plan 2023-24 and its
-/// published figures); a council points <c>Dataset:Folder</c> at its own (see
+/// it is the data folder that travels with the binaries (the default dataset: a council's plan and
+/// its published figures, see README.md); a council points <c>Dataset:Folder</c> at its own (see
 /// <see cref="DatasetSettings"/> and docs/start-your-own-council.md).
 /// </summary>
 public static class DefaultDataset
@@ -40,11 +40,11 @@ public static class DefaultDataset
     }
 
     /// <summary>Whether the database holds none of a council's own data yet.</summary>
+    /// <remarks>Figures need a measure (a foreign key), so no measures means no figures: the observations table is never read here.</remarks>
     public static async Task<bool> IsEmptyAsync(CouncilPlanDb db, CancellationToken cancellationToken = default) =>
         !await db.Plans.AnyAsync(cancellationToken)
         && !await db.Areas.AnyAsync(cancellationToken)
-        && !await db.Measures.AnyAsync(cancellationToken)
-        && !await db.Observations.AnyAsync(cancellationToken);
+        && !await db.Measures.AnyAsync(cancellationToken);
 
     public static async Task LoadAsync(CouncilPlanDb db, TimeProvider clock, string? folder = null, CancellationToken cancellationToken = default)
     {

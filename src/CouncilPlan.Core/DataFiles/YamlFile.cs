@@ -139,7 +139,7 @@ public sealed partial class YamlMap
         var mark = Find(key)!.Start;
         if (!Slug().IsMatch(text))
         {
-            File.Error(mark, $"{Describe(key)} '{text}' is not a valid identifier: use lower-case letters, digits and single hyphens (for example 'weir-mill')");
+            File.Error(mark, $"{Describe(key)} '{text}' is not a valid identifier: use lower-case letters, digits and single hyphens (for example 'new-leisure-centre')");
             return null;
         }
 

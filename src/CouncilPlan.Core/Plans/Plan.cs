@@ -3,7 +3,7 @@ namespace CouncilPlan.Core.Plans;
 /// <summary>A council's plan for a period, as loaded from its plan file.</summary>
 public sealed class Plan
 {
-    /// <summary>The plan's stable identifier, for example "stockport-2023-24".</summary>
+    /// <summary>The plan's stable identifier, for example "northdale-2025-29".</summary>
     public required string Id { get; set; }
 
     public required string Title { get; set; }

@@ -42,7 +42,7 @@ public sealed class PlanElement
 
     public Plan? Plan { get; set; }
 
-    /// <summary>The element's identifier within its plan, from the plan file: "weir-mill".</summary>
+    /// <summary>The element's identifier within its plan, from the plan file: "new-leisure-centre".</summary>
     public required string Key { get; set; }
 
     public ElementKind Kind { get; set; }
@@ -92,7 +92,7 @@ public sealed class PlanElement
 
     public string? Url { get; set; }
 
-    /// <summary>The stable identifier across plans: "stockport-2023-24/weir-mill".</summary>
+    /// <summary>The stable identifier across plans: "northdale-2025-29/new-leisure-centre".</summary>
     public string StableId => $"{PlanId}/{Key}";
 
     public string? DueDisplay => Due is { } due

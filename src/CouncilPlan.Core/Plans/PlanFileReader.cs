@@ -161,7 +161,7 @@ public sealed partial class PlanFileReader
             });
         }
 
-        // "partnership_plan" in the council's words; "borough_plan" is how Stockport's file says it.
+        // "partnership_plan" for any council; "borough_plan" is how the default dataset's file says it.
         var partnershipKey = root.Has("borough_plan") ? "borough_plan" : "partnership_plan";
         if (root.Has("borough_plan") && root.Has("partnership_plan"))
         {
@@ -204,7 +204,7 @@ public sealed partial class PlanFileReader
                 TitledElement(tm, target);
                 SetDue(tm, target, "due", required: true);
                 target.Scope = tm.String("scope", required: true);
-                // "borough" is how Stockport's file names the whole place; "place" says it for any council.
+                // "borough" is how the default dataset's file names the whole place; "place" says it for any council.
                 if (target.Scope is not null and not "council" and not "borough" and not "place")
                 {
                     file.Error(tm.MarkOf("scope"), $"'{tm.Path}.scope' must be 'council' or 'place' (the whole area), not '{target.Scope}'");

@@ -11,8 +11,8 @@ public enum ReportingRhythm
 }
 
 /// <summary>
-/// One level of a plan's structure in the council's words: Stockport's ambitions, key areas and
-/// commitments; a district's priorities and actions; a county's outcomes, objectives and deliverables.
+/// One level of a plan's structure in the council's words: a metropolitan borough's ambitions, key
+/// areas and commitments; a district's priorities and actions; a county's outcomes, objectives and deliverables.
 /// </summary>
 /// <param name="Key">The plan file's field for this level's items ("ambitions", "priorities").</param>
 public sealed record PlanLevel(string Key, string Singular, string Plural);
@@ -24,7 +24,7 @@ public sealed record PlanLevel(string Key, string Singular, string Plural);
 /// </summary>
 public sealed record PlanWords
 {
-    /// <summary>Stockport's plan@1 files name no levels: they are ambitions, key areas and commitments.</summary>
+    /// <summary>A plan@1 file that names no levels has ambitions, key areas and commitments, as the first plans loaded did.</summary>
     public static readonly IReadOnlyList<PlanLevel> DefaultLevels =
     [
         new("ambitions", "ambition", "ambitions"),
@@ -46,7 +46,7 @@ public sealed record PlanWords
     /// <summary>The place word to show: "area" when neither the plan nor the council's kind says.</summary>
     public string PlaceWord => Place ?? "area";
 
-    /// <summary>The partnership's name, where the council works as one ("One Stockport").</summary>
+    /// <summary>The partnership's name, where the council works as one ("One Northdale").</summary>
     public string? Partnership { get; init; }
 
     /// <summary>What the shared plan with partners is called ("Borough Plan").</summary>

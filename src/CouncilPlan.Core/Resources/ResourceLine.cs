@@ -26,7 +26,7 @@ public sealed class ResourceLine
 
     public ResourceKind Kind { get; set; }
 
-    /// <summary>For revenue, the portfolio's id; for capital, the line's own id ("weir-mill").</summary>
+    /// <summary>For revenue, the portfolio's id; for capital, the line's own id ("new-leisure-centre").</summary>
     public required string Key { get; set; }
 
     /// <summary>The quarter the figures are as at, "2023-24 Q2".</summary>
@@ -40,7 +40,7 @@ public sealed class ResourceLine
 
     public PlanElement? Portfolio { get; set; }
 
-    /// <summary>The part of the plan the money is for: a scheme (Weir Mill), or where the plan states it.</summary>
+    /// <summary>The part of the plan the money is for: a scheme (a new leisure centre), or where the plan states it.</summary>
     public int? ElementId { get; set; }
 
     public PlanElement? Element { get; set; }

@@ -216,7 +216,7 @@ public static class ResourceRules
             }
             else if (!IsId(key))
             {
-                Fail(ResourceColumns.Line, $"'{key}' is not an id: use lower-case letters, digits and hyphens, like weir-mill");
+                Fail(ResourceColumns.Line, $"'{key}' is not an id: use lower-case letters, digits and hyphens, like new-leisure-centre");
             }
         }
 

@@ -12,13 +12,7 @@ namespace CouncilPlan.Web.Tests.Pages;
 public sealed partial class AnyCouncilTests(EastmoorSite site) : IClassFixture<EastmoorSite>
 {
     /// <summary>Words only Stockport's plan or place would put on a page: its name, places, plan and structure.</summary>
-    public static readonly string[] StockportWords =
-    [
-        "Stockport", "Bramhall", "Cheadle", "Marple", "Hazel Grove", "Reddish", "Edgeley", "Brinnington", "Offerton", "Bredbury",
-        "Romiley", "Heald Green", "Davenport", "Merseyway", "Weir Mill", "Greater Manchester", "One Heart", "One Home", "One Future",
-        "big ambition", "Borough Plan", "cross-cutting", "enabling programme", "Council Plan", "key area", "ambition", "borough",
-        "portfolio", "Portfolio Performance",
-    ];
+    public static readonly string[] StockportWords = [.. Testing.StockportWords.Only, .. Testing.StockportWords.Structure];
 
     private static readonly string[] ApiPaths =
     [

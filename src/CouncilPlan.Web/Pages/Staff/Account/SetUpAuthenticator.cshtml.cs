@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Users;
 using CouncilPlan.Web.Plans;
 using CouncilPlan.Web.Staff;
@@ -28,6 +29,9 @@ public sealed class SetUpAuthenticatorModel(SignInManager<StaffUser> signIn, Cou
     public string? Key { get; private set; }
 
     public string? QrCode { get; private set; }
+
+    /// <summary>What the authenticator app calls this account.</summary>
+    public string Issuer { get; private set; } = PlanWords.Default.Service;
 
     /// <summary>Shown once, straight after the factor is switched on.</summary>
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
@@ -115,7 +119,10 @@ public sealed class SetUpAuthenticatorModel(SignInManager<StaffUser> signIn, Cou
         }
 
         Key = string.Join(' ', key!.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
-        var issuer = (await currentPlan.GetAsync())?.Plan.CouncilName is { } council ? $"{council} Council Plan" : "Council Plan";
+        // The app lists the account under the council's own name for its plan: "Eastmoor District Council Corporate Plan".
+        var plan = await currentPlan.GetAsync();
+        Issuer = plan is null ? PlanWords.Default.Service : $"{plan.Plan.CouncilName} {plan.Words.Service}";
+        var issuer = Issuer;
         var uri = $"otpauth://totp/{Uri.EscapeDataString(issuer)}:{Uri.EscapeDataString(user.Email ?? user.UserName ?? "")}?secret={key}&issuer={Uri.EscapeDataString(issuer)}&digits=6";
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
