@@ -10,7 +10,7 @@ public sealed class IndexModel(PublicDataCache cache) : PlanPageModel(cache)
 
     protected override async Task<IActionResult> ShowAsync()
     {
-        Summary = new PlanSummary(await Data.AssessAllAsync(Data.Catalogue), PlanScope.CommitmentsWithin(Plan, null), Data.CommitmentStatuses);
+        Summary = new PlanSummary(await Data.AssessAllAsync(Data.Catalogue), PlanScope.CommitmentsWithin(Plan, null), Data.CommitmentStatuses, Words: Plan.Words);
         return Page();
     }
 }

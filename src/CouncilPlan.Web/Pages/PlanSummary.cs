@@ -11,7 +11,7 @@ namespace CouncilPlan.Web.Pages;
 /// figures are up to date; commitments by their latest published status.
 /// </summary>
 /// <param name="Part">The ambition, theme or programme summarised, or null for the whole plan.</param>
-public sealed record PlanSummary(IReadOnlyList<PublicMeasure> Measures, IReadOnlyList<PlanElement> Commitments, IReadOnlyDictionary<int, CommitmentUpdate> Statuses, PlanElement? Part = null)
+public sealed record PlanSummary(IReadOnlyList<PublicMeasure> Measures, IReadOnlyList<PlanElement> Commitments, IReadOnlyDictionary<int, CommitmentUpdate> Statuses, PlanElement? Part = null, PlanWords? Words = null)
 {
     public IReadOnlyList<PublicMeasure> With(Headline headline) => Measures.Where(m => HeadlineJudgement.Of(m.Assessment) == headline).ToList();
 
@@ -71,6 +71,12 @@ public static class MeasureLists
     /// <summary>"3 measures", "1 measure".</summary>
     public static string Measures(int count) => count == 1 ? "1 measure" : $"{count} measures";
 
-    /// <summary>"2 commitments or schemes", "1 commitment or scheme".</summary>
-    public static string Commitments(int count) => count == 1 ? "1 commitment or scheme" : $"{count} commitments or schemes";
+    /// <summary>"2 commitments or schemes", "1 action": in the plan's words, naming schemes only where it has them.</summary>
+    public static string Commitments(int count, PlanWords? words = null, bool schemes = false)
+    {
+        var kind = words ?? PlanWords.Default;
+        var one = kind.Name(ElementKind.Commitment) + (schemes ? " or scheme" : "");
+        var many = kind.Name(ElementKind.Commitment, plural: true) + (schemes ? " or schemes" : "");
+        return count == 1 ? $"1 {one}" : $"{count} {many}";
+    }
 }
