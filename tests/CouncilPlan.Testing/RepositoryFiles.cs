@@ -11,6 +11,9 @@ public static class RepositoryFiles
 
     public static string Areas => Path.Combine(Data, "areas.yaml");
 
+    /// <summary>An invented district council's dataset of a different shape: two levels, annual reporting, no portfolios.</summary>
+    public static string Eastmoor => Path.Combine(Root, "tests", "data", "eastmoor");
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -26,10 +26,10 @@ public static class ReportHtml
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<title>{E(report.Title)}</title>\n");
         html.Append(CultureInfo.InvariantCulture, $"<meta name=\"author\" content=\"{E(report.CouncilName)}\">\n");
-        html.Append(CultureInfo.InvariantCulture, $"<meta name=\"description\" content=\"{E($"{report.CouncilName}: the {report.PortfolioTitle} portfolio's performance and resources as at {report.Quarter}, reported to scrutiny committee.")}\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<meta name=\"description\" content=\"{E($"{report.CouncilName}: {report.Title}, as reported to committee.")}\">\n");
         html.Append("<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main id=\"main-content\" class=\"cp-report\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<span class=\"govuk-caption-l\">{E(report.CouncilName)}: {E(report.PlanName)}</span>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<h1 class=\"govuk-heading-xl\">{E(report.PortfolioTitle)}: Portfolio Performance and Resource Report, {E(report.Quarter)}</h1>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h1 class=\"govuk-heading-xl\">{E(report.Title)}</h1>\n");
         html.Append(Cover(report, provenance));
         html.Append(Body(report));
         html.Append("</main>\n</body>\n</html>\n");
@@ -46,8 +46,8 @@ public static class ReportHtml
         }
 
         html.Append("<dl class=\"govuk-summary-list cp-cover\">\n");
-        Row(html, "Portfolio", report.PortfolioTitle);
-        Row(html, "Quarter", $"{report.Quarter} ({ReportWords.Date(report.QuarterStart)} to {ReportWords.Date(report.QuarterEnd)}): figures for periods ending on or before {ReportWords.Date(report.QuarterEnd)}");
+        Row(html, report.ScopeLabel, report.PortfolioTitle);
+        Row(html, report.PeriodWord, $"{report.Quarter} ({ReportWords.Date(report.QuarterStart)} to {ReportWords.Date(report.QuarterEnd)}): figures for periods ending on or before {ReportWords.Date(report.QuarterEnd)}");
         Row(html, "Plan", report.PlanName);
         if (provenance.SnapshotId is { } id)
         {
@@ -137,7 +137,7 @@ public static class ReportHtml
         html.Append("<section class=\"cp-section\" id=\"measures\" aria-labelledby=\"measures-heading\">\n<h2 class=\"govuk-heading-l\" id=\"measures-heading\">Measures</h2>\n");
         if (report.Measures.Count == 0)
         {
-            html.Append("<p class=\"govuk-body\">No measures are reported for this portfolio.</p>\n</section>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"govuk-body\">No measures are reported for {E(report.ScopeNoun)}.</p>\n</section>\n");
             return;
         }
 
@@ -211,7 +211,7 @@ public static class ReportHtml
     private static void Exceptions(StringBuilder html, PortfolioReport report)
     {
         html.Append("<section class=\"cp-section\" id=\"exceptions\" aria-labelledby=\"exceptions-heading\">\n<h2 class=\"govuk-heading-l\" id=\"exceptions-heading\">Exceptions</h2>\n");
-        html.Append("<p class=\"govuk-body\">A measure is reported here when it is red, when its latest figure is special-cause concern, or when the borough figure hides a group or ward significantly worse than it; a commitment, when its date has passed and it is not complete.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"govuk-body\">A measure is reported here when it is red, when its latest figure is special-cause concern, or when the {E(report.PlaceWord)} figure hides a group or ward significantly worse than it; a commitment, when its date has passed and it is not complete.</p>\n");
         if (report.Exceptions.Count == 0)
         {
             html.Append("<p class=\"govuk-body\">Nothing meets these rules this quarter.</p>\n</section>\n");
@@ -286,7 +286,7 @@ public static class ReportHtml
         html.Append("<section class=\"cp-section\" id=\"commitments\" aria-labelledby=\"commitments-heading\">\n<h2 class=\"govuk-heading-l\" id=\"commitments-heading\">Commitments and schemes</h2>\n");
         if (report.Commitments.Count == 0)
         {
-            html.Append("<p class=\"govuk-body\">No commitments or schemes sit under what this portfolio answers for.</p>\n</section>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"govuk-body\">No commitments or schemes sit under {(report.ScopeKind == ReportScopeKind.Portfolio ? "what this portfolio answers for" : E(report.ScopeNoun))}.</p>\n</section>\n");
             return;
         }
 
@@ -315,7 +315,7 @@ public static class ReportHtml
         html.Append("<h3 class=\"govuk-heading-m\">Revenue budget and savings</h3>\n");
         if (r.Revenue is not { } revenue)
         {
-            html.Append("<p class=\"govuk-body\">Awaiting data: no revenue budget has been published for this portfolio.</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"govuk-body\">Awaiting data: no revenue budget has been published for {E(report.ScopeNoun)}.</p>\n");
         }
         else
         {
@@ -337,7 +337,7 @@ public static class ReportHtml
         html.Append("<h3 class=\"govuk-heading-m\">Capital schemes</h3>\n");
         if (r.Capital.Count == 0)
         {
-            html.Append("<p class=\"govuk-body\">No capital schemes have been published for this portfolio.</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"govuk-body\">No capital schemes have been published for {E(report.ScopeNoun)}.</p>\n");
         }
         else
         {
@@ -369,7 +369,7 @@ public static class ReportHtml
         html.Append("<section class=\"cp-section\" id=\"changes\" aria-labelledby=\"changes-heading\">\n<h2 class=\"govuk-heading-l\" id=\"changes-heading\">What changed since the last report</h2>\n");
         if (c.IsFirst)
         {
-            html.Append("<p class=\"govuk-body\">This is the first report frozen for this portfolio, so there is nothing to compare it with.</p>\n</section>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"govuk-body\">This is the first report frozen for {E(report.ScopeNoun)}, so there is nothing to compare it with.</p>\n</section>\n");
             return;
         }
 

@@ -77,9 +77,9 @@ public static class ReportWorkbook
         sheet.Row(Text);
         sheet.Row(Text, "Council", report.CouncilName);
         sheet.Row(Text, "Plan", report.PlanName);
-        sheet.Row(Text, "Portfolio", report.PortfolioTitle);
-        sheet.Row(Text, "Quarter", report.Quarter);
-        sheet.Add([Cell.Of("Quarter ends"), Cell.Date(report.QuarterEnd)]);
+        sheet.Row(Text, report.ScopeLabel, report.PortfolioTitle);
+        sheet.Row(Text, report.PeriodWord, report.Quarter);
+        sheet.Add([Cell.Of($"{report.PeriodWord} ends"), Cell.Date(report.QuarterEnd)]);
         sheet.Row(Text, "Report", provenance.SnapshotId is { } sid
             ? $"Frozen snapshot {sid.ToString(CultureInfo.InvariantCulture)}, produced by {provenance.ProducedBy} on {ReportWords.DateTime(provenance.ProducedAt!.Value)}"
             : $"Draft, not frozen: built on {ReportWords.DateTime(report.BuiltAt)}");
@@ -214,7 +214,7 @@ public static class ReportWorkbook
         var sheet = new Sheet([14, 44, 20, 16, 16, 14, 14]);
         if (c.IsFirst)
         {
-            sheet.Row(Text, "This is the first report frozen for this portfolio.");
+            sheet.Row(Text, $"This is the first report frozen for {report.ScopeNoun}.");
             return sheet;
         }
 
