@@ -46,6 +46,12 @@ public sealed record PortfolioReport
     /// <summary>What the council calls its place: the figure for the whole of it is "the borough figure".</summary>
     public string PlaceWord { get; init; } = "borough";
 
+    /// <summary>The council's word for what it delivers, singular: "commitment or scheme", "action".</summary>
+    public string DeliveryWord { get; init; } = "commitment or scheme";
+
+    /// <summary>The same, plural: "commitments and schemes", "actions".</summary>
+    public string DeliveryWords { get; init; } = "commitments and schemes";
+
     /// <summary>Whether the report is as at a quarter or a financial year.</summary>
     public ReportingRhythm Rhythm { get; init; } = ReportingRhythm.Quarterly;
 
@@ -98,6 +104,10 @@ public sealed record PortfolioReport
     /// <summary>"Portfolio", "Priority", "Plan": the cover's label for the scope.</summary>
     [JsonIgnore]
     public string ScopeLabel => ScopeWord.Length == 0 ? ScopeWord : char.ToUpperInvariant(ScopeWord[0]) + ScopeWord[1..];
+
+    /// <summary>"Commitments and schemes", "Actions": the section's heading.</summary>
+    [JsonIgnore]
+    public string DeliveryHeading => char.ToUpperInvariant(DeliveryWords[0]) + DeliveryWords[1..];
 
     /// <summary>"Quarter" or "Year": the cover's word for the period.</summary>
     [JsonIgnore]

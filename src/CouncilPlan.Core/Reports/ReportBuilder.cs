@@ -125,7 +125,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             var commentary = commentaries.GetValueOrDefault(measure.Id) is { } c
                 ? new ReportCommentary(c.Quarter, c.Commentary, c.CorrectiveAction, c.CorrectiveActionOwner, c.CorrectiveActionDue)
                 : null;
-            measures.Add(Row(measure, assessment, benchmarkName, commentary, NameOf));
+            measures.Add(Row(measure, assessment, benchmarkName, commentary, NameOf, plan.Words.PlaceWord));
         }
 
         var commitments = await CommitmentsAsync(plan, target, quarter, cancellationToken);
@@ -134,6 +134,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
         var words = plan.Words;
         var exceptions = Exceptions(measures, commitments, words.PlaceWord);
         var scopeWord = element is null ? "plan" : words.Name(element.Kind);
+        var delivery = ReportScopes.DeliveryWords(plan);
         return new PortfolioReport
         {
             PlanId = plan.Plan.Id,
@@ -145,6 +146,8 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             ScopeWord = scopeWord,
             Service = words.Service,
             PlaceWord = words.PlaceWord,
+            DeliveryWord = delivery.Singular,
+            DeliveryWords = delivery.Plural,
             Rhythm = quarter.Type == PeriodType.FinancialYear ? ReportingRhythm.Annual : ReportingRhythm.Quarterly,
             Quarter = quarter.Label,
             QuarterStart = quarter.Start,
@@ -154,7 +157,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             Scope = target.Kind == ReportScopeKind.Portfolio
                 ? plan.ScrutinyRowsOf(element!).Select(r => new ReportScope(r.Title ?? r.Key, plan.Covered(r).Select(c => c.Title ?? c.Key).ToList())).ToList()
                 : [],
-            Summary = Summarise(measures, commitments, exceptions, target.Kind == ReportScopeKind.Corporate ? "the plan" : $"this {scopeWord}"),
+            Summary = Summarise(measures, commitments, exceptions, target.Kind == ReportScopeKind.Corporate ? "the plan" : $"this {scopeWord}", delivery.Singular, delivery.Plural),
             Measures = measures,
             Exceptions = exceptions,
             Commitments = commitments,
@@ -191,7 +194,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
         }
     }
 
-    private static ReportMeasure Row(Measure measure, MeasureAssessment assessment, string? benchmarkName, ReportCommentary? commentary, Func<string, string> nameOf)
+    private static ReportMeasure Row(Measure measure, MeasureAssessment assessment, string? benchmarkName, ReportCommentary? commentary, Func<string, string> nameOf, string place)
     {
         static ReportValue Value(AssessedPoint p) => new(p.Figure.Period, p.Figure.PeriodStart, p.Figure.PeriodEnd, p.Figure.Value, p.Figure.Status.ToString(), p.Figure.QualityNote, p.Figure.Suppressed);
         var series = assessment.Series;
@@ -270,7 +273,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             NoiseAware = !assessment.OutOfDate && assessment.Rag != Rag.NotRated && assessment.NoiseAware.Status is not (NoiseAwareStatus.NotRated or NoiseAwareStatus.NoSpcResult) ? assessment.NoiseAware.Phrase : null,
             Commentary = commentary,
             Caveats = caveats,
-            Summary = MeasureWords.Summary(measure, assessment, benchmarkName ?? "the benchmark"),
+            Summary = MeasureWords.Summary(measure, assessment, benchmarkName ?? "the benchmark", place),
             Series = series.Select((p, i) => new ReportPoint(
                 p.Figure.Period,
                 p.Figure.Value,
@@ -422,7 +425,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
     }
 
     /// <summary>The cover's counts, made from the same rows the tables show.</summary>
-    public static ReportSummary Summarise(IReadOnlyList<ReportMeasure> measures, IReadOnlyList<ReportCommitment> commitments, IReadOnlyList<ReportException> exceptions, string scope = "this portfolio")
+    public static ReportSummary Summarise(IReadOnlyList<ReportMeasure> measures, IReadOnlyList<ReportCommitment> commitments, IReadOnlyList<ReportException> exceptions, string scope = "this portfolio", string deliveryWord = "commitment or scheme", string deliveryWords = "commitments and schemes")
     {
         // Out-of-date figures are not rated (Row), so they count as not rated, and are said apart.
         var outOfDate = measures.Count(m => m.OutOfDate is not null);
@@ -460,8 +463,8 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
         }
 
         sentences.Add(commitments.Count == 0
-            ? $"No commitments or schemes are reported for {scope}."
-            : $"{ReportWords.Count(commitments.Count, "commitment or scheme", "commitments and schemes")}: " + ReportWords.List(byStatus.Select(c => $"{c.Count} {c.Label.ToLowerInvariant()}")) + ".");
+            ? $"No {ReportScopes.NoneOf(deliveryWords)} are reported for {scope}."
+            : $"{ReportWords.Count(commitments.Count, deliveryWord, deliveryWords)}: " + ReportWords.List(byStatus.Select(c => $"{c.Count} {c.Label.ToLowerInvariant()}")) + ".");
         sentences.Add(exceptions.Count == 0
             ? "Nothing meets the rules for an exception report."
             : $"{ReportWords.Count(exceptions.Count, "exception")} {(exceptions.Count == 1 ? "is" : "are")} reported in detail.");

@@ -44,6 +44,22 @@ public static class ReportScopes
     /// <summary>The kind of the plan's parts, for naming them in the council's words.</summary>
     public static ElementKind PartKind(PlanView plan) => plan.Has(ElementKind.Portfolio) ? ElementKind.Portfolio : ElementKind.Ambition;
 
+    /// <summary>
+    /// The council's words for what it delivers, as a report names them: "commitment or scheme" and
+    /// "commitments and schemes" where the plan has schemes, else its bottom level's ("action", "actions").
+    /// </summary>
+    public static (string Singular, string Plural) DeliveryWords(PlanView plan)
+    {
+        var level = plan.Words.Delivery;
+        var singular = level?.Singular ?? "commitment";
+        var plural = level?.Plural ?? "commitments";
+        return plan.Has(ElementKind.Scheme) ? ($"{singular} or scheme", $"{plural} and schemes") : (singular, plural);
+    }
+
+    /// <summary>"No commitments or schemes ...": the plural after "no".</summary>
+    public static string NoneOf(string plural) =>
+        plural.EndsWith(" and schemes", StringComparison.Ordinal) ? plural[..^" and schemes".Length] + " or schemes" : plural;
+
     /// <summary>The type of period the plan's reports are as at.</summary>
     public static PeriodType PeriodType(PlanWords words) =>
         words.Reporting == ReportingRhythm.Annual ? Measures.PeriodType.FinancialYear : Measures.PeriodType.FinancialQuarter;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
@@ -64,6 +65,7 @@ public abstract class EastmoorReportTests<TData>(TData data) : IClassFixture<TDa
         Assert.Equal(ReportingRhythm.Annual, homes.Rhythm);
         Assert.Equal("priority", homes.ScopeWord);
         Assert.Equal("district", homes.PlaceWord);
+        Assert.Equal("1 action: 1 not yet reported.", homes.Summary.Sentences.Single(s => s.Contains("action", StringComparison.Ordinal)));
         // The year's own figure is in: figures for periods ending by the end of the year.
         Assert.Equal("2024-25", homes.Measures.Single().Latest?.Period);
     }
@@ -91,6 +93,11 @@ public abstract class EastmoorReportTests<TData>(TData data) : IClassFixture<TDa
 
         Assert.DoesNotContain("portfolio", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("borough", html, StringComparison.OrdinalIgnoreCase);
+        // What Eastmoor delivers are actions: the text names no commitments or schemes (the markup's ids may).
+        var text = Regex.Replace(Regex.Replace(html, "<style>.*?</style>", " ", RegexOptions.Singleline), "<[^>]+>", " ");
+        Assert.DoesNotContain("commitment", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("scheme", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<h2 class=\"govuk-heading-l\" id=\"commitments-heading\">Actions</h2>", html, StringComparison.Ordinal);
         Assert.Contains($"<h1 class=\"govuk-heading-xl\">{System.Net.WebUtility.HtmlEncode(report.Title)}</h1>", html, StringComparison.Ordinal);
     }
 
@@ -176,7 +183,7 @@ public sealed class StockportScopeTests(SqliteStockport data) : IClassFixture<Sq
         var report = await data.BuildAsync("economy-and-regeneration");
         var json = JsonNode.Parse(ReportJson.Serialize(report))!.AsObject();
         // A snapshot stored before reports had scopes had none of these fields.
-        foreach (var added in new[] { "scopeKind", "scopeWord", "service", "placeWord", "rhythm" })
+        foreach (var added in new[] { "scopeKind", "scopeWord", "service", "placeWord", "deliveryWord", "deliveryWords", "rhythm" })
         {
             Assert.True(json.Remove(added), added);
         }
@@ -189,6 +196,8 @@ public sealed class StockportScopeTests(SqliteStockport data) : IClassFixture<Sq
         Assert.Equal(1, old.Format);
         Assert.Equal(report.Title, old.Title);
         Assert.Contains("<dt class=\"govuk-summary-list__key\">Portfolio</dt>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 class=\"govuk-heading-l\" id=\"commitments-heading\">Commitments and schemes</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"resources-heading\"", html, StringComparison.Ordinal);
         Assert.Equal(PortfolioReport.CurrentFormat, report.Format);
         Assert.Equal(2, PortfolioReport.CurrentFormat);
     }
