@@ -5,6 +5,8 @@ using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Reports;
 using CouncilPlan.Testing;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace CouncilPlan.Core.Tests.Reports;
 
@@ -99,6 +101,19 @@ public abstract class EastmoorReportTests<TData>(TData data) : IClassFixture<TDa
         Assert.DoesNotContain("scheme", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<h2 class=\"govuk-heading-l\" id=\"commitments-heading\">Actions</h2>", html, StringComparison.Ordinal);
         Assert.Contains($"<h1 class=\"govuk-heading-xl\">{System.Net.WebUtility.HtmlEncode(report.Title)}</h1>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheWorkbook_NamesItsSheetsAndColumnsInTheCouncilsWords()
+    {
+        var report = await data.BuildAsync("homes-for-everyone");
+
+        using var stream = new MemoryStream(ReportWorkbook.Write(report, ReportProvenance.Draft));
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var names = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
+
+        Assert.Equal(["Summary", "Measures", "Actions", "What changed"], names.Where(n => n != "Resources"));
+        Assert.DoesNotContain(names, n => n!.Contains("ommitment", StringComparison.Ordinal));
     }
 
     [Fact]
