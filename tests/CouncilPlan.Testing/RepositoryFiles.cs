@@ -11,7 +11,7 @@ public static class RepositoryFiles
 
     public static string Areas => Path.Combine(Data, "areas.yaml");
 
-    /// <summary>An invented district council's dataset of another shape (tests/data/eastmoor/README.md).</summary>
+    /// <summary>An invented district council's dataset of a different shape: two levels, annual reporting, no portfolios.</summary>
     public static string Eastmoor => Path.Combine(Root, "tests", "data", "eastmoor");
 
     private static string FindRoot()

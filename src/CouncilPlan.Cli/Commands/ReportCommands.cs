@@ -1,14 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using CouncilPlan.Core.Audit;
+using CouncilPlan.Core.Measures;
+using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Reports;
 using CouncilPlan.Core.Resources;
 
 namespace CouncilPlan.Cli.Commands;
 
 /// <summary>
-/// `councilplan report` (a portfolio's Portfolio Performance and Resource Report as HTML, PDF or a
-/// workbook, or every portfolio's with --all; --freeze stores it for committee) and
+/// `councilplan report` (a committee report as HTML, PDF or a workbook: a portfolio's, a top-level
+/// element's or the corporate one, or every one with --all; --freeze stores it for committee) and
 /// `councilplan resources import FILE` (budgets and capital schemes, all or nothing).
 /// </summary>
 public static class ReportCommands
@@ -22,12 +24,15 @@ public static class ReportCommands
 
     private static Command Report(CliContext context)
     {
-        var portfolio = new Option<string>("--portfolio") { Description = "The portfolio, by its id (economy-and-regeneration) or its title (\"Economy and Regeneration\")." };
-        var quarter = new Option<string>("--quarter") { Description = "The quarter the report is as at: 2023-24-Q2 (or \"2023-24 Q2\")." };
+        var portfolio = new Option<string>("--portfolio") { Description = "The portfolio, by its id (economy-and-regeneration) or its title (\"Economy and Regeneration\"), in a plan with portfolios." };
+        var part = new Option<string>("--part") { Description = "In a plan without portfolios, the top-level element (a priority, an ambition) by its id or title." };
+        var corporate = new Option<bool>("--corporate") { Description = "The corporate report: every measure and commitment of the plan." };
+        var quarter = new Option<string>("--quarter") { Description = "For a plan reported quarterly, the quarter the report is as at: 2023-24-Q2 (or \"2023-24 Q2\")." };
+        var year = new Option<string>("--year") { Description = "For a plan reported annually, the financial year the report is as at: 2024-25." };
         var format = new Option<string>("--format") { Description = "html, pdf or xlsx; by default from the file's extension, else html." };
         format.AcceptOnlyFromAmong("html", "pdf", "xlsx");
-        var output = new Option<string>("--out", "-o") { Description = "The file to write; with --all, the folder to write one file per portfolio into.", Required = true };
-        var all = new Option<bool>("--all") { Description = "Every portfolio of the plan in force in the quarter." };
+        var output = new Option<string>("--out", "-o") { Description = "The file to write; with --all, the folder to write one file per report into.", Required = true };
+        var all = new Option<bool>("--all") { Description = "Every report of the plan in force in the period: each portfolio's (or each top-level element's, without portfolios) and the corporate one." };
         var freeze = new Option<bool>("--freeze") { Description = "Freeze the report for committee: store it as a dated snapshot that never changes (a performance team action, recorded in the audit log)." };
         var snapshot = new Option<int?>("--snapshot") { Description = "Write a stored snapshot again (by its number) instead of building the report." };
         var chromium = new Option<string>("--chromium") { Description = "Chromium's path for PDF (default: Reports:Chromium, COUNCILPLAN_CHROMIUM or /usr/bin/chromium)." };
@@ -36,9 +41,9 @@ public static class ReportCommands
             Description = "How to show progress on standard error: auto (a bar on a terminal), bar, lines or none.",
             DefaultValueFactory = _ => ProgressMode.Auto,
         };
-        var command = new Command("report", "Write a portfolio's Portfolio Performance and Resource Report (PPRR) for a quarter from published data: measures, exceptions, commitments, resources and what changed since the last frozen report.")
+        var command = new Command("report", "Write a committee report from published data (a portfolio's Portfolio Performance and Resource Report, a top-level element's report in a plan without portfolios, or the corporate report), as at a quarter or a year by the plan's rhythm: measures, exceptions, commitments, resources and what changed since the last frozen report.")
         {
-            portfolio, quarter, format, output, all, freeze, snapshot, chromium, progressOption,
+            portfolio, part, corporate, quarter, year, format, output, all, freeze, snapshot, chromium, progressOption,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -71,58 +76,37 @@ public static class ReportCommands
                 return ExitCodes.Success;
             }
 
-            if (!ReportBuilder.TryParseQuarter(parse.GetValue(quarter), out var period))
+            var builder = new ReportBuilder(db, context.Clock);
+            var (targets, problem) = await TargetsAsync(
+                builder,
+                new ReportRequest(parse.GetValue(quarter), parse.GetValue(year), parse.GetValue(portfolio), parse.GetValue(part), parse.GetValue(corporate), parse.GetValue(all)),
+                cancellationToken);
+            if (problem is not null)
             {
-                await context.Error.WriteLineAsync(parse.GetValue(quarter) is null
-                    ? "error: give the quarter with --quarter, like 2023-24-Q2."
-                    : $"error: --quarter '{parse.GetValue(quarter)}' is not a financial-year quarter: write it like 2023-24-Q2 or \"2023-24 Q2\".");
+                await context.Error.WriteLineAsync($"error: {problem}");
                 return ExitCodes.Invalid;
             }
 
-            var builder = new ReportBuilder(db, context.Clock);
-            IReadOnlyList<ReportTarget> targets;
-            if (parse.GetValue(all))
-            {
-                if (parse.GetValue(portfolio) is not null)
-                {
-                    await context.Error.WriteLineAsync("error: give --portfolio or --all, not both.");
-                    return ExitCodes.Invalid;
-                }
-
-                targets = await builder.AllAsync(period, cancellationToken);
-                if (targets.Count == 0)
-                {
-                    await context.Error.WriteLineAsync("error: no plan is loaded, so there are no portfolios.");
-                    return ExitCodes.Invalid;
-                }
-            }
-            else
-            {
-                if (parse.GetValue(portfolio) is not { Length: > 0 } name)
-                {
-                    await context.Error.WriteLineAsync("error: give the portfolio with --portfolio (its id or title), or --all for every portfolio.");
-                    return ExitCodes.Invalid;
-                }
-
-                if (await builder.FindAsync(name, period, cancellationToken) is not { } found)
-                {
-                    var known = await builder.AllAsync(period, cancellationToken);
-                    await context.Error.WriteLineAsync(known.Count == 0
-                        ? $"error: no portfolio has the id or title '{name}': no plan is loaded (councilplan db seed, or councilplan plan import FILE)."
-                        : $"error: no portfolio has the id or title '{name}'. The portfolios are: {string.Join(", ", known.Select(t => $"{t.Portfolio.Key} ({t.Portfolio.Title})"))}.");
-                    return ExitCodes.Invalid;
-                }
-
-                targets = [found];
-            }
-
+            var period = targets[0].Quarter;
             var freezing = parse.GetValue(freeze);
+            if (freezing && targets.Any(t => t.Kind == ReportScopeKind.Corporate))
+            {
+                if (!parse.GetValue(all))
+                {
+                    await context.Error.WriteLineAsync("error: the corporate report cannot be frozen: only a report about one part of the plan is stored as a snapshot. Leave out --freeze to write it.");
+                    return ExitCodes.Invalid;
+                }
+
+                // The rest are frozen; the corporate report is not stored (a snapshot belongs to one part of the plan).
+                targets = targets.Where(t => t.Kind != ReportScopeKind.Corporate).ToList();
+            }
+
             var steps = targets.Count * 2;
             var done = 0;
             var built = new List<(PortfolioReport Report, ReportProvenance Provenance)>();
             foreach (var target in targets)
             {
-                progress?.Step(done, steps, $"{target.Portfolio.Title}: {(freezing ? "freezing" : "building")}");
+                progress?.Step(done, steps, $"{target.Title}: {(freezing ? "freezing" : "building")}");
                 if (freezing)
                 {
                     var frozen = await snapshots.FreezeAsync(db.Actor.Who, target, cancellationToken);
@@ -177,6 +161,84 @@ public static class ReportCommands
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private sealed record ReportRequest(string? Quarter, string? Year, string? Portfolio, string? Part, bool Corporate, bool All);
+
+    /// <summary>The reports asked for, or what is wrong with the request, in the plan's own words.</summary>
+    private static async Task<(IReadOnlyList<ReportTarget> Targets, string? Problem)> TargetsAsync(ReportBuilder builder, ReportRequest request, CancellationToken cancellationToken)
+    {
+        Period period;
+        if (request.Quarter is not null && request.Year is not null)
+        {
+            return ([], "give --quarter or --year, not both.");
+        }
+
+        if (request.Quarter is { } quarterText)
+        {
+            if (!Period.TryParse(PeriodType.FinancialQuarter, quarterText, out period))
+            {
+                return ([], $"--quarter '{quarterText}' is not a financial-year quarter: write it like 2023-24-Q2 or \"2023-24 Q2\".");
+            }
+        }
+        else if (request.Year is { } yearText)
+        {
+            if (!Period.TryParse(PeriodType.FinancialYear, yearText, out period))
+            {
+                return ([], $"--year '{yearText}' is not a financial year: write it like 2024-25.");
+            }
+        }
+        else
+        {
+            return ([], "give the period with --quarter, like 2023-24-Q2, or for a plan reported annually with --year, like 2024-25.");
+        }
+
+        if (await builder.PlanAsync(period, cancellationToken) is not { } plan)
+        {
+            return ([], "no plan is loaded (councilplan db seed, or councilplan plan import FILE).");
+        }
+
+        var words = plan.Words;
+        var example = Period.Of(ReportScopes.PeriodType(words), plan.Plan.Starts).Label;
+        if (ReportScopes.PeriodProblem(plan, period) is not null)
+        {
+            return ([], words.Reporting == ReportingRhythm.Annual
+                ? $"the {words.Service} is reported once a year: give the financial year with --year, like {example}, not --quarter."
+                : $"the {words.Service} is reported every quarter: give the quarter with --quarter, like {example}, not --year.");
+        }
+
+        var byPortfolio = plan.Has(ElementKind.Portfolio);
+        var partOption = byPortfolio ? "--portfolio" : "--part";
+        var asked = new[] { request.Portfolio is not null, request.Part is not null, request.Corporate, request.All }.Count(x => x);
+        if (asked > 1)
+        {
+            return ([], "give one of --portfolio, --part, --corporate or --all.");
+        }
+
+        if (request.All)
+        {
+            return (await builder.AllAsync(period, cancellationToken), null);
+        }
+
+        if (request.Corporate)
+        {
+            return ([new ReportTarget(plan, null, period)], null);
+        }
+
+        var name = byPortfolio ? request.Portfolio : request.Part;
+        if ((byPortfolio ? request.Part : request.Portfolio) is not null || name is not { Length: > 0 })
+        {
+            var choices = ReportScopes.Choices(plan, partOption);
+            return ([], asked == 0 ? $"say which report: {choices}; or --all for every one." : $"{choices}.");
+        }
+
+        if (await builder.FindAsync(name, period, cancellationToken) is not { Element: not null } found || found.Plan.Plan.Id != plan.Plan.Id)
+        {
+            var kind = ReportScopes.PartKind(plan);
+            return ([], $"no {words.Name(kind)} has the id or title '{name}'. The {words.Name(kind, plural: true)} are: {string.Join(", ", ReportScopes.Parts(plan).Select(p => $"{p.Key} ({p.Title})"))}.");
+        }
+
+        return ([found], null);
     }
 
     private static Command Resources(CliContext context)

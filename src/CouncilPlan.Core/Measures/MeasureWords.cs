@@ -176,7 +176,7 @@ public static class MeasureWords
     /// change on a year earlier (...). Target 78%: not met." An out-of-date or discontinued series says
     /// so and makes no judgement.
     /// </summary>
-    public static string Summary(Measure measure, MeasureAssessment assessment, string benchmarkName)
+    public static string Summary(Measure measure, MeasureAssessment assessment, string benchmarkName, string place)
     {
         if (assessment.Latest is not { } latest)
         {
@@ -239,7 +239,7 @@ public static class MeasureWords
 
         if (assessment.Masking.Masked)
         {
-            parts.Add($"The figure for the whole area hides {assessment.Masking.WorseGroups.Count} {(assessment.Masking.WorseGroups.Count == 1 ? "group or ward" : "groups or wards")} significantly worse than it.");
+            parts.Add($"The {place} figure hides {assessment.Masking.WorseGroups.Count} {(assessment.Masking.WorseGroups.Count == 1 ? "group or ward" : "groups or wards")} significantly worse than the {place}.");
         }
 
         return string.Join(' ', parts);

@@ -1,34 +1,61 @@
 using System.Text.Json.Serialization;
+using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Statistics;
 
 namespace CouncilPlan.Core.Reports;
 
 /// <summary>
-/// A Portfolio Performance and Resource Report for one portfolio and quarter, built from published
+/// A committee report for one scope (a portfolio, a top-level element of a plan without portfolios,
+/// or the whole plan) as at a quarter or a financial year, built from published
 /// data only and independent of its format: the HTML, PDF and workbook are all written from it, and
 /// a snapshot stores it as JSON so that a past report renders the same every time. Every judgement
 /// in it was made by <see cref="Measures.MeasureAssessor"/>; nothing is recomputed here.
 /// </summary>
 public sealed record PortfolioReport
 {
-    /// <summary>The version of this shape, stored with every snapshot.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>
+    /// The version of this shape, stored with every snapshot. Format 1 reports were all by portfolio
+    /// and quarter, in a borough: the defaults of the fields format 2 added say so, so they render as before.
+    /// </summary>
+    public const int CurrentFormat = 2;
 
     public int Format { get; init; } = CurrentFormat;
 
     public required string PlanId { get; init; }
 
-    /// <summary>"Stockport Council Plan 2023-24".</summary>
+    /// <summary>"Northdale District Council Corporate Plan 2025-29".</summary>
     public required string PlanName { get; init; }
 
     public required string CouncilName { get; init; }
 
+    /// <summary>What the report is about; the key and title below are the portfolio's, the top-level element's, or "corporate" and the plan's.</summary>
+    public ReportScopeKind ScopeKind { get; init; } = ReportScopeKind.Portfolio;
+
+    /// <summary>The scope's id in the plan ("economy-and-regeneration"), or "corporate".</summary>
     public required string PortfolioKey { get; init; }
 
-    /// <summary>"Economy and Regeneration".</summary>
+    /// <summary>"Economy and Regeneration", "Homes for everyone".</summary>
     public required string PortfolioTitle { get; init; }
 
-    /// <summary>"2023-24 Q2".</summary>
+    /// <summary>The council's word for the scope: "portfolio", "priority"; "plan" for the corporate report.</summary>
+    public string ScopeWord { get; init; } = "portfolio";
+
+    /// <summary>What the council calls its plan ("Council Plan", "Corporate Plan").</summary>
+    public string Service { get; init; } = PlanWords.Default.Service;
+
+    /// <summary>What the council calls its place: the figure for the whole of it is "the borough figure".</summary>
+    public string PlaceWord { get; init; } = "borough";
+
+    /// <summary>The council's word for what it delivers, singular: "commitment or scheme", "action".</summary>
+    public string DeliveryWord { get; init; } = "commitment or scheme";
+
+    /// <summary>The same, plural: "commitments and schemes", "actions".</summary>
+    public string DeliveryWords { get; init; } = "commitments and schemes";
+
+    /// <summary>Whether the report is as at a quarter or a financial year.</summary>
+    public ReportingRhythm Rhythm { get; init; } = ReportingRhythm.Quarterly;
+
+    /// <summary>The period it is as at: "2023-24 Q2", or "2024-25" for a plan reported annually.</summary>
     public required string Quarter { get; init; }
 
     public required DateOnly QuarterStart { get; init; }
@@ -57,9 +84,34 @@ public sealed record PortfolioReport
     /// <summary>What changed since the previous snapshot of the same portfolio.</summary>
     public required ReportChanges Changes { get; init; }
 
-    /// <summary>The report's title: "Economy and Regeneration: Portfolio Performance and Resource Report, 2023-24 Q2".</summary>
+    /// <summary>
+    /// The report's title: "Economy and Regeneration: Portfolio Performance and Resource Report,
+    /// 2023-24 Q2"; "Homes for everyone: Corporate Plan performance report, 2024-25"; "Eastmoor
+    /// District Council Corporate Plan: corporate performance report, 2024-25".
+    /// </summary>
     [JsonIgnore]
-    public string Title => $"{PortfolioTitle}: Portfolio Performance and Resource Report, {Quarter}";
+    public string Title => ScopeKind switch
+    {
+        ReportScopeKind.Portfolio => $"{PortfolioTitle}: Portfolio Performance and Resource Report, {Quarter}",
+        ReportScopeKind.Part => $"{PortfolioTitle}: {Service} performance report, {Quarter}",
+        _ => $"{CouncilName} {Service}: corporate performance report, {Quarter}",
+    };
+
+    /// <summary>"this portfolio", "this priority", "the plan": what the report's sentences call its scope.</summary>
+    [JsonIgnore]
+    public string ScopeNoun => ScopeKind == ReportScopeKind.Corporate ? "the plan" : $"this {ScopeWord}";
+
+    /// <summary>"Portfolio", "Priority", "Plan": the cover's label for the scope.</summary>
+    [JsonIgnore]
+    public string ScopeLabel => ScopeWord.Length == 0 ? ScopeWord : char.ToUpperInvariant(ScopeWord[0]) + ScopeWord[1..];
+
+    /// <summary>"Commitments and schemes", "Actions": the section's heading.</summary>
+    [JsonIgnore]
+    public string DeliveryHeading => char.ToUpperInvariant(DeliveryWords[0]) + DeliveryWords[1..];
+
+    /// <summary>"Quarter" or "Year": the cover's word for the period.</summary>
+    [JsonIgnore]
+    public string PeriodWord => Rhythm == ReportingRhythm.Annual ? "Year" : "Quarter";
 }
 
 public sealed record ReportScope(string Row, IReadOnlyList<string> Covers);
@@ -194,7 +246,7 @@ public sealed record ReportCommitment
     /// <summary>"Scheme" or "Commitment".</summary>
     public required string Kind { get; init; }
 
-    /// <summary>The ambition, theme or programme it sits under.</summary>
+    /// <summary>The top-level element, theme or programme it sits under.</summary>
     public required string Under { get; init; }
 
     /// <summary>The plan's date in words ("March 2028 (over the next five years)").</summary>

@@ -10,9 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Reports;
 
-/// <summary>A portfolio found by its id or title, in the plan it belongs to.</summary>
-public sealed record ReportTarget(PlanView Plan, PlanElement Portfolio, Period Quarter);
-
 /// <summary>
 /// Builds a <see cref="PortfolioReport"/> from published data only, as at a quarter: figures for
 /// periods that end on or before the quarter's end, commentary and commitment statuses published for
@@ -27,57 +24,79 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
     public static bool TryParseQuarter(string? text, out Period quarter) => Period.TryParse(PeriodType.FinancialQuarter, text, out quarter);
 
     /// <summary>
-    /// Finds a portfolio by its id ("economy-and-regeneration") or its title ("Economy and
-    /// Regeneration", any case), preferring the plan in force in the quarter. Null when none matches.
+    /// Finds what a report is to be about by its id ("economy-and-regeneration") or its title (any
+    /// case): a portfolio, or in a plan without portfolios a top-level element; "corporate" is the
+    /// whole plan. Prefers the plan in force in the period. Null when none matches.
     /// </summary>
-    public async Task<ReportTarget?> FindAsync(string portfolio, Period quarter, CancellationToken cancellationToken = default)
+    public async Task<ReportTarget?> FindAsync(string scope, Period quarter, CancellationToken cancellationToken = default)
     {
-        var name = portfolio.Trim();
-        var candidates = await db.PlanElements.AsNoTracking()
-            .Where(e => e.Kind == ElementKind.Portfolio)
-            .ToListAsync(cancellationToken);
-        var matches = candidates.Where(e => e.Key.Equals(name, StringComparison.OrdinalIgnoreCase) || string.Equals(e.Title, name, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (matches.Count == 0)
+        var name = scope.Trim();
+        if (name.Equals(ReportTarget.CorporateKey, StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            return await CorporateAsync(quarter, cancellationToken);
         }
 
+        var candidates = await db.PlanElements.AsNoTracking()
+            .Where(e => e.Kind == ElementKind.Portfolio || (e.Kind == ElementKind.Ambition && e.ParentId == null))
+            .ToListAsync(cancellationToken);
         var plans = await db.Plans.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
-        var chosen = matches
+        var matches = candidates.Where(e => e.Key.Equals(name, StringComparison.OrdinalIgnoreCase) || string.Equals(e.Title, name, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(e => plans[e.PlanId].Starts <= quarter.Start && quarter.Start <= plans[e.PlanId].Ends)
             .ThenByDescending(e => plans[e.PlanId].Starts)
-            .First();
-        var view = await PlanView.LoadAsync(db, chosen.PlanId, quarter.Start, cancellationToken);
-        return view?.Find(chosen.Key) is { } element ? new ReportTarget(view, element, quarter) : null;
+            .ThenBy(e => e.Kind == ElementKind.Portfolio ? 0 : 1);
+        foreach (var chosen in matches)
+        {
+            var view = await PlanView.LoadAsync(db, chosen.PlanId, quarter.Start, cancellationToken);
+            // A priority of a plan with portfolios is reported through them, not on its own.
+            if (view is not null && ReportScopes.Parts(view).FirstOrDefault(p => p.Id == chosen.Id) is { } element)
+            {
+                return new ReportTarget(view, element, quarter);
+            }
+        }
+
+        return null;
     }
 
-    /// <summary>Every portfolio of the plan in force in the quarter (else the latest plan), in the plan's order.</summary>
-    public async Task<IReadOnlyList<ReportTarget>> AllAsync(Period quarter, CancellationToken cancellationToken = default)
+    /// <summary>The plan in force in the period, else the latest plan; null when none is loaded.</summary>
+    public async Task<PlanView?> PlanAsync(Period quarter, CancellationToken cancellationToken = default)
     {
         var plans = await db.Plans.AsNoTracking().ToListAsync(cancellationToken);
         var plan = plans.Where(p => p.Starts <= quarter.Start && quarter.Start <= p.Ends).OrderByDescending(p => p.Starts).FirstOrDefault()
             ?? plans.OrderByDescending(p => p.Starts).FirstOrDefault();
-        if (plan is null)
+        return plan is null ? null : await PlanView.LoadAsync(db, plan.Id, quarter.Start, cancellationToken);
+    }
+
+    /// <summary>The corporate report of the plan in force in the period: every measure and commitment.</summary>
+    public async Task<ReportTarget?> CorporateAsync(Period quarter, CancellationToken cancellationToken = default) =>
+        await PlanAsync(quarter, cancellationToken) is { } view ? new ReportTarget(view, null, quarter) : null;
+
+    /// <summary>
+    /// Every report of the plan in force in the period (else the latest plan), in the plan's order:
+    /// one per portfolio, or per top-level element where it has no portfolios, then the corporate one.
+    /// </summary>
+    public async Task<IReadOnlyList<ReportTarget>> AllAsync(Period quarter, CancellationToken cancellationToken = default)
+    {
+        if (await PlanAsync(quarter, cancellationToken) is not { } view)
         {
             return [];
         }
 
-        var view = await PlanView.LoadAsync(db, plan.Id, quarter.Start, cancellationToken);
-        return view is null ? [] : view.TopLevel(ElementKind.Portfolio).Select(p => new ReportTarget(view, p, quarter)).ToList();
+        return [.. ReportScopes.Parts(view).Select(p => new ReportTarget(view, p, quarter)), new ReportTarget(view, null, quarter)];
     }
 
     /// <summary>Builds the report; "what changed" is worked out against the latest snapshot of the portfolio up to this quarter.</summary>
     public async Task<PortfolioReport> BuildAsync(ReportTarget target, CancellationToken cancellationToken = default)
     {
-        var previous = await ReportSnapshots.PreviousAsync(db, target.Portfolio.Id, target.Quarter, cancellationToken);
+        // The corporate report is not frozen (a snapshot belongs to an element), so it has nothing to compare with.
+        var previous = target.Element is { } element ? await ReportSnapshots.PreviousAsync(db, element.Id, target.Quarter, cancellationToken) : null;
         var report = await BuildWithoutChangesAsync(target, cancellationToken);
         return report with { Changes = previous is null ? ReportChanges.First : WhatChanged.Between(previous, report) };
     }
 
     private async Task<PortfolioReport> BuildWithoutChangesAsync(ReportTarget target, CancellationToken cancellationToken)
     {
-        var (plan, portfolio, quarter) = target;
-        var catalogue = (await PublicMeasures.CatalogueAsync(db, plan.Plan.Id, cancellationToken)).Where(m => m.PortfolioId == portfolio.Id).ToList();
+        var (plan, element, quarter) = target;
+        var catalogue = (await PublicMeasures.CatalogueAsync(db, plan.Plan.Id, cancellationToken)).Where(m => Includes(plan, target, m)).ToList();
         var breakdownKeys = await PublicMeasures.BreakdownKeysAsync(db, cancellationToken);
         var breakdownTitles = await db.Breakdowns.AsNoTracking().ToListAsync(cancellationToken);
         var areas = await PublicMeasures.AreasAsync(db, plan.Plan.CouncilAreaCode, cancellationToken);
@@ -106,26 +125,39 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             var commentary = commentaries.GetValueOrDefault(measure.Id) is { } c
                 ? new ReportCommentary(c.Quarter, c.Commentary, c.CorrectiveAction, c.CorrectiveActionOwner, c.CorrectiveActionDue)
                 : null;
-            measures.Add(Row(measure, assessment, benchmarkName, commentary, NameOf));
+            measures.Add(Row(measure, assessment, benchmarkName, commentary, NameOf, plan.Words.PlaceWord));
         }
 
-        var commitments = await CommitmentsAsync(plan, portfolio, quarter, cancellationToken);
-        var resources = await ResourcesAsync(portfolio, quarter, cancellationToken);
-        var exceptions = Exceptions(measures, commitments);
+        var commitments = await CommitmentsAsync(plan, target, quarter, cancellationToken);
+        // Budgets are published for a portfolio or a plan element; the corporate report has no one line of its own.
+        var resources = element is null ? new ReportResources(null, []) : await ResourcesAsync(element, quarter, cancellationToken);
+        var words = plan.Words;
+        var exceptions = Exceptions(measures, commitments, words.PlaceWord);
+        var scopeWord = element is null ? "plan" : words.Name(element.Kind);
+        var delivery = ReportScopes.DeliveryWords(plan);
         return new PortfolioReport
         {
             PlanId = plan.Plan.Id,
             PlanName = plan.Plan.Name,
             CouncilName = plan.Plan.CouncilName,
-            PortfolioKey = portfolio.Key,
-            PortfolioTitle = portfolio.Title ?? portfolio.Key,
+            ScopeKind = target.Kind,
+            PortfolioKey = target.Key,
+            PortfolioTitle = element is null ? plan.Plan.Name : element.Title ?? element.Key,
+            ScopeWord = scopeWord,
+            Service = words.Service,
+            PlaceWord = words.PlaceWord,
+            DeliveryWord = delivery.Singular,
+            DeliveryWords = delivery.Plural,
+            Rhythm = quarter.Type == PeriodType.FinancialYear ? ReportingRhythm.Annual : ReportingRhythm.Quarterly,
             Quarter = quarter.Label,
             QuarterStart = quarter.Start,
             QuarterEnd = quarter.End,
             BuiltAt = clock.GetUtcNow(),
             DataVersion = await DataVersion.CurrentAsync(db, cancellationToken),
-            Scope = plan.ScrutinyRowsOf(portfolio).Select(r => new ReportScope(r.Title ?? r.Key, plan.Covered(r).Select(c => c.Title ?? c.Key).ToList())).ToList(),
-            Summary = Summarise(measures, commitments, exceptions),
+            Scope = target.Kind == ReportScopeKind.Portfolio
+                ? plan.ScrutinyRowsOf(element!).Select(r => new ReportScope(r.Title ?? r.Key, plan.Covered(r).Select(c => c.Title ?? c.Key).ToList())).ToList()
+                : [],
+            Summary = Summarise(measures, commitments, exceptions, target.Kind == ReportScopeKind.Corporate ? "the plan" : $"this {scopeWord}", delivery.Singular, delivery.Plural),
             Measures = measures,
             Exceptions = exceptions,
             Commitments = commitments,
@@ -134,7 +166,35 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
         };
     }
 
-    private static ReportMeasure Row(Measure measure, MeasureAssessment assessment, string? benchmarkName, ReportCommentary? commentary, Func<string, string> nameOf)
+    /// <summary>
+    /// Whether a measure belongs in the report: a portfolio's are those it owns; a top-level
+    /// element's, those evidencing it or anything under it; the corporate report has every one.
+    /// </summary>
+    private static bool Includes(PlanView plan, ReportTarget target, Measure measure)
+    {
+        switch (target.Kind)
+        {
+            case ReportScopeKind.Portfolio:
+                return measure.PortfolioId == target.Element!.Id;
+            case ReportScopeKind.Part:
+                foreach (var evidence in measure.Evidence)
+                {
+                    for (var e = plan.Elements.FirstOrDefault(x => x.Id == evidence.ElementId); e is not null; e = e.Parent)
+                    {
+                        if (e.Id == target.Element!.Id)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private static ReportMeasure Row(Measure measure, MeasureAssessment assessment, string? benchmarkName, ReportCommentary? commentary, Func<string, string> nameOf, string place)
     {
         static ReportValue Value(AssessedPoint p) => new(p.Figure.Period, p.Figure.PeriodStart, p.Figure.PeriodEnd, p.Figure.Value, p.Figure.Status.ToString(), p.Figure.QualityNote, p.Figure.Suppressed);
         var series = assessment.Series;
@@ -213,7 +273,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             NoiseAware = !assessment.OutOfDate && assessment.Rag != Rag.NotRated && assessment.NoiseAware.Status is not (NoiseAwareStatus.NotRated or NoiseAwareStatus.NoSpcResult) ? assessment.NoiseAware.Phrase : null,
             Commentary = commentary,
             Caveats = caveats,
-            Summary = MeasureWords.Summary(measure, assessment, benchmarkName ?? "the benchmark"),
+            Summary = MeasureWords.Summary(measure, assessment, benchmarkName ?? "the benchmark", place),
             Series = series.Select((p, i) => new ReportPoint(
                 p.Figure.Period,
                 p.Figure.Value,
@@ -237,9 +297,15 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             : $"amber within {MeasureWords.Value(measure, t)}"
         : null;
 
-    private async Task<IReadOnlyList<ReportCommitment>> CommitmentsAsync(PlanView plan, PlanElement portfolio, Period quarter, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReportCommitment>> CommitmentsAsync(PlanView plan, ReportTarget target, Period quarter, CancellationToken cancellationToken)
     {
-        var answered = plan.AnsweredFor(portfolio);
+        // What the commitments sit under: what a portfolio answers for, the top-level element itself, or every section of the plan.
+        IReadOnlyList<PlanElement> answered = target.Kind switch
+        {
+            ReportScopeKind.Portfolio => plan.AnsweredFor(target.Element!),
+            ReportScopeKind.Part => [target.Element!],
+            _ => plan.Elements.Where(e => e.Kind is ElementKind.Ambition or ElementKind.Theme or ElementKind.Programme).OrderBy(e => Path(e), StringComparer.Ordinal).ToList(),
+        };
         var items = new List<(PlanElement Element, PlanElement Under)>();
         foreach (var section in answered)
         {
@@ -293,7 +359,8 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
 
     private async Task<ReportResources> ResourcesAsync(PlanElement portfolio, Period quarter, CancellationToken cancellationToken)
     {
-        var lines = await PublishedResources.AsAtAsync(db, portfolio.Id, quarter.Start, cancellationToken);
+        // As at the last quarter of the period: for a year, its fourth quarter.
+        var lines = await PublishedResources.AsAtAsync(db, portfolio.Id, Period.Of(PeriodType.FinancialQuarter, quarter.End).Start, cancellationToken);
         ReportResourceLine Line(ResourceLine l) => new()
         {
             Key = l.Key,
@@ -316,7 +383,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
     }
 
     /// <summary>The exception pages, by rule: red, special-cause concern, a masking flag, a missed commitment date.</summary>
-    public static IReadOnlyList<ReportException> Exceptions(IReadOnlyList<ReportMeasure> measures, IReadOnlyList<ReportCommitment> commitments)
+    public static IReadOnlyList<ReportException> Exceptions(IReadOnlyList<ReportMeasure> measures, IReadOnlyList<ReportCommitment> commitments, string place = "borough")
     {
         var list = new List<ReportException>();
         // An out-of-date figure is not judged, so it is no exception on its judgement.
@@ -339,7 +406,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
 
             if (m.Masked)
             {
-                reasons.Add($"The borough figure hides {string.Join(", ", m.MaskedGroups)}, significantly worse than the borough.");
+                reasons.Add($"The {place} figure hides {string.Join(", ", m.MaskedGroups)}, significantly worse than the {place}.");
             }
 
             if (reasons.Count > 0)
@@ -358,7 +425,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
     }
 
     /// <summary>The cover's counts, made from the same rows the tables show.</summary>
-    public static ReportSummary Summarise(IReadOnlyList<ReportMeasure> measures, IReadOnlyList<ReportCommitment> commitments, IReadOnlyList<ReportException> exceptions)
+    public static ReportSummary Summarise(IReadOnlyList<ReportMeasure> measures, IReadOnlyList<ReportCommitment> commitments, IReadOnlyList<ReportException> exceptions, string scope = "this portfolio", string deliveryWord = "commitment or scheme", string deliveryWords = "commitments and schemes")
     {
         // Out-of-date figures are not rated (Row), so they count as not rated, and are said apart.
         var outOfDate = measures.Count(m => m.OutOfDate is not null);
@@ -376,7 +443,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
         var sentences = new List<string>
         {
             measures.Count == 0
-                ? "No measures are reported for this portfolio."
+                ? $"No measures are reported for {scope}."
                 : $"{ReportWords.Count(measures.Count, "measure")}: " + ReportWords.List(byRag.Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Label.ToLowerInvariant()} ({c.Meaning})")) + ".",
         };
         if (measures.Any(m => m.Variation is not null))
@@ -396,8 +463,8 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
         }
 
         sentences.Add(commitments.Count == 0
-            ? "No commitments or schemes are reported for this portfolio."
-            : $"{ReportWords.Count(commitments.Count, "commitment or scheme", "commitments and schemes")}: " + ReportWords.List(byStatus.Select(c => $"{c.Count} {c.Label.ToLowerInvariant()}")) + ".");
+            ? $"No {ReportScopes.NoneOf(deliveryWords)} are reported for {scope}."
+            : $"{ReportWords.Count(commitments.Count, deliveryWord, deliveryWords)}: " + ReportWords.List(byStatus.Select(c => $"{c.Count} {c.Label.ToLowerInvariant()}")) + ".");
         sentences.Add(exceptions.Count == 0
             ? "Nothing meets the rules for an exception report."
             : $"{ReportWords.Count(exceptions.Count, "exception")} {(exceptions.Count == 1 ? "is" : "are")} reported in detail.");

@@ -26,10 +26,10 @@ public static class ReportHtml
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<title>{E(report.Title)}</title>\n");
         html.Append(CultureInfo.InvariantCulture, $"<meta name=\"author\" content=\"{E(report.CouncilName)}\">\n");
-        html.Append(CultureInfo.InvariantCulture, $"<meta name=\"description\" content=\"{E($"{report.CouncilName}: the {report.PortfolioTitle} portfolio's performance and resources as at {report.Quarter}, reported to scrutiny committee.")}\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<meta name=\"description\" content=\"{E($"{report.CouncilName}: {report.Title}, as reported to committee.")}\">\n");
         html.Append("<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main id=\"main-content\" class=\"cp-report\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<span class=\"govuk-caption-l\">{E(report.CouncilName)}: {E(report.PlanName)}</span>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<h1 class=\"govuk-heading-xl\">{E(report.PortfolioTitle)}: Portfolio Performance and Resource Report, {E(report.Quarter)}</h1>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h1 class=\"govuk-heading-xl\">{E(report.Title)}</h1>\n");
         html.Append(Cover(report, provenance));
         html.Append(Body(report));
         html.Append("</main>\n</body>\n</html>\n");
@@ -46,8 +46,8 @@ public static class ReportHtml
         }
 
         html.Append("<dl class=\"govuk-summary-list cp-cover\">\n");
-        Row(html, "Portfolio", report.PortfolioTitle);
-        Row(html, "Quarter", $"{report.Quarter} ({ReportWords.Date(report.QuarterStart)} to {ReportWords.Date(report.QuarterEnd)}): figures for periods ending on or before {ReportWords.Date(report.QuarterEnd)}");
+        Row(html, report.ScopeLabel, report.PortfolioTitle);
+        Row(html, report.PeriodWord, $"{report.Quarter} ({ReportWords.Date(report.QuarterStart)} to {ReportWords.Date(report.QuarterEnd)}): figures for periods ending on or before {ReportWords.Date(report.QuarterEnd)}");
         Row(html, "Plan", report.PlanName);
         if (provenance.SnapshotId is { } id)
         {
@@ -69,7 +69,9 @@ public static class ReportHtml
     {
         var html = new StringBuilder();
         html.Append("<nav class=\"cp-contents\" aria-labelledby=\"contents-heading\">\n<h2 class=\"govuk-heading-m\" id=\"contents-heading\">Contents</h2>\n<ol class=\"govuk-list govuk-list--number\">\n");
-        foreach (var (id, title) in new[] { ("summary", "Summary"), ("measures", "Measures"), ("exceptions", "Exceptions"), ("commitments", "Commitments and schemes"), ("resources", "Resources"), ("changes", "What changed since the last report") })
+        // Budgets are published by portfolio: a report about anything else has a resources section only when some were.
+        var resources = report.ScopeKind == ReportScopeKind.Portfolio || report.Resources.Revenue is not null || report.Resources.Capital.Count > 0;
+        foreach (var (id, title) in new[] { ("summary", "Summary"), ("measures", "Measures"), ("exceptions", "Exceptions"), ("commitments", report.DeliveryHeading), ("resources", "Resources"), ("changes", "What changed since the last report") }.Where(s => resources || s.Item1 != "resources"))
         {
             html.Append(CultureInfo.InvariantCulture, $"<li><a class=\"govuk-link\" href=\"#{id}\">{title}</a></li>\n");
         }
@@ -79,7 +81,11 @@ public static class ReportHtml
         MeasuresTable(html, report);
         Exceptions(html, report);
         Commitments(html, report);
-        Resources(html, report);
+        if (resources)
+        {
+            Resources(html, report);
+        }
+
         Changes(html, report);
         return html.ToString();
     }
@@ -107,7 +113,7 @@ public static class ReportHtml
         html.Append("<div class=\"cp-counts\">\n");
         CountTable(html, "summary-rag", $"Measures by RAG rating ({s.MeasureCount.ToString(EnGb)} measures)", "Rating", s.ByRag, withMeaning: true);
         CountTable(html, "summary-spc", "Measures by statistical process control (SPC) variation", "Variation", s.ByVariation, withMeaning: true);
-        CountTable(html, "summary-commitments", $"Commitments and schemes by status ({s.CommitmentCount.ToString(EnGb)})", "Status", s.ByCommitmentStatus, withMeaning: false);
+        CountTable(html, "summary-commitments", $"{report.DeliveryHeading} by status ({s.CommitmentCount.ToString(EnGb)})", "Status", s.ByCommitmentStatus, withMeaning: false);
         html.Append("</div>\n</section>\n");
     }
 
@@ -137,7 +143,7 @@ public static class ReportHtml
         html.Append("<section class=\"cp-section\" id=\"measures\" aria-labelledby=\"measures-heading\">\n<h2 class=\"govuk-heading-l\" id=\"measures-heading\">Measures</h2>\n");
         if (report.Measures.Count == 0)
         {
-            html.Append("<p class=\"govuk-body\">No measures are reported for this portfolio.</p>\n</section>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"govuk-body\">No measures are reported for {E(report.ScopeNoun)}.</p>\n</section>\n");
             return;
         }
 
@@ -211,7 +217,7 @@ public static class ReportHtml
     private static void Exceptions(StringBuilder html, PortfolioReport report)
     {
         html.Append("<section class=\"cp-section\" id=\"exceptions\" aria-labelledby=\"exceptions-heading\">\n<h2 class=\"govuk-heading-l\" id=\"exceptions-heading\">Exceptions</h2>\n");
-        html.Append("<p class=\"govuk-body\">A measure is reported here when it is red, when its latest figure is special-cause concern, or when the borough figure hides a group or ward significantly worse than it; a commitment, when its date has passed and it is not complete.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"govuk-body\">A measure is reported here when it is red, when its latest figure is special-cause concern, or when the {E(report.PlaceWord)} figure hides a group or ward significantly worse than it; {(report.DeliveryWord.Length > 0 && "aeiou".Contains(report.DeliveryWord[0], StringComparison.Ordinal) ? "an" : "a")} {E(report.DeliveryWord)}, when its date has passed and it is not complete.</p>\n");
         if (report.Exceptions.Count == 0)
         {
             html.Append("<p class=\"govuk-body\">Nothing meets these rules this quarter.</p>\n</section>\n");
@@ -283,19 +289,21 @@ public static class ReportHtml
 
     private static void Commitments(StringBuilder html, PortfolioReport report)
     {
-        html.Append("<section class=\"cp-section\" id=\"commitments\" aria-labelledby=\"commitments-heading\">\n<h2 class=\"govuk-heading-l\" id=\"commitments-heading\">Commitments and schemes</h2>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<section class=\"cp-section\" id=\"commitments\" aria-labelledby=\"commitments-heading\">\n<h2 class=\"govuk-heading-l\" id=\"commitments-heading\">{E(report.DeliveryHeading)}</h2>\n");
         if (report.Commitments.Count == 0)
         {
-            html.Append("<p class=\"govuk-body\">No commitments or schemes sit under what this portfolio answers for.</p>\n</section>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"govuk-body\">No {E(ReportScopes.NoneOf(report.DeliveryWords))} sit under {(report.ScopeKind == ReportScopeKind.Portfolio ? "what this portfolio answers for" : E(report.ScopeNoun))}.</p>\n</section>\n");
             return;
         }
 
         html.Append("<div class=\"cp-table-wrapper\" role=\"region\" aria-labelledby=\"commitments-caption\" tabindex=\"0\">\n<table class=\"govuk-table cp-commitments\">\n");
-        html.Append(CultureInfo.InvariantCulture, $"<caption class=\"govuk-table__caption govuk-table__caption--m\" id=\"commitments-caption\">Commitments and schemes, status as at {E(report.Quarter)}</caption>\n");
-        html.Append("<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">Commitment or scheme</th><th scope=\"col\" class=\"govuk-table__header\">Part of</th><th scope=\"col\" class=\"govuk-table__header\">Date in the plan</th><th scope=\"col\" class=\"govuk-table__header\">Revised date</th><th scope=\"col\" class=\"govuk-table__header\">Status</th><th scope=\"col\" class=\"govuk-table__header\">Commentary</th></tr></thead>\n<tbody class=\"govuk-table__body\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<caption class=\"govuk-table__caption govuk-table__caption--m\" id=\"commitments-caption\">{E(report.DeliveryHeading)}, status as at {E(report.Quarter)}</caption>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">{E(char.ToUpperInvariant(report.DeliveryWord[0]) + report.DeliveryWord[1..])}</th><th scope=\"col\" class=\"govuk-table__header\">Part of</th><th scope=\"col\" class=\"govuk-table__header\">Date in the plan</th><th scope=\"col\" class=\"govuk-table__header\">Revised date</th><th scope=\"col\" class=\"govuk-table__header\">Status</th><th scope=\"col\" class=\"govuk-table__header\">Commentary</th></tr></thead>\n<tbody class=\"govuk-table__body\">\n");
+        // Commitment or scheme is said of each row only where the plan has both.
+        var mixed = report.DeliveryWord.EndsWith(" or scheme", StringComparison.Ordinal);
         foreach (var c in report.Commitments)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"govuk-table__row\" data-status=\"{c.Status}\"><th scope=\"row\" class=\"govuk-table__header\">{E(c.Title)} <span class=\"cp-quiet\">({E(c.Kind.ToLowerInvariant())})</span></th>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"govuk-table__row\" data-status=\"{c.Status}\"><th scope=\"row\" class=\"govuk-table__header\">{E(c.Title)}{(mixed ? $" <span class=\"cp-quiet\">({E(c.Kind.ToLowerInvariant())})</span>" : "")}</th>");
             Cell(html, c.Under);
             Cell(html, c.Due ?? "None");
             Cell(html, c.RevisedDate is { } r ? ReportWords.Date(r) : "None");
@@ -315,7 +323,7 @@ public static class ReportHtml
         html.Append("<h3 class=\"govuk-heading-m\">Revenue budget and savings</h3>\n");
         if (r.Revenue is not { } revenue)
         {
-            html.Append("<p class=\"govuk-body\">Awaiting data: no revenue budget has been published for this portfolio.</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"govuk-body\">Awaiting data: no revenue budget has been published for {E(report.ScopeNoun)}.</p>\n");
         }
         else
         {
@@ -337,7 +345,7 @@ public static class ReportHtml
         html.Append("<h3 class=\"govuk-heading-m\">Capital schemes</h3>\n");
         if (r.Capital.Count == 0)
         {
-            html.Append("<p class=\"govuk-body\">No capital schemes have been published for this portfolio.</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"govuk-body\">No capital schemes have been published for {E(report.ScopeNoun)}.</p>\n");
         }
         else
         {
@@ -369,7 +377,7 @@ public static class ReportHtml
         html.Append("<section class=\"cp-section\" id=\"changes\" aria-labelledby=\"changes-heading\">\n<h2 class=\"govuk-heading-l\" id=\"changes-heading\">What changed since the last report</h2>\n");
         if (c.IsFirst)
         {
-            html.Append("<p class=\"govuk-body\">This is the first report frozen for this portfolio, so there is nothing to compare it with.</p>\n</section>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"govuk-body\">This is the first report frozen for {E(report.ScopeNoun)}, so there is nothing to compare it with.</p>\n</section>\n");
             return;
         }
 

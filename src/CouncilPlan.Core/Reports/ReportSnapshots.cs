@@ -51,12 +51,18 @@ public sealed class ReportSnapshots(CouncilPlanDb db, TimeProvider clock)
     /// <summary>Builds the report now and stores it, frozen, as produced by <paramref name="producedBy"/>.</summary>
     public async Task<ReportSnapshot> FreezeAsync(string producedBy, ReportTarget target, CancellationToken cancellationToken = default)
     {
+        // A snapshot belongs to a plan element (report_snapshots.portfolio_id), so the corporate report is not frozen yet.
+        if (target.Element is not { } element)
+        {
+            throw new InvalidOperationException("The corporate report cannot be frozen: only a report about one part of the plan can.");
+        }
+
         var report = await new ReportBuilder(db, clock).BuildAsync(target, cancellationToken);
         var json = ReportJson.Serialize(report);
         var snapshot = new ReportSnapshot
         {
             PlanId = report.PlanId,
-            PortfolioId = target.Portfolio.Id,
+            PortfolioId = element.Id,
             PortfolioKey = report.PortfolioKey,
             PortfolioTitle = report.PortfolioTitle,
             Quarter = report.Quarter,

@@ -52,7 +52,8 @@ public static class ReportWorkbook
             {
                 ("Summary", SummarySheet(report, provenance)),
                 ("Measures", MeasuresSheet(report)),
-                ("Commitments", CommitmentsSheet(report)),
+                // "Commitments", "Actions": the council's word, without "and schemes" to keep the tab short.
+                (report.DeliveryHeading.Replace(" and schemes", "", StringComparison.Ordinal), CommitmentsSheet(report)),
                 ("Resources", ResourcesSheet(report)),
                 ("What changed", ChangesSheet(report)),
             };
@@ -77,9 +78,9 @@ public static class ReportWorkbook
         sheet.Row(Text);
         sheet.Row(Text, "Council", report.CouncilName);
         sheet.Row(Text, "Plan", report.PlanName);
-        sheet.Row(Text, "Portfolio", report.PortfolioTitle);
-        sheet.Row(Text, "Quarter", report.Quarter);
-        sheet.Add([Cell.Of("Quarter ends"), Cell.Date(report.QuarterEnd)]);
+        sheet.Row(Text, report.ScopeLabel, report.PortfolioTitle);
+        sheet.Row(Text, report.PeriodWord, report.Quarter);
+        sheet.Add([Cell.Of($"{report.PeriodWord} ends"), Cell.Date(report.QuarterEnd)]);
         sheet.Row(Text, "Report", provenance.SnapshotId is { } sid
             ? $"Frozen snapshot {sid.ToString(CultureInfo.InvariantCulture)}, produced by {provenance.ProducedBy} on {ReportWords.DateTime(provenance.ProducedAt!.Value)}"
             : $"Draft, not frozen: built on {ReportWords.DateTime(report.BuiltAt)}");
@@ -105,7 +106,7 @@ public static class ReportWorkbook
 
         Counts("Measures by RAG rating", "Rating", report.Summary.ByRag);
         Counts("Measures by SPC variation", "Variation", report.Summary.ByVariation);
-        Counts("Commitments and schemes by status", "Status", report.Summary.ByCommitmentStatus);
+        Counts($"{report.DeliveryHeading} by status", "Status", report.Summary.ByCommitmentStatus);
         sheet.Row(Text);
         sheet.Add([Cell.Of("Exceptions reported", Header), Cell.Of(""), Cell.Number(report.Exceptions.Count, Integer)]);
         foreach (var e in report.Exceptions)
@@ -169,7 +170,7 @@ public static class ReportWorkbook
     private static Sheet CommitmentsSheet(PortfolioReport report)
     {
         var sheet = new Sheet([48, 30, 12, 28, 14, 16, 18, 14, 48]) { FreezeHeader = true };
-        sheet.Row(Header, "Commitment or scheme", "Part of", "Kind", "Date in the plan", "Due by", "Revised date", "Status", "Date missed", "Commentary");
+        sheet.Row(Header, char.ToUpperInvariant(report.DeliveryWord[0]) + report.DeliveryWord[1..], "Part of", "Kind", "Date in the plan", "Due by", "Revised date", "Status", "Date missed", "Commentary");
         foreach (var c in report.Commitments)
         {
             sheet.Add([
@@ -214,7 +215,7 @@ public static class ReportWorkbook
         var sheet = new Sheet([14, 44, 20, 16, 16, 14, 14]);
         if (c.IsFirst)
         {
-            sheet.Row(Text, "This is the first report frozen for this portfolio.");
+            sheet.Row(Text, $"This is the first report frozen for {report.ScopeNoun}.");
             return sheet;
         }
 

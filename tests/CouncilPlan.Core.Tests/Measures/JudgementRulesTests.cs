@@ -181,7 +181,7 @@ public sealed class JudgementRulesTests
         Assert.True(assessment.OutOfDate);
         Assert.Equal("2018-19", assessment.Currency!.NextPeriod);
         Assert.Equal(new DateOnly(2019, 12, 31), assessment.Currency.ExpectedBy);
-        var summary = MeasureWords.Summary(measure, assessment, "England");
+        var summary = MeasureWords.Summary(measure, assessment, "England", "borough");
         Assert.Contains("Out of date: a figure for 2018-19 was due by 31 December 2019.", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("Worsening", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("concern", summary, StringComparison.Ordinal);
@@ -258,7 +258,7 @@ public sealed class JudgementRulesTests
         Assert.All(assessment.Series, p => Assert.Null(p.Spc));
         Assert.Equal("Statistical process control not applied: A growing population total is not a process to control.", MeasureWords.Variation(assessment));
         Assert.Equal(Direction.NotTested, assessment.Direction.SinceSamePeriodLastYear.Direction);
-        var summary = MeasureWords.Summary(measure, assessment, "England");
+        var summary = MeasureWords.Summary(measure, assessment, "England", "borough");
         Assert.Contains("Up 1,500 on a year earlier; not tested", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("Improving", summary, StringComparison.Ordinal);
     }

@@ -25,9 +25,15 @@ public abstract class StaffSite(DatabaseProvider provider) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(provider, seeded: true);
-        Factory = Configure(new WebApplicationFactory<Program>(), database, new Dictionary<string, string?> { ["Security:SignInAttemptsPerMinute"] = "1000" });
+        database = await CreateDatabaseAsync(provider);
+        Factory = Configure(new WebApplicationFactory<Program>(), database, Settings());
     }
+
+    /// <summary>The database the site runs on: the default dataset unless a site of another council's says otherwise.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync(DatabaseProvider databaseProvider) => TestDatabase.CreateAsync(databaseProvider, seeded: true);
+
+    /// <summary>Settings over the defaults of <see cref="Configure"/>.</summary>
+    protected virtual Dictionary<string, string?> Settings() => new() { ["Security:SignInAttemptsPerMinute"] = "1000" };
 
     /// <summary>The app on <paramref name="database"/> with extra settings.</summary>
     public static WebApplicationFactory<Program> Configure(WebApplicationFactory<Program> factory, TestDatabase database, IDictionary<string, string?> settings) =>

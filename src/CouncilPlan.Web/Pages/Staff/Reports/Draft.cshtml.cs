@@ -8,8 +8,15 @@ namespace CouncilPlan.Web.Pages.Staff.Reports;
 /// <summary>A draft report: built now from published data, not frozen; in any format.</summary>
 public sealed class DraftModel(CouncilPlanDb db, TimeProvider clock, IConfiguration configuration) : StaffPageModel(db)
 {
+    /// <summary>A portfolio's id, a top-level element's in a plan without portfolios, or "corporate".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Scope { get; set; }
+
+    /// <summary>The older name of <see cref="Scope"/>, for links made before plans without portfolios.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Portfolio { get; set; }
+
+    /// <summary>A quarter, or a financial year for a plan reported annually.</summary>
 
     [BindProperty(SupportsGet = true)]
     public string? Quarter { get; set; }
@@ -21,19 +28,25 @@ public sealed class DraftModel(CouncilPlanDb db, TimeProvider clock, IConfigurat
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!ReportBuilder.TryParseQuarter(Quarter, out var quarter))
+        if (!ReportScopes.TryParsePeriod(Quarter, out var quarter))
         {
-            Notice = "Enter the quarter like 2023-24 Q2";
+            Notice = "Enter the period like 2023-24 Q2, or a year like 2024-25";
             return Redirect("/staff/reports");
         }
 
         var builder = new ReportBuilder(Db, clock);
-        if (await builder.FindAsync(Portfolio ?? "", quarter, cancellationToken) is not { } target)
+        if (await builder.FindAsync(Scope ?? Portfolio ?? "", quarter, cancellationToken) is not { } target)
         {
             return NotFound();
         }
 
-        ReportAccess.RequireRead(Officer, target.Portfolio.Key);
+        if (ReportScopes.PeriodProblem(target.Plan, quarter) is { } problem)
+        {
+            Notice = char.ToUpperInvariant(problem[0]) + problem[1..].TrimEnd('.');
+            return Redirect("/staff/reports");
+        }
+
+        ReportAccess.RequireRead(Officer, target.Key);
         Report = await builder.BuildAsync(target, cancellationToken);
         if (Format is null)
         {

@@ -14,7 +14,20 @@ namespace CouncilPlan.Web.Pages.Staff.Reports;
 /// </summary>
 public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataCache cache) : StaffPageModel(db)
 {
-    public IReadOnlyList<PlanElement> Portfolios { get; private set; } = [];
+    /// <summary>The reports open to the officer: each portfolio's (or each top-level element's, in a plan without portfolios), and the corporate one.</summary>
+    public IReadOnlyList<(string Key, string Title)> Scopes { get; private set; } = [];
+
+    /// <summary>The scopes a report can be frozen for: not the corporate one (a snapshot belongs to one part of the plan).</summary>
+    public IReadOnlyList<(string Key, string Title)> Freezable => Scopes.Where(s => s.Key != ReportTarget.CorporateKey).ToList();
+
+    /// <summary>The plan's words for its parts ("Portfolio", "Priority") and its periods ("Quarter", "Year").</summary>
+    public string ScopeLabel { get; private set; } = "Portfolio";
+
+    public string PeriodLabel { get; private set; } = "Quarter";
+
+    public string PeriodHint { get; private set; } = "For example, 2023-24 Q2";
+
+    public PlanWords Words { get; private set; } = PlanWords.Default;
 
     public IReadOnlyList<SnapshotListing> Snapshots { get; private set; } = [];
 
@@ -23,6 +36,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
     [BindProperty(SupportsGet = true)]
     public string? Quarter { get; set; }
 
+    /// <summary>What to freeze: a portfolio's id, or a top-level element's in a plan without portfolios.</summary>
     [BindProperty]
     public string? Portfolio { get; set; }
 
@@ -30,13 +44,17 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
 
     public async Task<IActionResult> OnPostFreezeAsync(CancellationToken cancellationToken)
     {
-        if (!ReportBuilder.TryParseQuarter(Quarter, out var quarter))
+        if (!ReportScopes.TryParsePeriod(Quarter, out var quarter))
         {
-            ModelState.AddModelError(nameof(Quarter), "Enter the quarter like 2023-24 Q2");
+            ModelState.AddModelError(nameof(Quarter), "Enter the period like 2023-24 Q2, or a year like 2024-25");
         }
-        else if (await new ReportBuilder(Db, clock).FindAsync(Portfolio ?? "", quarter, cancellationToken) is not { } target)
+        else if (await new ReportBuilder(Db, clock).FindAsync(Portfolio ?? "", quarter, cancellationToken) is not { Element: not null } target)
         {
-            ModelState.AddModelError(nameof(Portfolio), "Choose a portfolio");
+            ModelState.AddModelError(nameof(Portfolio), "Choose what the report is about");
+        }
+        else if (ReportScopes.PeriodProblem(target.Plan, quarter) is { } problem)
+        {
+            ModelState.AddModelError(nameof(Quarter), char.ToUpperInvariant(problem[0]) + problem[1..].TrimEnd('.'));
         }
         else
         {
@@ -61,20 +79,31 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var plan = (await cache.GetAsync(cancellationToken)).Plan;
-        Portfolios = plan is null ? [] : plan.TopLevel(ElementKind.Portfolio).Where(p => ReportAccess.MayRead(Officer, p.Key)).ToList();
-        var periods = await Db.ReportingPeriods.AsNoTracking().OrderByDescending(p => p.Starts).Select(p => p.Quarter).ToListAsync(cancellationToken);
-        var planQuarters = new List<string>();
+        var scopes = new List<(string Key, string Title)>();
         if (plan is not null)
         {
-            for (var start = plan.Plan.Starts; start <= plan.Plan.Ends; start = start.AddMonths(3))
+            Words = plan.Words;
+            var kind = ReportScopes.PartKind(plan);
+            ScopeLabel = Capitalised(Words.Name(kind));
+            scopes.AddRange(ReportScopes.Parts(plan).Where(p => ReportAccess.MayRead(Officer, p.Key)).Select(p => (p.Key, p.Title ?? p.Key)));
+            if (ReportAccess.MayRead(Officer, ReportTarget.CorporateKey))
             {
-                planQuarters.Add(Core.Measures.Period.Of(Core.Measures.PeriodType.FinancialQuarter, start).Label);
+                scopes.Add((ReportTarget.CorporateKey, $"The whole {Words.Service} (corporate report)"));
             }
         }
 
-        Quarters = periods.Concat(Enumerable.Reverse(planQuarters)).Distinct(StringComparer.Ordinal).ToList();
-        Quarter ??= Quarters.Count > 0 ? Quarters[0] : Core.Measures.Period.Of(Core.Measures.PeriodType.FinancialQuarter, today).Label;
-        var keys = Portfolios.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        Scopes = scopes;
+        var annual = Words.Reporting == ReportingRhythm.Annual;
+        PeriodLabel = annual ? "Year" : "Quarter";
+        PeriodHint = annual ? "For example, 2024-25" : "For example, 2023-24 Q2";
+        // Reporting periods are quarters: they are offered only for a plan reported quarterly.
+        var periods = annual ? [] : await Db.ReportingPeriods.AsNoTracking().OrderByDescending(p => p.Starts).Select(p => p.Quarter).ToListAsync(cancellationToken);
+        var planPeriods = plan is null ? [] : ReportScopes.Periods(plan);
+        Quarters = periods.Concat(planPeriods).Distinct(StringComparer.Ordinal).ToList();
+        Quarter ??= Quarters.Count > 0 ? Quarters[0] : Core.Measures.Period.Of(ReportScopes.PeriodType(Words), today).Label;
+        var keys = Scopes.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         Snapshots = (await new ReportSnapshots(Db, clock).ListAsync(cancellationToken: cancellationToken)).Where(s => keys.Contains(s.PortfolioKey) || !ReportAccess.IsLimited(Officer)).ToList();
     }
+
+    private static string Capitalised(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 }
