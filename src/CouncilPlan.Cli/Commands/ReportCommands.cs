@@ -89,18 +89,6 @@ public static class ReportCommands
 
             var period = targets[0].Quarter;
             var freezing = parse.GetValue(freeze);
-            if (freezing && targets.Any(t => t.Kind == ReportScopeKind.Corporate))
-            {
-                if (!parse.GetValue(all))
-                {
-                    await context.Error.WriteLineAsync("error: the corporate report cannot be frozen: only a report about one part of the plan is stored as a snapshot. Leave out --freeze to write it.");
-                    return ExitCodes.Invalid;
-                }
-
-                // The rest are frozen; the corporate report is not stored (a snapshot belongs to one part of the plan).
-                targets = targets.Where(t => t.Kind != ReportScopeKind.Corporate).ToList();
-            }
-
             var steps = targets.Count * 2;
             var done = 0;
             var built = new List<(PortfolioReport Report, ReportProvenance Provenance)>();

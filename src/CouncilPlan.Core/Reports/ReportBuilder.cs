@@ -84,11 +84,10 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
         return [.. ReportScopes.Parts(view).Select(p => new ReportTarget(view, p, quarter)), new ReportTarget(view, null, quarter)];
     }
 
-    /// <summary>Builds the report; "what changed" is worked out against the latest snapshot of the portfolio up to this quarter.</summary>
+    /// <summary>Builds the report; "what changed" is worked out against the latest snapshot of the same report up to this period.</summary>
     public async Task<PortfolioReport> BuildAsync(ReportTarget target, CancellationToken cancellationToken = default)
     {
-        // The corporate report is not frozen (a snapshot belongs to an element), so it has nothing to compare with.
-        var previous = target.Element is { } element ? await ReportSnapshots.PreviousAsync(db, element.Id, target.Quarter, cancellationToken) : null;
+        var previous = await ReportSnapshots.PreviousAsync(db, target.Plan.Plan.Id, target.Element?.Id, target.Quarter, cancellationToken);
         var report = await BuildWithoutChangesAsync(target, cancellationToken);
         return report with { Changes = previous is null ? ReportChanges.First : WhatChanged.Between(previous, report) };
     }

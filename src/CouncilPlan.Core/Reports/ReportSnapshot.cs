@@ -12,7 +12,8 @@ public sealed class ReportSnapshot
 
     public required string PlanId { get; set; }
 
-    public int PortfolioId { get; set; }
+    /// <summary>The part of the plan the report is about (a portfolio or a top-level element); null for the corporate report.</summary>
+    public int? PortfolioId { get; set; }
 
     /// <summary>The portfolio's id in the plan ("economy-and-regeneration"), as at production.</summary>
     public required string PortfolioKey { get; set; }

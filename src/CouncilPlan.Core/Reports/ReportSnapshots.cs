@@ -19,7 +19,7 @@ public sealed record ReportProvenance(int? SnapshotId, string? ProducedBy, DateT
 }
 
 /// <summary>A snapshot as listed: without its model, with whether it is on the portal.</summary>
-public sealed record SnapshotListing(int Id, string PlanId, int PortfolioId, string PortfolioKey, string PortfolioTitle, string Quarter, DateOnly QuarterStart, string ProducedBy, DateTimeOffset ProducedAt, bool Published, DateTimeOffset? PublishedAt);
+public sealed record SnapshotListing(int Id, string PlanId, int? PortfolioId, string PortfolioKey, string PortfolioTitle, string Quarter, DateOnly QuarterStart, string ProducedBy, DateTimeOffset ProducedAt, bool Published, DateTimeOffset? PublishedAt);
 
 /// <summary>
 /// Freezing, listing, reading and publishing committee reports. A snapshot is written once and never
@@ -27,11 +27,11 @@ public sealed record SnapshotListing(int Id, string PlanId, int PortfolioId, str
 /// </summary>
 public sealed class ReportSnapshots(CouncilPlanDb db, TimeProvider clock)
 {
-    /// <summary>The latest snapshot of the portfolio for this quarter or an earlier one.</summary>
-    public static async Task<PreviousSnapshot?> PreviousAsync(CouncilPlanDb db, int portfolioId, Period quarter, CancellationToken cancellationToken = default)
+    /// <summary>The latest snapshot of the same part of the plan (or of the whole plan: <paramref name="portfolioId"/> null) for this period or an earlier one.</summary>
+    public static async Task<PreviousSnapshot?> PreviousAsync(CouncilPlanDb db, string planId, int? portfolioId, Period quarter, CancellationToken cancellationToken = default)
     {
         var row = await db.ReportSnapshots.AsNoTracking()
-            .Where(s => s.PortfolioId == portfolioId && s.QuarterStart <= quarter.Start)
+            .Where(s => s.PlanId == planId && s.PortfolioId == portfolioId && s.QuarterStart <= quarter.Start)
             .OrderByDescending(s => s.QuarterStart).ThenByDescending(s => s.ProducedAt).ThenByDescending(s => s.Id)
             .FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : new PreviousSnapshot(row.Id, row.Quarter, row.ProducedAt, ReportJson.Deserialize(row.ModelJson));
@@ -51,18 +51,12 @@ public sealed class ReportSnapshots(CouncilPlanDb db, TimeProvider clock)
     /// <summary>Builds the report now and stores it, frozen, as produced by <paramref name="producedBy"/>.</summary>
     public async Task<ReportSnapshot> FreezeAsync(string producedBy, ReportTarget target, CancellationToken cancellationToken = default)
     {
-        // A snapshot belongs to a plan element (report_snapshots.portfolio_id), so the corporate report is not frozen yet.
-        if (target.Element is not { } element)
-        {
-            throw new InvalidOperationException("The corporate report cannot be frozen: only a report about one part of the plan can.");
-        }
-
         var report = await new ReportBuilder(db, clock).BuildAsync(target, cancellationToken);
         var json = ReportJson.Serialize(report);
         var snapshot = new ReportSnapshot
         {
             PlanId = report.PlanId,
-            PortfolioId = element.Id,
+            PortfolioId = target.Element?.Id,
             PortfolioKey = report.PortfolioKey,
             PortfolioTitle = report.PortfolioTitle,
             Quarter = report.Quarter,

@@ -46,21 +46,22 @@ public sealed class ReportCommandsTests(SeededDatabase seeded) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Report_All_WritesOneFilePerPortfolio_AndFreezeStoresEachAsASnapshotByTheCommandLine()
+    public async Task Report_All_WritesOneFilePerPortfolioAndTheCorporateReport_AndFreezeStoresEachAsASnapshotByTheCommandLine()
     {
         var folder = Path.Combine(TempFolder(), "q3");
 
         var (exitCode, output, error) = await CliRunner.RunAsync(seeded.Database, "report", "--all", "--quarter", "2023-24-Q3", "--format", "xlsx", "--freeze", "--out", folder);
 
         Assert.True(exitCode == 0, error);
-        Assert.Contains("Wrote 6 xlsx reports for 2023-24 Q3", output, StringComparison.Ordinal);
+        Assert.Contains("Wrote 7 xlsx reports for 2023-24 Q3", output, StringComparison.Ordinal);
         var files = Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
-            ["children-families-and-education-2023-24-q3.xlsx", "climate-change-and-environment-2023-24-q3.xlsx", "communities-and-housing-2023-24-q3.xlsx", "economy-and-regeneration-2023-24-q3.xlsx", "finance-and-resources-2023-24-q3.xlsx", "health-and-adult-social-care-2023-24-q3.xlsx"],
+            ["children-families-and-education-2023-24-q3.xlsx", "climate-change-and-environment-2023-24-q3.xlsx", "communities-and-housing-2023-24-q3.xlsx", "corporate-2023-24-q3.xlsx", "economy-and-regeneration-2023-24-q3.xlsx", "finance-and-resources-2023-24-q3.xlsx", "health-and-adult-social-care-2023-24-q3.xlsx"],
             files);
         await using var db = seeded.Database.NewContext();
         var snapshots = await db.ReportSnapshots.Where(s => s.Quarter == "2023-24 Q3").ToListAsync();
-        Assert.Equal(6, snapshots.Count);
+        Assert.Equal(7, snapshots.Count);
+        Assert.Single(snapshots, s => s.PortfolioId is null);
         Assert.All(snapshots, s => Assert.StartsWith("councilplan (", s.ProducedBy, StringComparison.Ordinal));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Entity == nameof(ReportSnapshot) && a.FromWhere == "command line"));
 

@@ -81,7 +81,7 @@ public sealed class EastmoorReportCommandsTests(EastmoorDatabase eastmoor) : ICl
 public sealed class StockportReportScopeCommandsTests(SeededDatabase seeded) : IClassFixture<SeededDatabase>
 {
     [Fact]
-    public async Task Corporate_WritesTheWholePlansReport_ButIsNotFrozen()
+    public async Task Corporate_WritesTheWholePlansReport_AndFreezesIt_ComparingWithTheLastOne()
     {
         var folder = Path.Combine(Path.GetTempPath(), "councilplan-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -96,8 +96,15 @@ public sealed class StockportReportScopeCommandsTests(SeededDatabase seeded) : I
         // Measures of two portfolios are both in it.
         Assert.Contains("A2-09", html, StringComparison.Ordinal);
         Assert.Contains("T2-06", html, StringComparison.Ordinal);
-        Assert.NotEqual(0, frozen.ExitCode);
-        Assert.Contains("the corporate report cannot be frozen", frozen.Error, StringComparison.Ordinal);
+        // The corporate report is frozen for Cabinet like any other, and the next one says what changed since.
+        Assert.True(frozen.ExitCode == 0, frozen.Error);
+        var next = await CliRunner.RunAsync(seeded.Database, "report", "--corporate", "--quarter", "2023-24-Q3", "--freeze", "--out", Path.Combine(folder, "next.html"));
+        Assert.True(next.ExitCode == 0, next.Error);
+        await using var db = seeded.Database.NewContext();
+        var snapshots = db.ReportSnapshots.Where(r => r.PortfolioKey == "corporate").OrderBy(r => r.Id).ToList();
+        Assert.Equal(2, snapshots.Count);
+        Assert.All(snapshots, s => Assert.Null(s.PortfolioId));
+        Assert.Equal(snapshots[0].Id, snapshots[1].PreviousId);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class EastmoorReportPagesTests(EastmoorReportSite site) : IClassFi
         Assert.Equal("Year", page.QuerySelector("label[for=quarter]")!.TextContent.Trim());
         var scopes = page.QuerySelectorAll("select#scope option").Select(o => o.GetAttribute("value")).ToList();
         Assert.Equal(["thriving-towns", "homes-for-everyone", "greener-district", "corporate"], scopes);
-        Assert.Equal(["thriving-towns", "homes-for-everyone", "greener-district"], page.QuerySelectorAll("select#Portfolio option").Select(o => o.GetAttribute("value")));
+        Assert.Equal(["thriving-towns", "homes-for-everyone", "greener-district", "corporate"], page.QuerySelectorAll("select#Portfolio option").Select(o => o.GetAttribute("value")));
         Assert.Contains(page.QuerySelectorAll("datalist#quarters option"), o => o.GetAttribute("value") == "2024-25");
         Assert.DoesNotContain("portfolio", page.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
 

@@ -1138,7 +1138,7 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("plan_id");
 
-                    b.Property<int>("PortfolioId")
+                    b.Property<int?>("PortfolioId")
                         .HasColumnType("integer")
                         .HasColumnName("portfolio_id");
 
@@ -2203,7 +2203,6 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PortfolioId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_report_snapshots_plan_elements_portfolio_id");
 
                     b.HasOne("CouncilPlan.Core.Reports.ReportSnapshot", null)

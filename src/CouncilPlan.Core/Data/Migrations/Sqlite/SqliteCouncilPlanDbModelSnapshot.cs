@@ -1109,7 +1109,7 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("plan_id");
 
-                    b.Property<int>("PortfolioId")
+                    b.Property<int?>("PortfolioId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("portfolio_id");
 
@@ -2156,7 +2156,6 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PortfolioId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_report_snapshots_plan_elements_portfolio_id");
 
                     b.HasOne("CouncilPlan.Core.Reports.ReportSnapshot", null)

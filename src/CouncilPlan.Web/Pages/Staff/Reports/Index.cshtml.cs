@@ -17,8 +17,8 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
     /// <summary>The reports open to the officer: each portfolio's (or each top-level element's, in a plan without portfolios), and the corporate one.</summary>
     public IReadOnlyList<(string Key, string Title)> Scopes { get; private set; } = [];
 
-    /// <summary>The scopes a report can be frozen for: not the corporate one (a snapshot belongs to one part of the plan).</summary>
-    public IReadOnlyList<(string Key, string Title)> Freezable => Scopes.Where(s => s.Key != ReportTarget.CorporateKey).ToList();
+    /// <summary>The scopes a report can be frozen for: every one, the corporate report included.</summary>
+    public IReadOnlyList<(string Key, string Title)> Freezable => Scopes;
 
     /// <summary>The plan's words for its parts ("Portfolio", "Priority") and its periods ("Quarter", "Year").</summary>
     public string ScopeLabel { get; private set; } = "Portfolio";
@@ -36,7 +36,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
     [BindProperty(SupportsGet = true)]
     public string? Quarter { get; set; }
 
-    /// <summary>What to freeze: a portfolio's id, or a top-level element's in a plan without portfolios.</summary>
+    /// <summary>What to freeze: a portfolio's id, a top-level element's in a plan without portfolios, or "corporate".</summary>
     [BindProperty]
     public string? Portfolio { get; set; }
 
@@ -48,7 +48,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
         {
             ModelState.AddModelError(nameof(Quarter), "Enter the period like 2023-24 Q2, or a year like 2024-25");
         }
-        else if (await new ReportBuilder(Db, clock).FindAsync(Portfolio ?? "", quarter, cancellationToken) is not { Element: not null } target)
+        else if (await new ReportBuilder(Db, clock).FindAsync(Portfolio ?? "", quarter, cancellationToken) is not { } target)
         {
             ModelState.AddModelError(nameof(Portfolio), "Choose what the report is about");
         }
