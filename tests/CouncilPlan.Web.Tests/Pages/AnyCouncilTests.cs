@@ -42,7 +42,13 @@ public sealed partial class AnyCouncilTests(EastmoorSite site) : IClassFixture<E
                 continue;
             }
 
-            problems.AddRange(StockportWordsIn(Visible(html)).Select(word => $"{path} says '{word}'"));
+            var description = Description().Match(html);
+            if (!description.Success)
+            {
+                problems.Add($"{path} has no meta description");
+            }
+
+            problems.AddRange(StockportWordsIn(Visible(html) + " " + System.Net.WebUtility.HtmlDecode(description.Groups[1].Value)).Select(word => $"{path} says '{word}'"));
             foreach (Match link in Href().Matches(html))
             {
                 links.Add(link.Groups[1].Value.Split('#')[0]);
@@ -141,4 +147,7 @@ public sealed partial class AnyCouncilTests(EastmoorSite site) : IClassFixture<E
 
     [GeneratedRegex("href=\"([^\"]+)\"")]
     private static partial Regex Href();
+
+    [GeneratedRegex("<meta name=\"description\" content=\"([^\"]*)\"")]
+    private static partial Regex Description();
 }
