@@ -1,12 +1,21 @@
 using CouncilPlan.Core.Users;
+using CouncilPlan.Web.Operations;
 
 namespace CouncilPlan.Web.Staff.Security;
 
-/// <summary>Creates the workspace's roles when they are missing, once the database is up to date.</summary>
-public sealed class StaffRolesAtStart(IServiceScopeFactory scopes) : IHostedService
+/// <summary>
+/// Creates the workspace's roles when they are missing, once the database is up to date; on a schema
+/// behind the code (not migrated on start, see <see cref="DatabaseStart"/>) there is nowhere to put them yet.
+/// </summary>
+public sealed class StaffRolesAtStart(IServiceScopeFactory scopes, SchemaAtStart schema) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (schema.Pending.Count > 0)
+        {
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureRolesAsync(cancellationToken);
     }
