@@ -11,6 +11,7 @@ public static class DatabaseServices
     {
         var settings = DatabaseSettings.FromConfiguration(configuration, workingDirectory);
         services.AddSingleton(settings);
+        services.AddSingleton<SingleRunner>();
         if (settings.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresCouncilPlanDb>(settings.Configure);

@@ -8,11 +8,13 @@ namespace CouncilPlan.Core.Data;
 
 /// <summary>
 /// Runs a piece of background work on one instance only, however many web instances share the
-/// database: every background job (a scheduled data refresh, reminders) goes through here.
+/// database: every background job (a scheduled data refresh, reminders) goes through here, and so
+/// does what an instance writes into the database when it starts.
 /// </summary>
 /// <remarks>
 /// On PostgreSQL the job runs only if <c>pg_try_advisory_lock(key)</c> succeeds on a connection of
-/// its own. That is a session-level advisory lock (PostgreSQL documentation, 13.3.5 "Advisory
+/// its own (or, for <see cref="RunExclusiveAsync"/>, once <c>pg_advisory_lock(key)</c> has waited
+/// for it). That is a session-level advisory lock (PostgreSQL documentation, 13.3.5 "Advisory
 /// Locks", https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS, and 9.28.10
 /// "Advisory Lock Functions"): it is held until explicitly released or the session ends, so an
 /// instance that crashes, or whose connection is cut, frees it for the others without anyone
@@ -28,7 +30,7 @@ public sealed class SingleRunner(DatabaseSettings settings)
     /// <summary>The application name of the lock-holding connections, so operators can find them in pg_stat_activity.</summary>
     public const string ApplicationNamePrefix = "councilplan-job:";
 
-    private static readonly ConcurrentDictionary<string, byte> RunningHere = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Runs <paramref name="job"/> if no other caller, in this process or any instance on the same
@@ -40,8 +42,24 @@ public sealed class SingleRunner(DatabaseSettings settings)
         ArgumentException.ThrowIfNullOrWhiteSpace(jobName);
         ArgumentNullException.ThrowIfNull(job);
         return settings.Provider == DatabaseProvider.Postgres
-            ? await RunLockedAsync(jobName, job, cancellationToken)
-            : await RunInProcessAsync(jobName, job, cancellationToken);
+            ? await RunLockedAsync(jobName, job, wait: false, cancellationToken)
+            : await RunInProcessAsync(settings.ConnectionString + "\n" + jobName, job, wait: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="job"/> once no other caller is running the job named
+    /// <paramref name="jobName"/>, waiting for it (<c>pg_advisory_lock</c>): for work every instance
+    /// must see done before it serves, but that two must not do at once, such as what an instance
+    /// writes into an empty database when it starts (two instances started together would otherwise
+    /// both insert the same rows, and one would fail).
+    /// </summary>
+    public async Task RunExclusiveAsync(string jobName, Func<CancellationToken, Task> job, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobName);
+        ArgumentNullException.ThrowIfNull(job);
+        _ = settings.Provider == DatabaseProvider.Postgres
+            ? await RunLockedAsync(jobName, job, wait: true, cancellationToken)
+            : await RunInProcessAsync(settings.ConnectionString + "\n" + jobName, job, wait: true, cancellationToken);
     }
 
     /// <summary>
@@ -55,9 +73,15 @@ public sealed class SingleRunner(DatabaseSettings settings)
         return BinaryPrimitives.ReadInt64BigEndian(hash);
     }
 
-    private static async Task<bool> RunInProcessAsync(string jobName, Func<CancellationToken, Task> job, CancellationToken cancellationToken)
+    /// <param name="gateName">The database and the job: like an advisory lock, which belongs to one database.</param>
+    private static async Task<bool> RunInProcessAsync(string gateName, Func<CancellationToken, Task> job, bool wait, CancellationToken cancellationToken)
     {
-        if (!RunningHere.TryAdd(jobName, 0))
+        var gate = Gates.GetOrAdd(gateName, _ => new SemaphoreSlim(1, 1));
+        if (wait)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+        else if (!await gate.WaitAsync(TimeSpan.Zero, cancellationToken))
         {
             return false;
         }
@@ -69,11 +93,11 @@ public sealed class SingleRunner(DatabaseSettings settings)
         }
         finally
         {
-            RunningHere.TryRemove(jobName, out _);
+            gate.Release();
         }
     }
 
-    private async Task<bool> RunLockedAsync(string jobName, Func<CancellationToken, Task> job, CancellationToken cancellationToken)
+    private async Task<bool> RunLockedAsync(string jobName, Func<CancellationToken, Task> job, bool wait, CancellationToken cancellationToken)
     {
         var builder = new NpgsqlConnectionStringBuilder(settings.ConnectionString)
         {
@@ -83,7 +107,8 @@ public sealed class SingleRunner(DatabaseSettings settings)
         var key = LockKey(jobName);
         await using var connection = new NpgsqlConnection(builder.ToString());
         await connection.OpenAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection))
+        // pg_advisory_lock returns void once it holds the lock; pg_try_advisory_lock true or false at once.
+        await using (var take = new NpgsqlCommand(wait ? "SELECT true FROM (SELECT pg_advisory_lock(@key)) AS locked" : "SELECT pg_try_advisory_lock(@key)", connection))
         {
             take.Parameters.AddWithValue("key", key);
             if (await take.ExecuteScalarAsync(cancellationToken) is not true)

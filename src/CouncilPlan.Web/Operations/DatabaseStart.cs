@@ -12,14 +12,26 @@ namespace CouncilPlan.Web.Operations;
 /// </summary>
 public static class DatabaseStart
 {
+    /// <summary>
+    /// The name under which instances take turns at what they write when they start
+    /// (<see cref="SingleRunner.RunExclusiveAsync"/>): two instances started together on an empty
+    /// database would otherwise both load the dataset or add the staff roles, and one would fail
+    /// on a duplicate key (deploy/run-local.sh found the roles' race).
+    /// </summary>
+    public const string StartJob = "start";
+
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var configuration = app.Configuration;
         var migrate = DatabaseServices.MigrateOnStart(configuration);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CouncilPlanDb>();
-        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var pending = await DatabaseServices.PrepareAsync(db, clock, DatasetSettings.Folder(configuration, Directory.GetCurrentDirectory()), migrate);
+        IReadOnlyList<string> pending = [];
+        await app.Services.GetRequiredService<SingleRunner>().RunExclusiveAsync(StartJob, async cancellationToken =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CouncilPlanDb>();
+            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            pending = await DatabaseServices.PrepareAsync(db, clock, DatasetSettings.Folder(configuration, Directory.GetCurrentDirectory()), migrate, cancellationToken);
+        });
         if (pending.Count > 0)
         {
             app.Services.GetRequiredService<SchemaAtStart>().Pending = pending;

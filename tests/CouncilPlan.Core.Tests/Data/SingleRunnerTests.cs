@@ -54,6 +54,49 @@ public sealed class SingleRunnerTests
         Assert.Equal(2, runs);
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task RunExclusive_WaitsForTheOtherCaller_ThenRuns(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        var job = $"job-{Guid.NewGuid():N}";
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = new SingleRunner(database.Settings).RunExclusiveAsync(job, async _ =>
+        {
+            order.Enqueue("first starts");
+            running.SetResult();
+            await finish.Task;
+            order.Enqueue("first ends");
+        });
+        await running.Task;
+        var second = new SingleRunner(database.Settings).RunExclusiveAsync(job, _ =>
+        {
+            order.Enqueue("second runs");
+            return Task.CompletedTask;
+        });
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // Wait until the second caller is queued on the lock in the server, so the order below
+            // is decided by the lock and not by who happened to be quicker.
+            await using var admin = new NpgsqlConnection(database.Settings.ConnectionString);
+            await admin.OpenAsync();
+            await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", admin);
+            for (var attempt = 0; (long)(await waiting.ExecuteScalarAsync())! == 0; attempt++)
+            {
+                Assert.True(attempt < 200, "the second caller never waited for the lock");
+                await Task.Delay(50);
+            }
+        }
+
+        Assert.False(second.IsCompleted);
+        finish.SetResult();
+        await Task.WhenAll(first, second);
+        Assert.Equal(["first starts", "first ends", "second runs"], order.ToArray());
+    }
+
     [Fact]
     public async Task AFailingJob_ReleasesTheLock()
     {

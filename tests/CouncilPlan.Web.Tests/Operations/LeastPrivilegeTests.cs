@@ -81,6 +81,29 @@ public sealed class LeastPrivilegeTests
     }
 
     [Fact]
+    public async Task TwoInstancesStartedTogether_OnAnEmptyDatabase_BothServe_AndTheDatasetIsLoadedOnce()
+    {
+        // Migrated, nothing loaded: both instances find it empty, and both would load the dataset and
+        // add the staff roles if they did not take turns.
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var logs = new ConcurrentQueue<string>();
+        await using var one = Start(database.Settings.ConnectionString, logs);
+        await using var two = Start(database.Settings.ConnectionString, logs);
+        var clients = await Task.WhenAll(Task.Run(() => one.CreateClient()), Task.Run(() => two.CreateClient()));
+        foreach (var client in clients)
+        {
+            using var response = await client.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            client.Dispose();
+        }
+
+        await using var connection = new NpgsqlConnection(database.Settings.ConnectionString);
+        await connection.OpenAsync();
+        Assert.Equal(1L, await ScalarAsync(connection, "SELECT count(*) FROM plans"));
+        Assert.Equal((long)CouncilPlan.Core.Users.Roles.All.Count, await ScalarAsync(connection, "SELECT count(*) FROM \"AspNetRoles\""));
+    }
+
+    [Fact]
     public async Task NotMigratingOnStart_OnAnUnmigratedDatabase_ServesNothingAndSaysToMigrate()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, migrate: false);

@@ -1,3 +1,4 @@
+using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Users;
 using CouncilPlan.Web.Operations;
 
@@ -7,7 +8,8 @@ namespace CouncilPlan.Web.Staff.Security;
 /// Creates the workspace's roles when they are missing, once the database is up to date; on a schema
 /// behind the code (not migrated on start, see <see cref="DatabaseStart"/>) there is nowhere to put them yet.
 /// </summary>
-public sealed class StaffRolesAtStart(IServiceScopeFactory scopes, SchemaAtStart schema) : IHostedService
+/// <remarks>Instances take turns (<see cref="DatabaseStart.StartJob"/>): two started together would both add the missing roles.</remarks>
+public sealed class StaffRolesAtStart(IServiceScopeFactory scopes, SchemaAtStart schema, SingleRunner runner) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -16,8 +18,11 @@ public sealed class StaffRolesAtStart(IServiceScopeFactory scopes, SchemaAtStart
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureRolesAsync(cancellationToken);
+        await runner.RunExclusiveAsync(DatabaseStart.StartJob, async token =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureRolesAsync(token);
+        }, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
