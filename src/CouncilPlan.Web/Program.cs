@@ -31,6 +31,7 @@ builder.Services.AddOutputCache(options =>
     ApiV1.AddPolicies(options);
 });
 builder.Services.AddCouncilPlanMetrics();
+builder.AddCouncilPlanTelemetry();
 builder.Services.AddSingleton<PublicDataCache>();
 builder.Services.AddHostedService<DataVersionWatcher>();
 builder.Services.AddHostedService<DataVersionListener>();
