@@ -31,6 +31,7 @@ builder.Services.AddOutputCache(options =>
     ApiV1.AddPolicies(options);
 });
 builder.Services.AddCouncilPlanMetrics();
+builder.AddCouncilPlanTelemetry();
 builder.Services.AddSingleton<PublicDataCache>();
 builder.Services.AddHostedService<DataVersionWatcher>();
 builder.Services.AddHostedService<DataVersionListener>();
@@ -43,14 +44,11 @@ builder.Services.AddCouncilPlanHealth();
 
 var app = builder.Build();
 
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    var db = scope.ServiceProvider.GetRequiredService<CouncilPlanDb>();
-    await DatabaseServices.PrepareAsync(db, TimeProvider.System, DatasetSettings.Folder(app.Configuration, Directory.GetCurrentDirectory()));
-}
+await app.PrepareDatabaseAsync();
 
 app.UseFriendlyErrors();
 app.UseSecurityHeaders();
+app.UseSchemaGate();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseStaffSecurity();

@@ -24,6 +24,29 @@ public sealed class DbCommandsTests
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task NotMigratingOnStart_ACommandOnAnUnmigratedDatabase_ChangesNothingAndSaysToMigrate(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        var settings = new Dictionary<string, string?> { [DatabaseServices.MigrateOnStartKey] = "false" };
+        var file = Path.Combine(Path.GetTempPath(), "councilplan-tests", $"{Guid.NewGuid():N}.csv");
+
+        var refused = await CliRunner.RunAsync(database, settings, "data", "export", "--out", file);
+
+        Assert.Equal(ExitCodes.Invalid, refused.ExitCode);
+        Assert.Contains("run `councilplan db migrate`", refused.Error, StringComparison.Ordinal);
+        await using (var db = database.NewContext())
+        {
+            Assert.Empty(await db.Database.GetAppliedMigrationsAsync());
+        }
+
+        // `db migrate` is the one command that migrates; after it the others run.
+        Assert.Equal(0, (await CliRunner.RunAsync(database, settings, "db", "migrate")).ExitCode);
+        var exported = await CliRunner.RunAsync(database, settings, "data", "export", "--out", file);
+        Assert.True(exported.ExitCode == 0, exported.Error);
+    }
+
     [Fact]
     public async Task Migrate_WithUnknownProvider_NamesTheSetting()
     {
