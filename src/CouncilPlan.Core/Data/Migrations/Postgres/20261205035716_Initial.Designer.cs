@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CouncilPlan.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCouncilPlanDb))]
-    [Migration("20261128034028_StaffWorkspace")]
-    partial class StaffWorkspace
+    [Migration("20261205035716_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -39,6 +39,11 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.Property<string>("BoundaryAttribution")
                         .HasColumnType("text")
                         .HasColumnName("boundary_attribution");
+
+                    b.Property<string>("CouncilType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("council_type");
 
                     b.Property<string>("DefinedBy")
                         .HasColumnType("text")
@@ -355,6 +360,10 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("code");
 
+                    b.Property<bool>("CountOfEvents")
+                        .HasColumnType("boolean")
+                        .HasColumnName("count_of_events");
+
                     b.Property<int>("Decimals")
                         .HasColumnType("integer")
                         .HasColumnName("decimals");
@@ -363,6 +372,11 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("definition");
+
+                    b.Property<string>("Discontinued")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("discontinued");
 
                     b.Property<string>("Frequency")
                         .IsRequired()
@@ -405,6 +419,18 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("rate_per");
 
+                    b.Property<int?>("ReleaseEveryMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("release_every_months");
+
+                    b.Property<int?>("ReleaseLagMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("release_lag_months");
+
+                    b.Property<bool>("Seasonal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("seasonal");
+
                     b.Property<string>("Series")
                         .HasColumnType("text")
                         .HasColumnName("series");
@@ -412,6 +438,11 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.Property<string>("SourceId")
                         .HasColumnType("character varying(100)")
                         .HasColumnName("source_id");
+
+                    b.Property<string>("SpcNotApplied")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("spc_not_applied");
 
                     b.Property<int?>("SuppressBelow")
                         .HasColumnType("integer")
@@ -452,6 +483,45 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ix_measures_source_id");
 
                     b.ToTable("measures", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureBreak", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measure_breaks");
+
+                    b.HasIndex("MeasureId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measure_breaks_measure_id_period_start");
+
+                    b.ToTable("measure_breaks", (string)null);
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureComparator", b =>
@@ -597,6 +667,10 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("denominator");
 
+                    b.Property<double?>("LowerCi")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lower_ci");
+
                     b.Property<int>("MeasureId")
                         .HasColumnType("integer")
                         .HasColumnName("measure_id");
@@ -630,6 +704,10 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
+
+                    b.Property<double?>("UpperCi")
+                        .HasColumnType("double precision")
+                        .HasColumnName("upper_ci");
 
                     b.Property<double>("Value")
                         .HasColumnType("double precision")
@@ -675,6 +753,10 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("denominator");
 
+                    b.Property<double?>("LowerCi")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lower_ci");
+
                     b.Property<double?>("Numerator")
                         .HasColumnType("double precision")
                         .HasColumnName("numerator");
@@ -698,6 +780,10 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
+
+                    b.Property<double?>("UpperCi")
+                        .HasColumnType("double precision")
+                        .HasColumnName("upper_ci");
 
                     b.Property<double>("Value")
                         .HasColumnType("double precision")
@@ -796,12 +882,10 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnName("loaded_at");
 
                     b.Property<string>("Mission")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("mission");
 
                     b.Property<string>("Partnership")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("partnership");
 
@@ -836,9 +920,12 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnName("values_text");
 
                     b.Property<string>("Vision")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("vision");
+
+                    b.Property<string>("WordsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("words");
 
                     b.HasKey("Id")
                         .HasName("pk_plans");
@@ -999,6 +1086,261 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.ToTable("plan_links", (string)null);
                 });
 
+            modelBuilder.Entity("CouncilPlan.Core.Reports.ReportPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("by");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("integer")
+                        .HasColumnName("snapshot_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_publications");
+
+                    b.HasIndex("SnapshotId", "At")
+                        .HasDatabaseName("ix_report_publications_snapshot_id_at");
+
+                    b.ToTable("report_publications", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Reports.ReportSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ModelJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("model_json");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int?>("PortfolioId")
+                        .HasColumnType("integer")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<string>("PortfolioKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("portfolio_key");
+
+                    b.Property<string>("PortfolioTitle")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("portfolio_title");
+
+                    b.Property<int?>("PreviousId")
+                        .HasColumnType("integer")
+                        .HasColumnName("previous_id");
+
+                    b.Property<DateTimeOffset>("ProducedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("produced_at");
+
+                    b.Property<string>("ProducedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("produced_by");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateOnly>("QuarterEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("quarter_end");
+
+                    b.Property<DateOnly>("QuarterStart")
+                        .HasColumnType("date")
+                        .HasColumnName("quarter_start");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_snapshots");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_report_snapshots_plan_id");
+
+                    b.HasIndex("PreviousId")
+                        .HasDatabaseName("ix_report_snapshots_previous_id");
+
+                    b.HasIndex("PortfolioId", "ProducedAt")
+                        .HasDatabaseName("ix_report_snapshots_portfolio_id_produced_at");
+
+                    b.ToTable("report_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Resources.ResourceLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Budget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("budget");
+
+                    b.Property<int?>("ElementId")
+                        .HasColumnType("integer")
+                        .HasColumnName("element_id");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<decimal?>("Forecast")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("forecast");
+
+                    b.Property<decimal?>("FundingSecured")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("funding_secured");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("PortfolioId")
+                        .HasColumnType("integer")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateOnly>("QuarterEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("quarter_end");
+
+                    b.Property<DateOnly>("QuarterStart")
+                        .HasColumnType("date")
+                        .HasColumnName("quarter_start");
+
+                    b.Property<decimal?>("SavingsDelivered")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("savings_delivered");
+
+                    b.Property<decimal?>("SavingsTarget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("savings_target");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<decimal?>("SpentToDate")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("spent_to_date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resource_lines");
+
+                    b.HasIndex("ElementId")
+                        .HasDatabaseName("ix_resource_lines_element_id");
+
+                    b.HasIndex("PortfolioId")
+                        .HasDatabaseName("ix_resource_lines_portfolio_id");
+
+                    b.HasIndex("PlanId", "Kind", "Key", "QuarterStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resource_lines_plan_id_kind_key_quarter_start");
+
+                    b.ToTable("resource_lines", (string)null);
+                });
+
             modelBuilder.Entity("CouncilPlan.Core.Updates.CommitmentUpdate", b =>
                 {
                     b.Property<long>("Id")
@@ -1007,6 +1349,14 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("approved_by");
 
                     b.Property<string>("Commentary")
                         .HasColumnType("text")
@@ -1095,6 +1445,31 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.Property<string>("CorrectiveActionOwner")
                         .HasColumnType("text")
                         .HasColumnName("corrective_action_owner");
+
+                    b.Property<double?>("DraftDenominator")
+                        .HasColumnType("double precision")
+                        .HasColumnName("draft_denominator");
+
+                    b.Property<double?>("DraftNumerator")
+                        .HasColumnType("double precision")
+                        .HasColumnName("draft_numerator");
+
+                    b.Property<string>("DraftPeriod")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("draft_period");
+
+                    b.Property<string>("DraftQualityNote")
+                        .HasColumnType("text")
+                        .HasColumnName("draft_quality_note");
+
+                    b.Property<int>("DraftStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("draft_status");
+
+                    b.Property<double?>("DraftValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("draft_value");
 
                     b.Property<int>("MeasureId")
                         .HasColumnType("integer")
@@ -1629,6 +2004,16 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureBreak", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Measures.Measure", null)
+                        .WithMany("Breaks")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_breaks_measures_measure_id");
+                });
+
             modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureComparator", b =>
                 {
                     b.HasOne("CouncilPlan.Core.Areas.Area", null)
@@ -1798,6 +2183,65 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.Navigation("To");
                 });
 
+            modelBuilder.Entity("CouncilPlan.Core.Reports.ReportPublication", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Reports.ReportSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_publications_report_snapshots_snapshot_id");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Reports.ReportSnapshot", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_snapshots_plans_plan_id");
+
+                    b.HasOne("CouncilPlan.Core.Plans.PlanElement", null)
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_report_snapshots_plan_elements_portfolio_id");
+
+                    b.HasOne("CouncilPlan.Core.Reports.ReportSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_report_snapshots_report_snapshots_previous_id");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Resources.ResourceLine", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Plans.PlanElement", "Element")
+                        .WithMany()
+                        .HasForeignKey("ElementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_resource_lines_plan_elements_element_id");
+
+                    b.HasOne("CouncilPlan.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_lines_plans_plan_id");
+
+                    b.HasOne("CouncilPlan.Core.Plans.PlanElement", "Portfolio")
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_lines_plan_elements_portfolio_id");
+
+                    b.Navigation("Element");
+
+                    b.Navigation("Portfolio");
+                });
+
             modelBuilder.Entity("CouncilPlan.Core.Updates.CommitmentUpdate", b =>
                 {
                     b.HasOne("CouncilPlan.Core.Plans.PlanElement", null)
@@ -1941,6 +2385,8 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("CouncilPlan.Core.Measures.Measure", b =>
                 {
+                    b.Navigation("Breaks");
+
                     b.Navigation("Comparators");
 
                     b.Navigation("Dimensions");
