@@ -58,6 +58,7 @@ app.MapSitemap();
 app.MapApiV1();
 app.MapDcatCatalogue();
 app.MapCouncilPlanHealth();
+app.MapCouncilPlanMetrics();
 
 await app.RunAsync();
 

@@ -27,4 +27,30 @@ public sealed class TelemetryTests(SqliteSite site) : IClassFixture<SqliteSite>
         Assert.NotNull(withCollector.Services.GetService<TracerProvider>());
         Assert.NotNull(withCollector.Services.GetService<MeterProvider>());
     }
+
+    [Fact]
+    public async Task Prometheus_IsOffByDefault()
+    {
+        using var response = await site.Client.GetAsync("/metrics");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Prometheus_WhenOn_ServesOurMetricsAndAspNetCoresForScraping_WithoutTraces()
+    {
+        using var withPrometheus = site.Factory.WithWebHostBuilder(builder => builder.UseSetting(Telemetry.PrometheusKey, "true"));
+        using var client = withPrometheus.CreateClient();
+        (await client.GetAsync("/")).EnsureSuccessStatusCode();
+        (await client.GetAsync("/measures")).EnsureSuccessStatusCode();
+
+        using var response = await client.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.Contains("councilplan_public_data_cache_", text, StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
+        Assert.Null(withPrometheus.Services.GetService<TracerProvider>());
+    }
 }
