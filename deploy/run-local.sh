@@ -8,9 +8,10 @@
 #   - starts two web instances as councilplan_app with Database:MigrateOnStart=false, and nginx
 #     with deploy/nginx.conf on a temporary prefix, TLS with a self-signed certificate;
 #   - measures: (a) how long a publication made on one side takes to be served by the other
-#     instance; (b) failed requests under load through nginx while one instance is stopped;
-#     (c) under load, a PostgreSQL restart: seconds until both instances are ready again and
-#     failed requests.
+#     instance; (0) failed requests under saturating load through nginx with both instances up;
+#     (b) the same while one instance is stopped; (c) under load, a PostgreSQL restart: seconds
+#     until both instances are ready again, failed requests, and (deploy/probe.py) whether any
+#     response carried a stack trace.
 # Everything runs on high random ports and a temporary folder: it never touches the system's
 # nginx configuration, its logs or ports 80 and 443.
 # Needs: the .NET SDK, npm (the build), PostgreSQL server binaries, nginx, ab (apache2-utils),
@@ -19,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
-load_seconds=20
+load_seconds=60
 keep=false
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -233,8 +234,17 @@ report() {
     }' "$tmp/$1.ab"
 }
 
+# Concurrency 16 keeps both instances busy: ab on 8 connections already takes every core here.
+say "(0) ${load_seconds} s of saturating load through nginx, both instances up"
+load steady / 16
+finish_load
+zero_result=$(report steady)
+zero_spread=$(spread steady)
+echo "$zero_result"
+echo "$zero_spread"
+
 say "(b) ${load_seconds} s of load through nginx; instance 1 stopped (SIGTERM) halfway"
-load stop
+load stop / 16
 sleep "$(awk -v s="$load_seconds" 'BEGIN { print s / 2 }')"
 stop_pid_file "$tmp/web1.pid"
 finish_load
@@ -248,8 +258,13 @@ wait_ready "$app1_port"
 say "(c) ${load_seconds} s of load through nginx; PostgreSQL restarted (pg_ctl restart -m fast) a quarter in"
 # Public pages come from each instance's caches; /health/ready reads the database on every request,
 # so a second, lighter load on it shows what happens to requests that need the database.
-load restart
+load restart / 16
 load restart-db /health/ready 2
+# Every answer's body is read too: pages, API queries that must read the database, hostile query strings.
+python3 deploy/probe.py "https://127.0.0.1:$https_port" "$tmp/tls/cert.pem" "$load_seconds" "$tmp" 4 \
+  >"$tmp/probe.out" 2>&1 &
+probe_pid=$!
+load_pid="$load_pid $probe_pid"
 sleep "$(awk -v s="$load_seconds" 'BEGIN { print s / 4 }')"
 restarted=$(now)
 run_pg "$pg_bin/pg_ctl" -D "$tmp/pg/data" -l "$tmp/pg/log" -m fast -w restart >/dev/null
@@ -264,17 +279,25 @@ done
 finish_load
 c_result=$(report restart)
 c_db_result=$(report restart-db)
+after_back() { [ -n "$1" ] && awk -v a="$pg_back" -v b="$1" 'BEGIN { printf "%.2f s", b - a }' || echo never; }
 echo "PostgreSQL accepted connections again after ${pg_back} s; /health/ready 200 again on instance 1 after ${ready1:-never} s, instance 2 after ${ready2:-never} s"
+echo "serving again after PostgreSQL was back: instance 1 $(after_back "$ready1"), instance 2 $(after_back "$ready2")"
 echo "pages: $c_result"
 echo "/health/ready through nginx: $c_db_result"
+echo "probe (bodies checked):"; sed 's/^/  /' "$tmp/probe.out"
+traces=$(awk -F': ' '/^responses with a stack trace/ { print $2 }' "$tmp/probe.out")
+[ "${traces:-x}" = 0 ] || fail "a response carried a stack trace or the probe failed (see $tmp/probe.out, $tmp/stack-trace-*.txt)"
 
 say "Summary"
 cat <<SUMMARY
 machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), load average $(cut -d' ' -f1-3 /proc/loadavg)
 versions: $(dotnet --version) SDK, PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $3 }'), $("$nginx_bin" -v 2>&1 | sed 's/.*: //'), commit $(git -C "$repo" rev-parse --short HEAD)
 (a) publication to other instance: ${a_after_commit} s after the import exited (${a_total} s including the CLI's own run)
+(0) both instances under load: $zero_result; $zero_spread
 (b) one instance stopped under load: $b_result; $b_spread
 (c) PostgreSQL restart under load: back in ${pg_back} s; ready again after ${ready1:-never} s and ${ready2:-never} s
+    (after PostgreSQL was back: $(after_back "$ready1") and $(after_back "$ready2"))
     pages: $c_result
     /health/ready through nginx: $c_db_result
+    probe: $(tr '\n' ';' <"$tmp/probe.out")
 SUMMARY
