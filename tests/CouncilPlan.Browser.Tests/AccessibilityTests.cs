@@ -12,7 +12,7 @@ public sealed class AccessibilityTests(BrowserSite site, ITestOutputHelper outpu
     {
         // The other checks walk sitemap.xml: an empty or partial sitemap must not make them pass by checking nothing.
         var pages = site.SitemapPages;
-        foreach (var path in new[] { "/", "/about-the-plan", "/accessibility", "/ambitions", "/themes", "/programmes", "/borough-plan", "/portfolios", "/measures", "/how-we-judge", "/open-data/api" })
+        foreach (var path in new[] { "/", "/about-the-plan", "/accessibility", "/ambitions", "/themes", "/programmes", "/borough-plan", "/portfolios", "/measures", "/evidence", "/how-we-judge", "/open-data/api" })
         {
             Assert.Contains(path, pages);
         }

@@ -165,6 +165,7 @@ public sealed class BrowserSite : IAsyncLifetime
         new("portfolio", FirstPage("/portfolios/")),
         new("measures", "/measures"),
         new("measure", await FirstMeasureWithFiguresAsync()),
+        new("evidence", "/evidence"),
         new("about", "/about-the-plan"),
         new("accessibility", "/accessibility"),
         new("api-reference", "/open-data/api"),

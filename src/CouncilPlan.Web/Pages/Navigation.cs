@@ -27,6 +27,11 @@ public static class Navigation
             items.Add(new("Measures", "/measures", "measures"));
         }
 
+        if (plan.Has(ElementKind.ImpactStatement))
+        {
+            items.Add(new("Evidence", "/evidence", "evidence"));
+        }
+
         if (HasNeighbourhoods(data))
         {
             items.Add(new("Neighbourhoods", "/neighbourhoods", "neighbourhoods"));

@@ -75,7 +75,7 @@ public sealed partial class AnyCouncilTests(EastmoorSite site) : IClassFixture<E
         Assert.Equal("Eastmoor District Council Corporate Plan 2024-28", page.QuerySelector(".govuk-caption-xl")?.TextContent.Trim());
         Assert.Equal("Corporate Plan", page.QuerySelector(".govuk-service-navigation__service-name")?.TextContent.Trim());
         var menu = page.QuerySelectorAll(".govuk-service-navigation__item").Select(i => i.TextContent.Trim()).ToList();
-        Assert.Equal(["Priorities", "Measures", "Neighbourhoods"], menu);
+        Assert.Equal(["Priorities", "Measures", "Evidence", "Neighbourhoods"], menu);
         Assert.Contains(page.QuerySelectorAll("h2"), h => h.TextContent.Trim() == "Our three priorities");
         Assert.DoesNotContain(page.QuerySelectorAll("h2"), h => h.TextContent.Contains("mission", StringComparison.OrdinalIgnoreCase));
     }

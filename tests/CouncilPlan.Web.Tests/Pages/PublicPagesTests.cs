@@ -394,11 +394,12 @@ public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var paths = XDocument.Parse(await response.Content.ReadAsStringAsync()).Descendants(ns + "loc").Select(l => new Uri(l.Value).PathAndQuery).ToList();
 
-        // 13 index pages, how we judge, the accessibility statement, 4 ambitions, 2 themes, 4 programmes, 6 portfolios,
+        // 14 index pages (the evidence page among them), how we judge, the accessibility statement, 4 ambitions, 2 themes, 4 programmes, 6 portfolios,
         // 42 wards in two ward sets, every measure, and the committee reports' index with each published report.
-        Assert.Equal(32 + 42 + paths.Count(p => p.StartsWith("/measures/", StringComparison.Ordinal)) + paths.Count(p => p.StartsWith("/reports/", StringComparison.Ordinal)), paths.Count);
+        Assert.Equal(33 + 42 + paths.Count(p => p.StartsWith("/measures/", StringComparison.Ordinal)) + paths.Count(p => p.StartsWith("/reports/", StringComparison.Ordinal)), paths.Count);
         Assert.Contains("/reports", paths);
         Assert.Contains("/how-we-judge", paths);
+        Assert.Contains("/evidence", paths);
         Assert.True(paths.Count(p => p.StartsWith("/measures/", StringComparison.Ordinal)) >= 25);
         var titles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
