@@ -43,6 +43,8 @@ public sealed class BoundaryImporter(CouncilPlanDb db, TimeProvider clock)
             throw new DataFileException([new DataFileError(path, 1, 1, "the file must be a GeoJSON FeatureCollection")]);
         }
 
+        // A file may carry its own attribution (the dataset's do); one given on the command line wins.
+        attribution ??= root["attribution"] is JsonValue given && given.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
         var areas = await db.Areas.ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, cancellationToken);
         var errors = new List<DataFileError>();
         var skipped = new List<string>();

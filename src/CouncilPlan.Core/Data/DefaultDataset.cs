@@ -20,6 +20,12 @@ public static class DefaultDataset
 
     public static string AreasFile(string folder) => Path.Combine(folder, "areas.yaml");
 
+    /// <summary>Area outlines for the maps (GeoJSON, optional): boundaries/*.geojson beside areas.yaml.</summary>
+    public static IEnumerable<string> BoundaryFiles(string folder) =>
+        Directory.Exists(Path.Combine(folder, "boundaries"))
+            ? Directory.EnumerateFiles(Path.Combine(folder, "boundaries"), "*.geojson").Order(StringComparer.Ordinal)
+            : [];
+
     public static IEnumerable<string> PlanFiles(string folder) =>
         Directory.EnumerateFiles(folder, "plan.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
@@ -56,6 +62,11 @@ public static class DefaultDataset
         }
 
         await new AreaImporter(db, clock).ImportFileAsync(AreasFile(folder), cancellationToken);
+        foreach (var file in BoundaryFiles(folder))
+        {
+            await new BoundaryImporter(db, clock).ImportFileAsync(file, attribution: null, skipUnknown: false, cancellationToken);
+        }
+
         var plans = new PlanImporter(db, clock);
         foreach (var file in PlanFiles(folder))
         {

@@ -278,7 +278,7 @@ public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Equal(21, current.QuerySelectorAll("ul.councilplan-ward-list a").Length);
         var hexes = current.QuerySelectorAll("svg a");
         Assert.Equal(21, hexes.Length);
-        Assert.Contains(hexes, a => a.GetAttribute("aria-label") == "Bramhall N: Bramhall North" && a.GetAttribute("href") == "/neighbourhoods/E05015014");
+        Assert.Contains(hexes, a => a.GetAttribute("aria-label")!.StartsWith("Bramhall North", StringComparison.Ordinal) && a.GetAttribute("href") == "/neighbourhoods/E05015014");
         Assert.Contains("Awaiting data", current.TextContent, StringComparison.Ordinal);
         var older = page.GetElementById("stockport-2004")!;
         Assert.Equal(21, older.QuerySelectorAll("ul.councilplan-ward-list a").Length);

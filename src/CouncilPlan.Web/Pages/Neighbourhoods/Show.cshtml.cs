@@ -1,6 +1,7 @@
 using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Statistics;
+using CouncilPlan.Web.Charts;
 using CouncilPlan.Web.PublicData;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,6 +25,9 @@ public sealed class ShowModel(PublicDataCache cache) : PlanPageModel(cache)
 
     public IReadOnlyList<Area> Neighbours { get; private set; } = [];
 
+    /// <summary>The ward set's map with this ward picked out (outlines when loaded, else the hex map).</summary>
+    public AreaMapView? Map { get; private set; }
+
     public IReadOnlyList<WardFigure> Figures { get; private set; } = [];
 
     protected override async Task<IActionResult> ShowAsync()
@@ -37,6 +41,16 @@ public sealed class ShowModel(PublicDataCache cache) : PlanPageModel(cache)
         Ward = ward;
         WardSet = set;
         Neighbours = Data.Areas.Where(a => a.WardSetId == set.Id).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+        if (AreaMapDrawing.Best(Neighbours) is { } drawing)
+        {
+            Map = new AreaMapView(
+                drawing.IsHex ? "ward-hex" : "ward-map",
+                $"{(drawing.IsHex ? "Hex map" : "Map")} of {set.Title} with {Ward.Name} highlighted",
+                drawing,
+                Caption: drawing.IsHex ? $"{Ward.Name} is highlighted. Hexagons are placed near each ward's real position, not to scale." : $"{Ward.Name} is highlighted.",
+                Highlight: Ward.Code,
+                Small: true);
+        }
         var council = Plan.Plan.CouncilAreaCode;
         var figures = new List<WardFigure>();
         foreach (var measure in await Data.AssessAllAsync(Data.Catalogue))
