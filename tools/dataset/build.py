@@ -362,7 +362,7 @@ def build(ref: Reference) -> dict[str, list[Row]]:
     for r in ref.rows("skills/ons_els_qualifications-level-3-or-above.csv"):
         if r["indicator"] != "Level 3 or above qualifications (Great Britain)" or r["unit"] != "%":
             raise BuildError("unexpected indicator or unit in the ELS level 3 file")
-        if r["areacd"] not in BENCHMARKED or missing(r["observation"]):
+        if r["areacd"] not in BENCHMARKED + GM or missing(r["observation"]):
             continue
         m = re.fullmatch(r"(\d{4})-01-01/P1Y", r["period"])
         if not m:
@@ -742,6 +742,30 @@ def build_added(ref: Reference, files: dict[str, list[Row]]) -> None:
     files["care-leavers-suitable-accommodation.csv"] = care_leavers(
         "A4-14", "care_leavers/la_care_leavers_accommodation_suitability.csv",
         "Accommodation considered suitable", "Suitability total", "CareLeaverAcc")
+
+    # Residents aged 16-64 with no qualifications (A2-22): ONS Explore Local Statistics, "No
+    # qualifications" (Annual Population Survey), as the level 3 file (A2-18) with its published
+    # 95% intervals rounded to 1 place. Where ONS gives no interval it gives a note instead
+    # ("Estimate and confidence interval unreliable since the group sample size is small (3-9)"):
+    # the value is written with ONS's note and without an interval.
+    none = []
+    for r in ref.rows("skills/ons_els_qualifications-none-gb.csv"):
+        if r["indicator"] != "No qualifications" or r["unit"] != "%":
+            raise BuildError("unexpected indicator or unit in the ELS no qualifications file")
+        if r["areacd"] not in GM_BENCHMARKED or missing(r["observation"]):
+            continue
+        m = re.fullmatch(r"(\d{4})-01-01/P1Y", r["period"])
+        if not m:
+            raise BuildError(f"unexpected ELS period {r['period']!r}")
+        has_ci = not missing(r["lci_95"]) and not missing(r["uci_95"])
+        if not has_ci and not r["notes"].strip():
+            raise BuildError(f"ELS no qualifications: {r['areacd']} {r['period']} has no interval and no note")
+        none.append(Row(
+            "A2-22", f"Jan-Dec {m[1]}", r["areacd"], number(r["observation"], 1),
+            lower_ci=number(r["lci_95"], 1) if has_ci else "",
+            upper_ci=number(r["uci_95"], 1) if has_ci else "",
+            quality_note="" if has_ci else f"ONS: {r['notes'].strip()}"))
+    files["no-qualifications.csv"] = none
 
     # Census 2021 highest level of qualification (A2-21), usual residents aged 16 and over, ONS
     # TS067, 21 March 2021. The file holds counts only; the percentages are ours: each level's

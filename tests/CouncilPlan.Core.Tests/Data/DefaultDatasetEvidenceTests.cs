@@ -112,6 +112,18 @@ public sealed class DefaultDatasetEvidenceTests(SqliteStockport data) : IClassFi
     }
 
     [Fact]
+    public async Task NoQualifications_WithOnsIntervalOrOnsNoteWhereItGivesNone()
+    {
+        // skills/ons_els_qualifications-none-gb.csv (ONS APS via Explore Local Statistics), E08000007:
+        // 2022-01-01/P1Y 4.7 (2.7 to 6.7); 2023-01-01/P1Y 3.2 with no interval and ONS's note.
+        var year2022 = await FigureAsync("A2-22", "Jan-Dec 2022");
+        Assert.Equal((4.7, 2.7, 6.7), (year2022.Value, year2022.LowerCi!.Value, year2022.UpperCi!.Value));
+        var year2023 = await FigureAsync("A2-22", "Jan-Dec 2023");
+        Assert.Null(year2023.LowerCi);
+        Assert.Contains("sample size is small", year2023.QualityNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EnergyPerformanceCertificates_ShareLodgedRatedAToC()
     {
         // energy/epc_domestic_lodgements_by_rating_quarterly.csv, E08000007, 2025-12-31 (MHCLG D1):
