@@ -38,6 +38,14 @@ CIPFA_NN = (
     "E06000033", "E06000050", "E06000061", "E08000002", "E08000010",
     "E08000027", "E08000029", "E08000033", "E08000034", "E08000036",
 )
+# The ten Greater Manchester councils (comparator group gm-councils in measures.yaml is the nine
+# other than Stockport). DfE's LAIT files name councils, not codes: LAIT_NAMES maps them.
+GM = tuple(f"E0800000{n}" for n in range(1, 10)) + ("E08000010",)
+LAIT_NAMES = {
+    "Bolton": "E08000001", "Bury": "E08000002", "Manchester": "E08000003", "Oldham": "E08000004",
+    "Rochdale": "E08000005", "Salford": "E08000006", "Stockport": "E08000007",
+    "Tameside": "E08000008", "Trafford": "E08000009", "Wigan": "E08000010", "England": ENGLAND,
+}
 # Stockport's 21 wards of 2004-2022 (ward set stockport-2004 in data/areas.yaml).
 WARDS_2004 = tuple(f"E050007{n:02d}" for n in range(79, 100))
 
@@ -64,6 +72,7 @@ class Row:
     value: str
     breakdown: str = ""
     numerator: str = ""
+    denominator: str = ""
     quality_note: str = ""
     status: str = "final"
     lower_ci: str = ""
@@ -178,7 +187,9 @@ def area_sort_key(code: str) -> tuple[int, str]:
         return (1, code)
     if code in CIPFA_NN:
         return (2, code)
-    return (3, code)
+    if code in GM:
+        return (3, code)
+    return (4, code)
 
 
 # ---------------------------------------------------------------- readers
@@ -351,7 +362,7 @@ def build(ref: Reference) -> dict[str, list[Row]]:
     for r in ref.rows("skills/ons_els_qualifications-level-3-or-above.csv"):
         if r["indicator"] != "Level 3 or above qualifications (Great Britain)" or r["unit"] != "%":
             raise BuildError("unexpected indicator or unit in the ELS level 3 file")
-        if r["areacd"] not in BENCHMARKED or missing(r["observation"]):
+        if r["areacd"] not in BENCHMARKED + GM or missing(r["observation"]):
             continue
         m = re.fullmatch(r"(\d{4})-01-01/P1Y", r["period"])
         if not m:
@@ -439,13 +450,43 @@ def build(ref: Reference) -> dict[str, list[Row]]:
         ref, "A4-12", tt + "children/cla_health_assessment.csv",
         "Children looked after who had their annual health assessment", financial_year)
 
+    # Children looked after per 10,000 children aged under 18 at 31 March (A4-13). DfE's own
+    # published rates (LAIT "LAC", whole numbers, 31 March 2016 to 2025; GM councils and England)
+    # from 2015-16 on, with DfE's count of children looked after and its under-18 population as
+    # numerator and denominator where DfE's table has them (CSC outcomes and enablers copy, 2021 to
+    # 2025; its rate must equal LAIT's). Before 2015-16, OHID Fingertips' figures (1 decimal place,
+    # recalculated by OHID). Where both are held (2015-16 to 2017-18) they differ by up to 0.7
+    # (Stockport 2015-16: Fingertips 47.7, DfE 47), so the measure records a series break at
+    # 2015-16 (measures.yaml) rather than splicing the two.
+    dfe_from = "2015-16"
     cic = []
     for r in ref.rows("children_in_care/children_in_care_rate_2011_2018.csv"):
         if r["indicator"] != "Children in care: rate per 10,000 population aged < 18":
             raise BuildError("unexpected indicator in children in care file")
-        if r["area_code"] in BENCHMARKED and not missing(r["value"]):
-            cic.append(Row("A4-13", as_at_31_march(r["period"]), r["area_code"],
-                           number(r["value"])))
+        period = as_at_31_march(r["period"])
+        if r["area_code"] in BENCHMARKED and not missing(r["value"]) and period < dfe_from:
+            cic.append(Row("A4-13", period, r["area_code"], number(r["value"]),
+                           quality_note="OHID Fingertips' figure, from DfE's children looked "
+                                        "after statistics; from 2015-16 the series is DfE's own "
+                                        "published rate."))
+    dfe_counts = {}
+    for r in ref.rows("children_looked_after/cla_number_and_rate_per_10k_children.csv"):
+        area = ees_area(r)
+        if area not in GM_BENCHMARKED or r["population_type"] != "Children looked after on 31 March each year":
+            continue
+        dfe_counts[(area, as_at_31_march(r["time_period"]))] = (
+            r["children_count"], r["population_estimate"], number(r["rate_per_10000"]))
+    for (area, period), value in lait(ref, "children_looked_after/lait_children_looked_after.csv",
+                                      "LAC", as_at_31_march).items():
+        if period < dfe_from:
+            continue
+        n, d = "", ""
+        if (area, period) in dfe_counts:
+            n, d, rate = dfe_counts[(area, period)]
+            if rate != value:
+                raise BuildError(f"A4-13: LAIT {value} and DfE {rate} differ for {area} {period}")
+            n, d = number(n), number(d)
+        cic.append(Row("A4-13", period, area, value, numerator=n, denominator=d))
     files["children-in-care-rate.csv"] = cic
 
     # Theme 1 -----------------------------------------------------------------------------
@@ -535,6 +576,340 @@ def build(ref: Reference) -> dict[str, list[Row]]:
     files["fuel-poverty-lihc.csv"] = simple(
         ref, "T2-05", fuel, "Fuel poverty (low income, high cost methodology)", calendar_year)
 
+    build_added(ref, files)
+    return files
+
+
+# ---------------------------------------------------------------- series added 2026-12 (issue 11)
+
+GM_BENCHMARKED = (STOCKPORT, ENGLAND) + GM     # Stockport, England and the other GM councils
+
+
+def lait(ref: Reference, relative: str, code: str, period, *, round_to: int | None = None,
+         areas: tuple[str, ...] = GM_BENCHMARKED) -> dict[tuple[str, str], str]:
+    """{(area, canonical period): value} for one LAIT measure code. LAIT writes "-" for a missing
+    value and stores values as text, some with floating-point noise (9.7629999999999995E-2);
+    missing values are dropped. Councils are named, not coded: LAIT_NAMES maps them, and a name
+    that is not there is skipped only when it is the North West region."""
+    out: dict[tuple[str, str], str] = {}
+    matched = False
+    for r in ref.rows(relative):
+        if r["Short Desc"] != code:
+            continue
+        matched = True
+        name = r["LA and Regions"]
+        if name not in LAIT_NAMES:
+            if name != "North West":
+                raise BuildError(f"{relative}: unexpected area {name!r} for {code}")
+            continue
+        area = LAIT_NAMES[name]
+        if area not in areas or r["Values"].strip() == "-" or missing(r["Values"]):
+            continue
+        key = (area, period(r["Years"]))
+        if key in out:
+            raise BuildError(f"{relative}: {key} appears twice for {code}")
+        out[key] = number(r["Values"], round_to)
+    if not matched:
+        raise BuildError(f"{relative}: no rows for {code}")
+    return out
+
+
+def ees_area(r: dict[str, str]) -> str | None:
+    """The area code of a row of a DfE explore-education-statistics file (national or local
+    authority; regional rows are not used)."""
+    if r["geographic_level"] == "National":
+        return ENGLAND
+    if r["geographic_level"] == "Local authority":
+        return r["new_la_code"]
+    return None
+
+
+def dfe_count(text: str) -> int | None:
+    """A DfE count, or None where DfE publishes a code instead (c suppressed, z not applicable,
+    x unavailable): never a number."""
+    t = text.strip()
+    if t in ("c", "z", "x", "", "low"):
+        return None
+    if not re.fullmatch(r"\d+", t):
+        raise BuildError(f"not a DfE count: {text!r}")
+    return int(t)
+
+
+def percentage(numerator: int, denominator: int, places: int) -> str:
+    """numerator / denominator x 100, rounded half-up; computed only where a measure's definition
+    says the percentage is ours, from published counts."""
+    value = (Decimal(numerator) * 100 / Decimal(denominator)).quantize(
+        Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return number(str(value))
+
+
+def fingertips_3_year(text: str) -> str:
+    """OHID's pooled three-year period '2015 - 17' -> '2015-17' (period type
+    three-calendar-years)."""
+    m = re.fullmatch(r"(\d{4}) - (\d{2})", text.strip())
+    if not m or (int(m[1]) + 2) % 100 != int(m[2]):
+        raise BuildError(f"not a three-year period: {text!r}")
+    return f"{m[1]}-{m[2]}"
+
+
+def quarter_ending(text: str) -> str:
+    """A quarter's last day '2025-12-31' -> the financial quarter '2025-26 Q3'."""
+    m = re.fullmatch(r"(\d{4})-(03|06|09|12)-(31|30)", text.strip())
+    if not m:
+        raise BuildError(f"not a quarter end: {text!r}")
+    year, end_month = int(m[1]), int(m[2])
+    first = year if end_month >= 6 else year - 1
+    q = {6: 1, 9: 2, 12: 3, 3: 4}[end_month]
+    return f"{first}-{(first + 1) % 100:02d} Q{q}"
+
+
+def january_year(text: str) -> str:
+    """DfE SEN2 time_period '202425' (plans at January 2025) -> '2024/25 academic'."""
+    m = re.fullmatch(r"(\d{4})(\d{2})", text.strip())
+    if not m or (int(m[1]) + 1) % 100 != int(m[2]):
+        raise BuildError(f"not a DfE time period: {text!r}")
+    return f"{m[1]}/{m[2]} academic"
+
+
+def build_added(ref: Reference, files: dict[str, list[Row]]) -> None:
+    # Permanent exclusion rate (A2-19): LAIT TotPermEx, DfE's permanent exclusions as a percentage
+    # of the school population, academic years. LAIT holds the rate to 5 decimal places as
+    # floating-point text (0.19025; 9.7629999999999995E-2 is 0.09763): rounded to 5 places, which
+    # removes only the noise.
+    exclusions = lait(ref, "schools/lait_exclusions_suspensions.csv", "TotPermEx", academic_year,
+                      round_to=5)
+    files["permanent-exclusion-rate.csv"] = [
+        Row("A2-19", period, area, value) for (area, period), value in exclusions.items()]
+
+    # EHC plans in independent or non-maintained special schools (A2-20): DfE SEN2 caseload by
+    # establishment type, plans at January. The numerator is the sum of DfE's two published counts
+    # (special_independent + special_non_maintained); the denominator is all EHC plans the council
+    # maintains (ehcplans); the percentage is ours. A row with any count suppressed or not
+    # available (c, z, x) is not written.
+    ehcp = []
+    for r in ref.rows("sen/ehcp_caseload_by_establishment_type_2019_2025.csv"):
+        if r["breakdown_topic"] != "All EHC plans" or r["breakdown"] != "All EHC plans":
+            continue
+        area = ees_area(r)
+        if area not in GM_BENCHMARKED:
+            continue
+        independent = dfe_count(r["special_independent"])
+        non_maintained = dfe_count(r["special_non_maintained"])
+        plans = dfe_count(r["ehcplans"])
+        if independent is None or non_maintained is None or not plans:
+            continue
+        ehcp.append(Row("A2-20", january_year(r["time_period"]), area,
+                        percentage(independent + non_maintained, plans, 1),
+                        numerator=str(independent + non_maintained), denominator=str(plans)))
+    files["ehcp-independent-special-schools.csv"] = ehcp
+
+    # Care leavers aged 19-21 (A2-17 in education, employment or training; A4-14 in suitable
+    # accommodation), year ending 31 March. 2020-21 to 2024-25: DfE's own table (CSC outcomes and
+    # enablers copy of "Children looked after in England including adoptions"), with its counts
+    # as numerator and denominator and its percentage as the value. 2015-16 to 2019-20: LAIT's
+    # percentage (DfE's figure, no counts used). Where both hold a year, they must agree.
+    def care_leavers(measure: str, relative: str, wanted: str, total: str, lait_code: str) -> list[Row]:
+        counts: dict[tuple[str, str], tuple[int, str]] = {}
+        totals: dict[tuple[str, str], int] = {}
+        for r in ref.rows(relative):
+            area = ees_area(r)
+            if area not in GM_BENCHMARKED or r["care_leaver_age"] != "19 to 21 years":
+                continue
+            key = (area, as_at_31_march(r["time_period"]))
+            if r["breakdown"] == wanted:
+                n = dfe_count(r["care_leaver_count"])
+                if n is not None and not missing(r["care_leaver_percent"]):
+                    counts[key] = (n, number(r["care_leaver_percent"]))
+            elif r["breakdown"] == total:
+                n = dfe_count(r["care_leaver_count"])
+                if n is not None:
+                    totals[key] = n
+        older = lait(ref, "care_leavers/lait_care_leavers.csv", lait_code, as_at_31_march)
+        rows = []
+        for key, (n, pc) in counts.items():
+            if key in older and older[key] != pc:
+                raise BuildError(f"{measure}: LAIT {older[key]} and DfE {pc} differ for {key}")
+            rows.append(Row(measure, key[1], key[0], pc, numerator=str(n),
+                            denominator=str(totals[key]) if key in totals else ""))
+        for key, value in older.items():
+            if key not in counts and key[1] < "2020-21":
+                rows.append(Row(measure, key[1], key[0], value))
+        return rows
+
+    files["care-leavers-eet.csv"] = care_leavers(
+        "A2-17", "care_leavers/la_care_leavers_activity.csv",
+        "Total in education, employment or training", "Total", "CareLeaverEET")
+    files["care-leavers-suitable-accommodation.csv"] = care_leavers(
+        "A4-14", "care_leavers/la_care_leavers_accommodation_suitability.csv",
+        "Accommodation considered suitable", "Suitability total", "CareLeaverAcc")
+
+    # Residents aged 16-64 with no qualifications (A2-22): ONS Explore Local Statistics, "No
+    # qualifications" (Annual Population Survey), as the level 3 file (A2-18) with its published
+    # 95% intervals rounded to 1 place. Where ONS gives no interval it gives a note instead
+    # ("Estimate and confidence interval unreliable since the group sample size is small (3-9)"):
+    # the value is written with ONS's note and without an interval.
+    none = []
+    for r in ref.rows("skills/ons_els_qualifications-none-gb.csv"):
+        if r["indicator"] != "No qualifications" or r["unit"] != "%":
+            raise BuildError("unexpected indicator or unit in the ELS no qualifications file")
+        if r["areacd"] not in GM_BENCHMARKED or missing(r["observation"]):
+            continue
+        m = re.fullmatch(r"(\d{4})-01-01/P1Y", r["period"])
+        if not m:
+            raise BuildError(f"unexpected ELS period {r['period']!r}")
+        has_ci = not missing(r["lci_95"]) and not missing(r["uci_95"])
+        if not has_ci and not r["notes"].strip():
+            raise BuildError(f"ELS no qualifications: {r['areacd']} {r['period']} has no interval and no note")
+        none.append(Row(
+            "A2-22", f"Jan-Dec {m[1]}", r["areacd"], number(r["observation"], 1),
+            lower_ci=number(r["lci_95"], 1) if has_ci else "",
+            upper_ci=number(r["uci_95"], 1) if has_ci else "",
+            quality_note="" if has_ci else f"ONS: {r['notes'].strip()}"))
+    files["no-qualifications.csv"] = none
+
+    # Census 2021 highest level of qualification (A2-21), usual residents aged 16 and over, ONS
+    # TS067, 21 March 2021. The file holds counts only; the percentages are ours: each level's
+    # count over the sum of the seven categories (all residents aged 16 and over). The headline
+    # is Level 2 or above: Level 2, Level 3 and Level 4 or above. Apprenticeships and "other
+    # qualifications" (which TS067 gives no level) are not counted in it.
+    levels = {
+        "No qualifications": "none",
+        "Level 1 and entry level qualifications": "level-1",
+        "Level 2 qualifications": "level-2",
+        "Apprenticeship": "apprenticeship",
+        "Level 3 qualifications": "level-3",
+        "Level 4 qualifications or above": "level-4",
+        "Other qualifications": "other",
+    }
+    census: dict[str, dict[str, int]] = {}
+    for r in ref.rows("skills/census2021_highest_level_qualification_la_gm.csv"):
+        if r["period"] != "2021-03-21" or r["measure"] != "Count":
+            raise BuildError("unexpected period or measure in the Census 2021 qualifications file")
+        by_level = census.setdefault(r["area_code"], {})
+        level = levels[r["highest_qualification"]]
+        if level in by_level:
+            raise BuildError(f"census qualifications: {r['area_code']} {level} twice")
+        by_level[level] = int(r["value"])
+    qualifications = []
+    for area, by_level in census.items():
+        if area not in GM or sorted(by_level) != sorted(levels.values()):
+            raise BuildError(f"census qualifications: unexpected area or categories for {area}")
+        total = sum(by_level.values())
+        level_2_plus = by_level["level-2"] + by_level["level-3"] + by_level["level-4"]
+        qualifications.append(Row("A2-21", "2021", area, percentage(level_2_plus, total, 1),
+                                  numerator=str(level_2_plus), denominator=str(total)))
+        if area == STOCKPORT:
+            for level, n in by_level.items():
+                qualifications.append(Row("A2-21", "2021", area, percentage(n, total, 1),
+                                          breakdown=f"highest-qualification:{level}",
+                                          numerator=str(n), denominator=str(total)))
+    files["census-2021-highest-qualification.csv"] = qualifications
+
+    # Domestic energy performance certificates rated A to C (T2-11): MHCLG live table D1, EPCs
+    # lodged in each quarter. The numerator is the sum of MHCLG's counts rated A, B and C; the
+    # denominator is all domestic EPCs lodged in the quarter; the percentage is ours.
+    epc = []
+    for r in ref.rows("energy/epc_domestic_lodgements_by_rating_quarterly.csv"):
+        if r["unit"] != "Certificates":
+            raise BuildError("unexpected unit in the EPC file")
+        lodged = int(r["value_certificates_lodged"])
+        a_to_c = int(r["value_rating_A"]) + int(r["value_rating_B"]) + int(r["value_rating_C"])
+        if lodged == 0:
+            continue
+        epc.append(Row("T2-11", quarter_ending(r["period"]), r["area_code"],
+                       percentage(a_to_c, lodged, 1), numerator=str(a_to_c),
+                       denominator=str(lodged)))
+    files["epc-rated-a-to-c.csv"] = epc
+
+    # Life expectancy (T1-07 female, T1-08 male), healthy life expectancy (T1-09 female, T1-10
+    # male) and the slope index of inequality in life expectancy (T1-11 female, T1-12 male): OHID
+    # Fingertips, pooled three-year periods. OHID publishes them by sex only (no persons figure),
+    # so each sex is its own measure: a measure's figures are judged on its all-persons series.
+    def fingertips(relative: str, indicator: str, female: str, male: str) -> list[Row]:
+        rows, seen = [], set()
+        for r in ref.rows(relative):
+            if r["indicator"] != indicator:
+                raise BuildError(f"{relative}: unexpected indicator {r['indicator']!r}")
+            if r["area_code"] not in GM_BENCHMARKED or missing(r["value"]):
+                continue
+            measure = {"Female": female, "Male": male}[r["inequality"]]
+            key = (measure, r["area_code"], r["period"])
+            if key in seen:
+                raise BuildError(f"{relative}: {key} twice")
+            seen.add(key)
+            rows.append(Row(measure, fingertips_3_year(r["period"]), r["area_code"],
+                            number(r["value"])))
+        return rows
+
+    files["life-expectancy.csv"] = fingertips(
+        "health/life_expectancy.csv", "Life expectancy at birth", "T1-07", "T1-08")
+    files["healthy-life-expectancy.csv"] = fingertips(
+        "health/healthy_life_expectancy.csv", "Healthy life expectancy at birth", "T1-09", "T1-10")
+    files["life-expectancy-inequality.csv"] = fingertips(
+        "health/inequality_life_expectancy.csv", "Inequality in life expectancy at birth",
+        "T1-11", "T1-12")
+
+
+# ---------------------------------------------------------------- small areas (ward figures)
+
+SMALL_AREA_LOOKUP_HEADER = """\
+# Best-fit lookup of Stockport's lower layer super output areas (LSOAs, 2021 boundaries) to its 21
+# wards in force since May 2023 (ward set stockport-2023 in data/areas.yaml).
+# Source: Office for National Statistics LSOA (2021) to ward lookups, best-fit as published by
+# Trafford Data Lab (GitHub traffordDataLab/spatial_data, lookups/2025/lsoa_to_ward_best-fit_lookup.csv,
+# Stockport rows). Open Government Licence v3.0; contains National Statistics data (c) Crown
+# copyright and database right.
+# A best-fit lookup assigns each LSOA wholly to one ward, even where a ward boundary cuts through it.
+# The last row is CouncilPlan's, for the Index of Multiple Deprivation 2019, which is on 2011 LSOAs:
+# the 2011 LSOA E01005758 (Stockport 014B) was split in 2021 into E01033947 and E01033948, and the
+# lookup places both halves in E05015018, so the whole 2011 LSOA is placed there too. Every other
+# Stockport 2011 LSOA kept its code in 2021.
+"""
+
+SMALL_AREA_IMD_HEADER = """\
+# English indices of deprivation 2019: the Index of Multiple Deprivation rank (1 = most deprived of
+# England's 32,844 LSOAs) and decile (1 = most deprived 10%) of each of Stockport's 190 lower layer
+# super output areas (2011 boundaries).
+# Source: Ministry of Housing, Communities and Local Government, English indices of deprivation 2019,
+# File 1 (copy via GitHub anetobradley/energy_flex, Stockport rows). Open Government Licence v3.0.
+"""
+
+
+def small_area_files(ref: Reference) -> dict[str, str]:
+    """The lookup and the LSOA figures the dataset load turns into ward figures (see
+    src/CouncilPlan.Core/Areas/BestFit.cs). Copied as published, Stockport rows only; the one
+    row CouncilPlan adds is explained in the file's header."""
+    lookup = ref.rows("wards/lsoa21_to_ward_2025_best-fit_lookup_stockport.csv")
+    wards = {f"E050150{n}" for n in range(14, 35)}
+    out = io.StringIO()
+    out.write(SMALL_AREA_LOOKUP_HEADER)
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["small_area", "small_area_name", "ward"])
+    placed = {}
+    for r in sorted(lookup, key=lambda r: r["lsoa21cd"]):
+        if r["lad25cd"] != STOCKPORT or r["wd25cd"] not in wards:
+            raise BuildError(f"unexpected row in the ward lookup: {r}")
+        placed[r["lsoa21cd"]] = r["wd25cd"]
+        w.writerow([r["lsoa21cd"], r["lsoa21nm"], r["wd25cd"]])
+    halves = {placed[p] for p in ("E01033947", "E01033948")}
+    if len(halves) != 1:
+        raise BuildError("the halves of E01005758 lie in different wards: place it by population instead")
+    w.writerow(["E01005758", "Stockport 014B (2011)", halves.pop()])
+    files = {"lsoa-to-ward-2023.csv": out.getvalue()}
+
+    out = io.StringIO()
+    out.write(SMALL_AREA_IMD_HEADER)
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["small_area", "small_area_name", "imd_rank", "imd_decile"])
+    for r in sorted(ref.rows("deprivation/imd2019_by_lsoa_stockport.csv"), key=lambda r: r["LSOA code (2011)"]):
+        if r["Local Authority District code (2019)"] != STOCKPORT:
+            raise BuildError("unexpected district in the LSOA IMD file")
+        decile = int(r["Index of Multiple Deprivation (IMD) Decile"])
+        if not 1 <= decile <= 10:
+            raise BuildError(f"decile {decile} for {r['LSOA code (2011)']}")
+        w.writerow([r["LSOA code (2011)"], r["LSOA name (2011)"],
+                    r["Index of Multiple Deprivation (IMD) Rank"].replace(",", ""), decile])
+    files["imd2019-lsoa.csv"] = out.getvalue()
     return files
 
 
@@ -556,7 +931,7 @@ def render(rows: list[Row]) -> str:
     w.writerow(HEADER_WITH_CI if intervals else HEADER)
     for r in ordered:
         ci = [r.lower_ci, r.upper_ci] if intervals else []
-        w.writerow([r.measure, r.period, r.area, r.breakdown, r.value, r.numerator, ""] + ci
+        w.writerow([r.measure, r.period, r.area, r.breakdown, r.value, r.numerator, r.denominator] + ci
                    + [r.status, r.quality_note, "true"])
     return buf.getvalue()
 
@@ -571,8 +946,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
-        files = build(Reference(args.ref.resolve()))
+        ref = Reference(args.ref.resolve())
+        files = build(ref)
         rendered = {name: render(rows) for name, rows in sorted(files.items())}
+        # The small-area files go beside the observations folder, in small-areas/.
+        rendered.update({f"../small-areas/{name}": text
+                         for name, text in sorted(small_area_files(ref).items())})
     except BuildError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -584,7 +963,7 @@ def main(argv: list[str] | None = None) -> int:
         if old != text:
             changed.append(name)
             if not args.check:
-                args.out.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8", newline="")
         print(f"{'changed' if old != text else 'same   '} {name}: {text.count(chr(10)) - 1} rows")
 

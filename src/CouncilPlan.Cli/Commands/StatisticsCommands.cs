@@ -487,6 +487,7 @@ public static class StatisticsCommands
         PeriodType.AcademicYear => "an academic year",
         PeriodType.CalendarYear => "a calendar year",
         PeriodType.Rolling12Months => "a rolling 12 months",
+        PeriodType.ThreeCalendarYears => "three calendar years",
         _ => "a month",
     };
 

@@ -97,6 +97,22 @@ public static class DefaultDataset
                 }
             }
 
+            // ... and ward figures built from small-area figures through a best-fit lookup (small-areas/).
+            if (SmallAreaFigures.ObservationsCsv(folderOfPlan) is { } wardCsv)
+            {
+                var name = Path.Combine(folderOfPlan, SmallAreaFigures.FolderName, SmallAreaFigures.ManifestName);
+                await using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(wardCsv));
+                var result = await new ObservationImporter(db, clock).ImportAsync(
+                    stream,
+                    name,
+                    new ObservationImportOptions { EnteredBy = "CouncilPlan default dataset", Description = "default dataset: ward figures built from small areas (small-areas/ward-figures.csv)" },
+                    cancellationToken);
+                if (!result.IsValid)
+                {
+                    throw new DataFileException(result.Errors.Select(e => new DataFileError(name, (int)e.Row, 0, $"{e.Column}: {e.Reason}")).ToList());
+                }
+            }
+
             // ... and the money the plan itself states (resources.csv; every other line awaits data).
             var resources = Path.Combine(folderOfPlan, "resources.csv");
             if (File.Exists(resources))

@@ -391,6 +391,7 @@ internal sealed class ObservationRowReader
         PeriodType.AcademicYear => "academic-year",
         PeriodType.CalendarYear => "calendar-year",
         PeriodType.Rolling12Months => "rolling-12-months",
+        PeriodType.ThreeCalendarYears => "three-calendar-years",
         _ => "month",
     };
 }

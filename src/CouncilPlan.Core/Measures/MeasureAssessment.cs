@@ -432,6 +432,7 @@ public sealed record ComparableSeries(IReadOnlyList<PublicFigure> Latest, bool T
     {
         PeriodType.Month => 1,
         PeriodType.FinancialQuarter => 3,
+        PeriodType.ThreeCalendarYears => 36,
         _ => 12,
     };
 }

@@ -66,6 +66,7 @@ public static class MeasureFileReader
         ["calendar-year"] = PeriodType.CalendarYear,
         ["rolling-12-months"] = PeriodType.Rolling12Months,
         ["month"] = PeriodType.Month,
+        ["three-calendar-years"] = PeriodType.ThreeCalendarYears,
     };
 
     private static readonly Dictionary<string, MeasureKind> Kinds = new(StringComparer.Ordinal)

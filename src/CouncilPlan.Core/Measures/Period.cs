@@ -13,6 +13,11 @@ public enum PeriodType
     CalendarYear,
     Rolling12Months,
     Month,
+
+    /// <summary>Three calendar years pooled into one figure ("2015-17"), as OHID and ONS publish life
+    /// expectancy. Consecutive figures share two of their three years, so they are never compared with
+    /// each other: only periods that do not overlap are (see MeasureAssessment).</summary>
+    ThreeCalendarYears,
 }
 
 /// <summary>A reporting period with its first and last day and its canonical label ("2023-24 Q2").</summary>
@@ -31,6 +36,7 @@ public readonly partial record struct Period(PeriodType Type, DateOnly Start, Da
         PeriodType.CalendarYear => Start.Year.ToString(CultureInfo.InvariantCulture),
         PeriodType.Rolling12Months when Start.Month == 1 => $"Jan-Dec {Start.Year}",
         PeriodType.Rolling12Months => $"{Abbreviation(Start)} {Start.Year}-{Abbreviation(End)} {End.Year}",
+        PeriodType.ThreeCalendarYears => $"{Start.Year}-{End.Year % 100:00}",
         _ => Start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
     };
 
@@ -42,6 +48,7 @@ public readonly partial record struct Period(PeriodType Type, DateOnly Start, Da
         PeriodType.AcademicYear => $"{Start.Year}/{(Start.Year + 1) % 100:00} school year",
         PeriodType.Rolling12Months => $"12 months {Start.ToString("MMMM yyyy", EnGb)} to {End.ToString("MMMM yyyy", EnGb)}",
         PeriodType.Month => Start.ToString("MMMM yyyy", EnGb),
+        PeriodType.ThreeCalendarYears => $"{Start.Year} to {End.Year} (three calendar years pooled)",
         _ => Label,
     };
 
@@ -83,6 +90,8 @@ public readonly partial record struct Period(PeriodType Type, DateOnly Start, Da
             case PeriodType.Rolling12Months:
                 var start = new DateOnly(day.Year, day.Month, 1);
                 return new Period(type, start, start.AddMonths(12).AddDays(-1));
+            case PeriodType.ThreeCalendarYears:
+                return new Period(type, new DateOnly(day.Year, 1, 1), new DateOnly(day.Year + 2, 12, 31));
             default:
                 var month = new DateOnly(day.Year, day.Month, 1);
                 return new Period(type, month, month.AddMonths(1).AddDays(-1));
@@ -156,6 +165,23 @@ public readonly partial record struct Period(PeriodType Type, DateOnly Start, Da
 
                 period = new Period(type, rs, re);
                 return true;
+            case PeriodType.ThreeCalendarYears:
+                var three = ThreeYearPattern().Match(t);
+                if (!three.Success)
+                {
+                    return false;
+                }
+
+                var firstYear = int.Parse(three.Groups["y1"].Value, CultureInfo.InvariantCulture);
+                var lastText = three.Groups["y2"].Value;
+                var lastYear = int.Parse(lastText, CultureInfo.InvariantCulture);
+                if (firstYear < 1900 || (lastText.Length == 2 ? lastYear != (firstYear + 2) % 100 : lastYear != firstYear + 2))
+                {
+                    return false;
+                }
+
+                period = new Period(type, new DateOnly(firstYear, 1, 1), new DateOnly(firstYear + 2, 12, 31));
+                return true;
             default:
                 var iso = IsoMonthPattern().Match(t);
                 if (iso.Success)
@@ -198,6 +224,7 @@ public readonly partial record struct Period(PeriodType Type, DateOnly Start, Da
         PeriodType.CalendarYear,
         PeriodType.Rolling12Months,
         PeriodType.Month,
+        PeriodType.ThreeCalendarYears,
     ];
 
     /// <summary>Reads a label of any period type (see <see cref="AnyTypeOrder"/> for which type wins when a
@@ -245,6 +272,7 @@ public readonly partial record struct Period(PeriodType Type, DateOnly Start, Da
         PeriodType.AcademicYear => "'2023/24 academic'",
         PeriodType.CalendarYear => "'2023'",
         PeriodType.Rolling12Months => "'Apr 2023-Mar 2024' or 'Jan-Dec 2023'",
+        PeriodType.ThreeCalendarYears => "'2021-23'",
         _ => "'2023-04'",
     };
 
@@ -286,6 +314,9 @@ public readonly partial record struct Period(PeriodType Type, DateOnly Start, Da
 
     [GeneratedRegex(@"^(?<m1>[A-Za-z]{3,9})(?: (?<y1>\d{4}))?\s*-\s*(?<m2>[A-Za-z]{3,9}) (?<y2>\d{4})$")]
     private static partial Regex RollingPattern();
+
+    [GeneratedRegex(@"^(?<y1>\d{4})\s*[-/]\s*(?<y2>\d{2}|\d{4})$")]
+    private static partial Regex ThreeYearPattern();
 
     [GeneratedRegex(@"^(?<y>\d{4})-(?<m>\d{2})$")]
     private static partial Regex IsoMonthPattern();

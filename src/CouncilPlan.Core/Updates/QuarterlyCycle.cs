@@ -221,7 +221,12 @@ public sealed class QuarterlyCycle(CouncilPlanDb db, TimeProvider clock)
     public static Period DefaultPeriod(Measure measure, ReportingPeriod quarter) =>
         measure.PeriodType == PeriodType.FinancialQuarter
             ? new Period(PeriodType.FinancialQuarter, quarter.Starts, quarter.Ends)
-            : Period.Of(measure.PeriodType, measure.PeriodType == PeriodType.Rolling12Months ? quarter.Ends.AddMonths(-11) : quarter.Ends);
+            : Period.Of(measure.PeriodType, measure.PeriodType switch
+            {
+                PeriodType.Rolling12Months => quarter.Ends.AddMonths(-11),
+                PeriodType.ThreeCalendarYears => quarter.Ends.AddYears(-2),
+                _ => quarter.Ends,
+            });
 
     /// <summary>
     /// Saves an officer's figures and commentary for a measure in a quarter, as a draft or submitted

@@ -60,6 +60,28 @@ public sealed class MeasureAssessorTests
     }
 
     [Fact]
+    public void Assess_ThreeYearPeriods_NeverComparesOverlappingPeriodsAndUsesOnlySeparateOnesForSpc()
+    {
+        // Life expectancy is published for pooled three-year periods, one a year: 2019-21 shares two
+        // of its three years with 2018-20 and with 2020-22 ...
+        var measure = Percentage();
+        measure.PeriodType = PeriodType.ThreeCalendarYears;
+        measure.Unit = MeasureUnit.Score;
+        var figures = Enumerable.Range(2010, 11).Select(first =>
+        {
+            var period = Period.Of(PeriodType.ThreeCalendarYears, new DateOnly(first, 1, 1));
+            return new Observation { Period = period.Label, PeriodStart = period.Start, PeriodEnd = period.End, AreaCode = Council, BreakdownId = 1, Value = 80 + (first - 2010), Published = true };
+        });
+
+        var assessment = MeasureAssessor.Assess(measure, figures, Keys, Areas, new DateOnly(2023, 6, 1));
+
+        Assert.Equal("2020-22", assessment.Latest!.Figure.Period);
+        Assert.Equal(Direction.NotComparable, assessment.Direction.SincePreviousPeriod.Direction);
+        Assert.Contains("share 24 of their 36 months", assessment.Direction.SincePreviousPeriod.Reason, StringComparison.Ordinal);
+        Assert.Equal(Direction.NotComparable, assessment.Direction.SinceSamePeriodLastYear.Direction);
+    }
+
+    [Fact]
     public void Assess_PercentageWithNumerators_GivesWilsonIntervalsAndComparesWithEngland()
     {
         // 600 of 1000 is 60%; Wilson's 95% interval is 0.5996 ± 0.0303 (centre (p + z²/2n)/(1 + z²/n)), so 56.93 to

@@ -16,6 +16,9 @@ public sealed class PeriodTryParseAnyTests
     [InlineData("2023-04", PeriodType.Month, "2023-04-01", "2023-04-30")]
     [InlineData("Apr 2023", PeriodType.Month, "2023-04-01", "2023-04-30")]
     [InlineData("2011-12", PeriodType.FinancialYear, "2011-04-01", "2012-03-31")]
+    [InlineData("2015-17", PeriodType.ThreeCalendarYears, "2015-01-01", "2017-12-31")]
+    [InlineData("2015 - 17", PeriodType.ThreeCalendarYears, "2015-01-01", "2017-12-31")]
+    [InlineData("2023-25", PeriodType.ThreeCalendarYears, "2023-01-01", "2025-12-31")]
     public void TryParseAny_ReadsEachCanonicalLabelAsItsType(string text, PeriodType type, string start, string end)
     {
         Assert.True(Period.TryParseAny(text, out var period));
@@ -29,7 +32,8 @@ public sealed class PeriodTryParseAnyTests
     [InlineData("")]
     [InlineData("2023-04-01")]
     [InlineData("2023-13")]
-    [InlineData("2023-25")]
+    [InlineData("2023-26")]
+    [InlineData("2015-18")]
     [InlineData("Oct 2021-Oct 2022")]
     [InlineData("Q2 2023")]
     public void TryParseAny_RefusesWhatIsNoLabel(string text)
