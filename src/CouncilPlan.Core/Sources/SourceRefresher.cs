@@ -128,6 +128,12 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
         }
 
         (record.Added, record.Revised, record.Unchanged, record.BatchId) = (result.Added, result.Revised, result.Unchanged, result.BatchId);
+        if (!options.DryRun && result.Added + result.Revised == 0)
+        {
+            // Nothing new, but the measure pages' "Updated ... from ..." line moves on: tell the
+            // public caches, as the importer does when figures change.
+            await DataVersion.BumpAsync(db, clock, cancellationToken);
+        }
     }
 
     /// <summary>
