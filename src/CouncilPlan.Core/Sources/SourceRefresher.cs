@@ -66,6 +66,13 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
         {
             record.Error = e.Message;
         }
+        catch (Exception e) when (e is not OperationCanceledException && db.Database.CurrentTransaction is null)
+        {
+            // Something no check foresaw (a workbook the OpenXML reader chokes on, a figure the
+            // database refuses): the importer has rolled back, so record it against this source and
+            // let the others go ahead rather than stop the whole round.
+            record.Error = $"{source.SourceId}: the refresh failed unexpectedly ({e.GetType().Name}: {e.Message})";
+        }
 
         if (record.Error is not null)
         {
