@@ -3,6 +3,7 @@ using CouncilPlan.Core.Sources;
 using CouncilPlan.Core.Users;
 using CouncilPlan.Testing;
 using CouncilPlan.Web.Tests.Staff.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Web.Tests.Staff;
 
@@ -59,6 +60,46 @@ public abstract class SourcesWebTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Equal("Updated 3 March 2026 from ONS Nomis", measure.QuerySelector("#updated-from")?.TextContent.Trim());
         var neverRefreshed = await visitor.PageAsync("/measures/A2-09");
         Assert.Null(neverRefreshed.QuerySelector("#updated-from"));
+    }
+
+    [Fact]
+    public async Task AReviewedSourcesChangedFigure_ArrivesUnpublished_UntilThePerformanceTeamPublishesIt()
+    {
+        // The APS employment rate as a reviewed source, its publisher having revised one figure.
+        var folder = Path.Combine(Path.GetTempPath(), "councilplan-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(folder, "recorded"));
+        var recorded = await File.ReadAllTextAsync(Path.Combine(RepositoryFiles.Data, "stockport-2023-24", "recorded", "nomis-aps-employment-rate.csv"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "recorded", "nomis-aps-employment-rate.csv"), recorded.Replace("Oct 2021-Sep 2022,E08000007,Employment rate - aged 16-64,Variable,76.6,", "Oct 2021-Sep 2022,E08000007,Employment rate - aged 16-64,Variable,76.9,", StringComparison.Ordinal));
+        var yaml = (await File.ReadAllTextAsync(DefaultSources)).Replace("  - source: ons-aps\n    service: nomis\n", "  - source: ons-aps\n    service: nomis\n    publish: review\n", StringComparison.Ordinal);
+        Assert.Contains("publish: review", yaml, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(folder, "sources.yaml"), yaml);
+        var settings = new SourceSettings { Recorded = true, Files = [Path.Combine(folder, "sources.yaml")] };
+        using var http = new HttpClient();
+        await using (var db = site.Database.NewContext())
+        {
+            var done = await new SourceRefresher(db, TimeProvider.System, new SourceFetcher(http, settings)).RefreshAsync(settings.ReadSources().Single(s => s.SourceId == "ons-aps"), new SourceRefreshOptions { By = "tester" });
+            Assert.Equal((null, 0L, 1L, 139L), (done.Error, done.Added, done.Revised, done.Unchanged));
+        }
+
+        Assert.False(await PublishedAsync());
+        var (team, _) = await site.SignedInAsync(Roles.PerformanceTeam);
+        using var _1 = team;
+        var page = await team.PageAsync("/staff/sources");
+        Assert.Contains("1 figure await review.", page.QuerySelector("#refreshes")!.TextContent, StringComparison.Ordinal);
+
+        using var published = await team.SubmitAsync(page, "/staff/sources", new Dictionary<string, string>(), "#refreshes form");
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.True(await PublishedAsync());
+        Assert.Contains("1 figure published", (await team.PageAsync("/staff/sources")).Body!.TextContent, StringComparison.Ordinal);
+        await using var check = site.Database.NewContext();
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == "published" && a.Key.EndsWith(": refresh of ons-aps")));
+
+        async Task<bool> PublishedAsync()
+        {
+            await using var db = site.Database.NewContext();
+            return await db.Observations.Where(o => o.Measure!.Code == "A2-10" && o.AreaCode == "E08000007" && o.Period == "Oct 2021-Sep 2022").Select(o => o.Published).SingleAsync();
+        }
     }
 }
 
