@@ -20,6 +20,7 @@ public static class CommandLine
             MeasureCommands.Create(context),
             DbCommands.Create(context),
             DataCommands.Create(context),
+            SourceCommands.Create(context),
             UserCommands.Create(context),
             CouncilCommands.Create(context),
         };

@@ -7,6 +7,7 @@ using CouncilPlan.Web.Plans;
 using CouncilPlan.Web.PublicData;
 using CouncilPlan.Web.Security;
 using CouncilPlan.Web.Sitemap;
+using CouncilPlan.Web.Sources;
 using CouncilPlan.Web.Staff;
 using CouncilPlan.Web.Staff.Security;
 
@@ -39,6 +40,7 @@ builder.Services.AddScoped<CurrentPlan>();
 builder.Services.AddRazorPages(options => options.AddStaffConventions());
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddApiV1();
+builder.Services.AddSourceRefresh(builder.Configuration, Directory.GetCurrentDirectory());
 builder.AddStaffSecurity();
 builder.Services.AddCouncilPlanHealth();
 

@@ -30,6 +30,8 @@ public abstract class SiteFixture(DatabaseProvider provider, string? dataset = n
             builder.UseSetting("ConnectionStrings:CouncilPlan", database.Settings.ConnectionString);
             builder.UseSetting(DatasetSettings.FolderKey, dataset ?? RepositoryFiles.Data);
             builder.UseSetting("PublicData:PollSeconds", "0.2");
+            // Never fetch from the publishers in tests: a test that wants the schedule sets it.
+            builder.UseSetting("Sources:RefreshEvery", "off");
             builder.UseEnvironment("Production");
 
             // Judgements such as "out of date" depend on the day: public pages are tested as at one day.

@@ -146,6 +146,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         IdentityRole r => r.Name ?? r.Id,
         IdentityUserRole<string> ur => $"{db.Users.Find(ur.UserId)?.Email ?? ur.UserId}: {db.Roles.Find(ur.RoleId)?.Name ?? ur.RoleId}",
         Service s => s.Name,
+        Sources.SourceRefresh r => $"{r.SourceId}{(r.DryRun ? " (dry run)" : "")}",
         _ => Convert.ToString(db.Entry(entity).Properties.FirstOrDefault(p => p.Metadata.IsPrimaryKey())?.CurrentValue, CultureInfo.InvariantCulture) ?? "",
     };
 

@@ -4,6 +4,7 @@ using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Reports;
 using CouncilPlan.Core.Resources;
+using CouncilPlan.Core.Sources;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -81,6 +82,8 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
     public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
 
     public DbSet<ReportPublication> ReportPublications => Set<ReportPublication>();
+
+    public DbSet<SourceRefresh> SourceRefreshes => Set<SourceRefresh>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -362,6 +365,19 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
             publication.HasIndex(p => new { p.SnapshotId, p.At });
             publication.Property(p => p.By).HasMaxLength(256);
             publication.HasOne<ReportSnapshot>().WithMany().HasForeignKey(p => p.SnapshotId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        // Refreshes of sources from their publishers (Sources/): the staff page lists them newest
+        // first, and a measure page finds the latest that filled its measure.
+        builder.Entity<SourceRefresh>(refresh =>
+        {
+            refresh.HasIndex(r => r.StartedAt);
+            refresh.HasIndex(r => new { r.SourceId, r.StartedAt });
+            refresh.Property(r => r.SourceId).HasMaxLength(100);
+            refresh.Property(r => r.Service).HasMaxLength(200);
+            refresh.Property(r => r.By).HasMaxLength(256);
+            refresh.Ignore(r => r.Succeeded);
+            refresh.Ignore(r => r.MeasureCodes);
         });
     }
 }

@@ -1,12 +1,15 @@
+using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Sources;
 using CouncilPlan.Web.PublicData;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Web.Pages.Measures;
 
-public sealed class ShowModel(PublicDataCache cache) : PageModel
+public sealed class ShowModel(PublicDataCache cache, CouncilPlanDb db) : PageModel
 {
     [FromRoute]
     public string Code { get; set; } = "";
@@ -25,6 +28,9 @@ public sealed class ShowModel(PublicDataCache cache) : PageModel
 
     public IReadOnlyList<PlanElement> Evidence { get; private set; } = [];
 
+    /// <summary>The latest refresh from the publisher that loaded this measure's figures ("Updated 3 March 2026 from OHID Fingertips"), or null.</summary>
+    public SourceRefresh? LastRefresh { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Data = await cache.GetAsync(cancellationToken);
@@ -41,6 +47,15 @@ public sealed class ShowModel(PublicDataCache cache) : PageModel
         Plan = plan;
         Measure = await Data.AssessAsync(measure);
         Evidence = Measure.EvidenceKeys.Select(plan.Find).OfType<PlanElement>().ToList();
+        if (measure.SourceId is { } sourceId)
+        {
+            // By source first: the (source_id, started_at) index finds the few refreshes of one source.
+            var key = SourceRefresh.MeasureKey(measure.Code);
+            LastRefresh = await db.SourceRefreshes.AsNoTracking()
+                .Where(r => r.SourceId == sourceId && !r.DryRun && r.Error == null && r.Measures.Contains(key))
+                .OrderByDescending(r => r.StartedAt)
+                .FirstOrDefaultAsync(cancellationToken);
+        }
         return Page();
     }
 }

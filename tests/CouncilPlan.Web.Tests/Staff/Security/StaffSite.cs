@@ -43,6 +43,8 @@ public abstract class StaffSite(DatabaseProvider provider) : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:CouncilPlan", database.Settings.ConnectionString);
             builder.UseSetting(DatasetSettings.FolderKey, RepositoryFiles.Data);
             builder.UseSetting("PublicData:PollSeconds", "0.2");
+            // Never fetch from the publishers in tests: a test that wants the schedule sets it.
+            builder.UseSetting("Sources:RefreshEvery", "off");
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

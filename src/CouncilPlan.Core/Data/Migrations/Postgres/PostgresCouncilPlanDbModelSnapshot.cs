@@ -1338,6 +1338,91 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.ToTable("resource_lines", (string)null);
                 });
 
+            modelBuilder.Entity("CouncilPlan.Core.Sources.SourceRefresh", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Added")
+                        .HasColumnType("bigint")
+                        .HasColumnName("added");
+
+                    b.Property<int?>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("by");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dry_run");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("measures");
+
+                    b.Property<long>("Revised")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revised");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<long>("Suppressed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("suppressed");
+
+                    b.Property<long>("Unchanged")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unchanged");
+
+                    b.Property<string>("Urls")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("urls");
+
+                    b.HasKey("Id")
+                        .HasName("pk_source_refreshes");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_source_refreshes_started_at");
+
+                    b.HasIndex("SourceId", "StartedAt")
+                        .HasDatabaseName("ix_source_refreshes_source_id_started_at");
+
+                    b.ToTable("source_refreshes", (string)null);
+                });
+
             modelBuilder.Entity("CouncilPlan.Core.Updates.CommitmentUpdate", b =>
                 {
                     b.Property<long>("Id")

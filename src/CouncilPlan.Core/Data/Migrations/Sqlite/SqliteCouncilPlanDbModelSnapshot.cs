@@ -1307,6 +1307,89 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                     b.ToTable("resource_lines", (string)null);
                 });
 
+            modelBuilder.Entity("CouncilPlan.Core.Sources.SourceRefresh", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Added")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added");
+
+                    b.Property<int?>("BatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dry_run");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measures");
+
+                    b.Property<long>("Revised")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revised");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<long>("Suppressed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suppressed");
+
+                    b.Property<long>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.Property<string>("Urls")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urls");
+
+                    b.HasKey("Id")
+                        .HasName("pk_source_refreshes");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_source_refreshes_started_at");
+
+                    b.HasIndex("SourceId", "StartedAt")
+                        .HasDatabaseName("ix_source_refreshes_source_id_started_at");
+
+                    b.ToTable("source_refreshes", (string)null);
+                });
+
             modelBuilder.Entity("CouncilPlan.Core.Updates.CommitmentUpdate", b =>
                 {
                     b.Property<long>("Id")

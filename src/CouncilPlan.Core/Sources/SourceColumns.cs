@@ -1,0 +1,56 @@
+namespace CouncilPlan.Core.Sources;
+
+/// <summary>The roles a publisher's column can play, as a series' <c>columns</c> names them.</summary>
+public static class SourceColumns
+{
+    public const string Period = "period";
+    public const string Area = "area";
+    public const string Breakdown = "breakdown";
+    public const string Value = "value";
+    public const string Numerator = "numerator";
+    public const string Denominator = "denominator";
+    public const string LowerCi = "lower_ci";
+    public const string UpperCi = "upper_ci";
+
+    /// <summary>A half-width: the interval is value ± this (Nomis's "Confidence" for the Annual Population Survey).</summary>
+    public const string Confidence = "confidence";
+    public const string Note = "note";
+    public const string Status = "status";
+
+    public static IReadOnlyList<string> Roles { get; } = [Period, Area, Breakdown, Value, Numerator, Denominator, LowerCi, UpperCi, Confidence, Note, Status];
+
+    public static IReadOnlyList<string> PivotRoles { get; } = [Value, Numerator, Denominator, Confidence];
+}
+
+/// <summary>One figure as a connector read it, before it becomes a row of the observations format.</summary>
+/// <param name="Origin">Where it came from, for errors: "line 12 of https://...".</param>
+public sealed record SourceRow(
+    string Period,
+    string Area,
+    string Breakdown,
+    double Value,
+    double? Numerator,
+    double? Denominator,
+    double? LowerCi,
+    double? UpperCi,
+    string? Status,
+    string? Note,
+    string Origin);
+
+/// <summary>A refresh that cannot go ahead: the message names the source, the address and what is wrong.</summary>
+public sealed class SourceRefreshException : Exception
+{
+    public SourceRefreshException()
+    {
+    }
+
+    public SourceRefreshException(string message)
+        : base(message)
+    {
+    }
+
+    public SourceRefreshException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,227 @@
+using System.Globalization;
+
+namespace CouncilPlan.Core.Sources;
+
+/// <summary>What a connector made of a response: the figures, and how many rows it left out as suppressed.</summary>
+public sealed record SourceRows(IReadOnlyList<SourceRow> Rows, int Suppressed);
+
+/// <summary>
+/// Turns one publisher service's response into figures for the observations importer. A connector
+/// knows its service's address, its default columns, how it writes periods and areas and how it
+/// marks a withheld figure; a series' <c>columns</c>, <c>filters</c>, <c>breakdowns</c> and
+/// <c>pivot</c> (docs/sources-file-format.md) say the rest. A column the mapping needs and the
+/// response lacks is an error naming the source, the address and the column: the publisher has
+/// changed the format, and guessing would load wrong figures.
+/// </summary>
+public abstract class SourceConnector
+{
+    /// <summary>The service's name as the public pages give it ("Updated ... from OHID Fingertips").</summary>
+    public abstract string Name { get; }
+
+    public abstract SourceService Service { get; }
+
+    /// <summary>Where the service lives; a setting can point it elsewhere (a test server, a mirror).</summary>
+    public abstract Uri DefaultBase { get; }
+
+    /// <summary>The roles and columns a response of this service has, before a series' own <c>columns</c>.</summary>
+    protected abstract IReadOnlyDictionary<string, string> DefaultColumns { get; }
+
+    /// <summary>The breakdown label of the whole population when a series maps no breakdowns.</summary>
+    protected virtual string TotalLabel => "";
+
+    public static SourceConnector For(SourceService service) => service switch
+    {
+        SourceService.Fingertips => new FingertipsConnector(),
+        SourceService.Nomis => new NomisConnector(),
+        SourceService.Ees => new EesConnector(),
+        SourceService.File => new FileConnector(),
+        _ => throw new ArgumentOutOfRangeException(nameof(service), service, null),
+    };
+
+    /// <summary>The address of a series' data, against <paramref name="baseUrl"/> (the service's own by default).</summary>
+    public abstract Uri Url(SourceSeries series, Uri? baseUrl);
+
+    /// <summary>Reads the body into a table; CSV unless the service says otherwise.</summary>
+    public virtual SourceTable Read(Stream body, string where, SourceSeries series) => SourceTable.ReadCsv(body, where);
+
+    /// <summary>The figures of a series in a response, for the areas <paramref name="knownArea"/> accepts.</summary>
+    public SourceRows Rows(SourceTable table, SourceSeries series, Func<string, bool> knownArea)
+    {
+        var columns = new Dictionary<string, string>(DefaultColumns, StringComparer.Ordinal);
+        foreach (var (role, column) in series.Columns)
+        {
+            columns[role] = column;
+        }
+
+        int? Column(string role) => columns.TryGetValue(role, out var name) ? table.Require(name, role) : null;
+        var period = PeriodReader(table, Column(SourceColumns.Period) ?? throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no period column"));
+        var area = AreaReader(table, Column(SourceColumns.Area), series);
+        var breakdown = BreakdownReader(table, Column(SourceColumns.Breakdown));
+        var value = Column(SourceColumns.Value) ?? throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no value column");
+        var (numerator, denominator) = (Column(SourceColumns.Numerator), Column(SourceColumns.Denominator));
+        var (lower, upper, confidence) = (Column(SourceColumns.LowerCi), Column(SourceColumns.UpperCi), Column(SourceColumns.Confidence));
+        var (note, status) = (Column(SourceColumns.Note), Column(SourceColumns.Status));
+        var filters = series.Filters.Select(f => (Column: table.Require(f.Key, "filter"), Text: f.Value)).ToList();
+        var pivot = series.Pivot.ToDictionary(p => p.Key, p => (Column: table.Require(p.Value[..p.Value.IndexOf('=', StringComparison.Ordinal)], "pivot"), Text: p.Value[(p.Value.IndexOf('=', StringComparison.Ordinal) + 1)..]));
+        var wantedAreas = series.Areas.Count == 0 ? null : series.Areas.ToHashSet(StringComparer.Ordinal);
+
+        var suppressed = 0;
+        var rows = new List<SourceRow>();
+        var pivoted = new Dictionary<(string Period, string Area, string Key), PivotGroup>();
+        foreach (var (line, cells) in table.Rows)
+        {
+            if (filters.Any(f => !string.Equals(SourceTable.Cell(cells, f.Column), f.Text, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var areaCode = area(cells);
+            if ((wantedAreas is not null && !wantedAreas.Contains(areaCode)) || !knownArea(areaCode))
+            {
+                continue;
+            }
+
+            var label = breakdown(cells);
+            string key;
+            if (series.Breakdowns.Count == 0)
+            {
+                if (!string.Equals(label, TotalLabel, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                key = "";
+            }
+            else if (!series.Breakdowns.TryGetValue(label, out key!))
+            {
+                continue;
+            }
+
+            var statusText = status is { } s ? SourceTable.Cell(cells, s) : null;
+            var role = SourceColumns.Value;
+            if (pivot.Count > 0)
+            {
+                var match = pivot.FirstOrDefault(p => string.Equals(SourceTable.Cell(cells, p.Value.Column), p.Value.Text, StringComparison.OrdinalIgnoreCase));
+                if (match.Key is null)
+                {
+                    continue;
+                }
+
+                role = match.Key;
+            }
+
+            var figure = Number(table, line, cells, value, SourceColumns.Value, statusText);
+            if (pivot.Count > 0)
+            {
+                var group = (period(cells), areaCode, key);
+                if (!pivoted.TryGetValue(group, out var parts))
+                {
+                    pivoted[group] = parts = new PivotGroup();
+                }
+
+                parts.Figures[role] = figure;
+                if (role == SourceColumns.Value)
+                {
+                    (parts.Line, parts.Status) = (line, StatusOf(statusText));
+                }
+
+                continue;
+            }
+
+            if (figure is not { } v)
+            {
+                suppressed++;
+                continue;
+            }
+
+            var half = Number(table, line, cells, confidence, SourceColumns.Confidence, null);
+            rows.Add(new SourceRow(
+                period(cells),
+                areaCode,
+                key,
+                v,
+                Number(table, line, cells, numerator, SourceColumns.Numerator, null),
+                Number(table, line, cells, denominator, SourceColumns.Denominator, null),
+                half is { } h ? v - h : Number(table, line, cells, lower, SourceColumns.LowerCi, null),
+                half is { } h2 ? v + h2 : Number(table, line, cells, upper, SourceColumns.UpperCi, null),
+                StatusOf(statusText),
+                note is { } n && SourceTable.Cell(cells, n) is { Length: > 0 } noteText ? noteText : null,
+                $"line {line} of {table.Where}"));
+        }
+
+        foreach (var (group, parts) in pivoted)
+        {
+            if (parts.Figures.GetValueOrDefault(SourceColumns.Value) is not { } v)
+            {
+                suppressed++;
+                continue;
+            }
+
+            var half = parts.Figures.GetValueOrDefault(SourceColumns.Confidence);
+            rows.Add(new SourceRow(
+                group.Period,
+                group.Area,
+                group.Key,
+                v,
+                parts.Figures.GetValueOrDefault(SourceColumns.Numerator),
+                parts.Figures.GetValueOrDefault(SourceColumns.Denominator),
+                half is { } h ? v - h : null,
+                half is { } h2 ? v + h2 : null,
+                parts.Status,
+                null,
+                $"line {parts.Line} of {table.Where}"));
+        }
+
+        return new SourceRows(rows, suppressed);
+    }
+
+    protected virtual Func<string[], string> PeriodReader(SourceTable table, int column) => cells => SourceTable.Cell(cells, column);
+
+    protected virtual Func<string[], string> AreaReader(SourceTable table, int? column, SourceSeries series)
+    {
+        if (column is { } c)
+        {
+            return cells => SourceTable.Cell(cells, c);
+        }
+
+        var fixedArea = series.Query.GetValueOrDefault("area") ?? throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no area column");
+        return _ => fixedArea;
+    }
+
+    protected virtual Func<string[], string> BreakdownReader(SourceTable table, int? column) =>
+        column is { } c ? cells => SourceTable.Cell(cells, c) : _ => "";
+
+    /// <summary>Whether a cell that is not a number is the publisher's mark for a withheld or missing figure.</summary>
+    protected virtual bool IsSuppressed(string cell, string? status) => cell.Length == 0;
+
+    /// <summary>The observations format's status (provisional, final, revised) for the publisher's marker, or null for final.</summary>
+    protected virtual string? StatusOf(string? status) => null;
+
+    private double? Number(SourceTable table, long line, string[] cells, int? column, string role, string? status)
+    {
+        if (column is not { } c)
+        {
+            return null;
+        }
+
+        var text = SourceTable.Cell(cells, c);
+        if (role == SourceColumns.Value ? IsSuppressed(text, status) : text.Length == 0 || IsSuppressed(text, null))
+        {
+            return null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+            ? number
+            : throw new SourceRefreshException($"{table.Where}: line {line}, column '{table.Header[c]}' ({role}): '{text}' is not a number and not a mark this service uses for a withheld figure");
+    }
+
+    /// <summary>The rows of one figure in a service that gives each statistic its own row.</summary>
+    private sealed class PivotGroup
+    {
+        public Dictionary<string, double?> Figures { get; } = new(StringComparer.Ordinal);
+
+        public long Line { get; set; }
+
+        public string? Status { get; set; }
+    }
+}

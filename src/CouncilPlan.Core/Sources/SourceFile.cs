@@ -1,0 +1,315 @@
+using System.Text;
+using CouncilPlan.Core.DataFiles;
+using YamlDotNet.RepresentationModel;
+
+namespace CouncilPlan.Core.Sources;
+
+/// <summary>The publisher services a source can be refreshed from.</summary>
+public enum SourceService
+{
+    /// <summary>OHID Fingertips API, indicator data as CSV.</summary>
+    Fingertips,
+
+    /// <summary>ONS Nomis API, a dataset as CSV.</summary>
+    Nomis,
+
+    /// <summary>DfE explore education statistics public API, a data set's CSV download.</summary>
+    Ees,
+
+    /// <summary>A CSV or XLSX file at a URL, for publishers without an API.</summary>
+    File,
+}
+
+/// <summary>Whether figures a refresh brings in are public at once or wait for the performance team.</summary>
+public enum SourcePublish
+{
+    /// <summary>The publisher has already made them public: so do we.</summary>
+    Automatic,
+
+    /// <summary>They are loaded unpublished; the performance team publishes them.</summary>
+    Review,
+}
+
+/// <summary>One series of a source: a measure and how to get its figures from the publisher.</summary>
+/// <param name="Measure">The measure's code in the catalogue.</param>
+/// <param name="Query">The service's query parameters (indicator id, dataset, geography ...).</param>
+/// <param name="Columns">Which of the response's columns give the period, area, value ... (over the service's defaults).</param>
+/// <param name="Filters">Rows are kept only where each named column holds the given text.</param>
+/// <param name="Breakdowns">The publisher's breakdown labels kept, each to a breakdown key (empty for the whole population).</param>
+/// <param name="Pivot">For services with one row per statistic: which rows give the value, numerator, denominator or interval ("COLUMN=text").</param>
+/// <param name="Areas">Only these areas; empty for every area the database knows.</param>
+/// <param name="Recorded">A recorded response (a path relative to the sources file) that stands in for the service with --recorded.</param>
+/// <param name="Line">Where the series starts in the sources file.</param>
+public sealed record SourceSeries(
+    string Measure,
+    IReadOnlyDictionary<string, string> Query,
+    IReadOnlyDictionary<string, string> Columns,
+    IReadOnlyDictionary<string, string> Filters,
+    IReadOnlyDictionary<string, string> Breakdowns,
+    IReadOnlyDictionary<string, string> Pivot,
+    IReadOnlyList<string> Areas,
+    string? Recorded,
+    int Line);
+
+/// <summary>How to refresh one source of the measure catalogue.</summary>
+/// <param name="SourceId">The source's id in measures.yaml.</param>
+/// <param name="Releases">When the publisher releases, in words ("monthly, on the second Tuesday").</param>
+public sealed record SourceDefinition(
+    string SourceId,
+    SourceService Service,
+    SourcePublish Publish,
+    string? Releases,
+    IReadOnlyList<SourceSeries> Series,
+    string FileName,
+    int Line)
+{
+    /// <summary>The folder relative paths in the file (recorded responses) are read from.</summary>
+    public string Folder => Path.GetDirectoryName(Path.GetFullPath(FileName)) ?? ".";
+}
+
+public sealed record SourceDocument(string FileName, IReadOnlyList<SourceDefinition> Sources);
+
+/// <summary>
+/// Reads a sources file (format councilplan/sources@1, docs/sources-file-format.md): how each
+/// source of a measure catalogue is refreshed from its publisher. Every problem is reported with its
+/// file, line and field, and nothing is returned unless there are none.
+/// </summary>
+public static class SourceFileReader
+{
+    public const string Format = "councilplan/sources@1";
+
+    private static readonly Dictionary<string, SourceService> Services = new(StringComparer.Ordinal)
+    {
+        ["fingertips"] = SourceService.Fingertips,
+        ["nomis"] = SourceService.Nomis,
+        ["ees"] = SourceService.Ees,
+        ["file"] = SourceService.File,
+    };
+
+    private static readonly Dictionary<string, SourcePublish> PublishSettings = new(StringComparer.Ordinal)
+    {
+        ["automatic"] = SourcePublish.Automatic,
+        ["review"] = SourcePublish.Review,
+    };
+
+    /// <summary>What each service's query must name: a series without one of these could not be fetched.</summary>
+    private static readonly Dictionary<SourceService, string[]> RequiredQuery = new()
+    {
+        [SourceService.Fingertips] = ["indicator_id", "child_area_type_id", "parent_area_type_id"],
+        [SourceService.Nomis] = ["dataset"],
+        [SourceService.Ees] = ["data_set"],
+        [SourceService.File] = ["url"],
+    };
+
+    public static SourceDocument ReadFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DataFileException([new DataFileError(path, 0, 0, "the file does not exist")]);
+        }
+
+        using var text = new StreamReader(path, new UTF8Encoding(false, true));
+        try
+        {
+            return Read(path, text);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new DataFileException([new DataFileError(path, 0, 0, "the file is not UTF-8 text: save it as UTF-8")]);
+        }
+    }
+
+    public static SourceDocument Read(string fileName, TextReader text)
+    {
+        var (file, root) = YamlFile.Parse(fileName, text);
+        if (root is null)
+        {
+            throw new DataFileException(file.Errors);
+        }
+
+        var format = root.String("format", required: true);
+        if (format is not null && format != Format)
+        {
+            file.Error(root.MarkOf("format"), $"'format' is '{format}' but this reader understands '{Format}'");
+        }
+
+        var sources = new List<SourceDefinition>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var map in root.Maps("sources", required: true))
+        {
+            var id = map.Id("source");
+            var service = Choice(map, "service", Services, required: true);
+            var publish = Choice(map, "publish", PublishSettings, required: false) ?? SourcePublish.Automatic;
+            var releases = map.String("releases");
+            var series = new List<SourceSeries>();
+            foreach (var item in map.Maps("series", required: true))
+            {
+                series.Add(ReadSeries(item, service));
+            }
+
+            map.RejectUnknownFields();
+            if (id is { } key && !seen.Add(key.Value))
+            {
+                file.Error(key.Mark, $"source '{key.Value}' is defined twice: give each source one entry with all its series");
+            }
+
+            if (id is { } ok && service is { } s)
+            {
+                sources.Add(new SourceDefinition(ok.Value, s, publish, releases, series, fileName, map.Line));
+            }
+        }
+
+        root.RejectUnknownFields();
+        if (file.Errors.Count > 0)
+        {
+            throw new DataFileException(file.Errors);
+        }
+
+        return new SourceDocument(fileName, sources);
+    }
+
+    /// <summary>
+    /// Checks the sources against the loaded catalogue: each source must be one the catalogue names,
+    /// and each series' measure one of that source's measures, so a refresh can never write figures
+    /// under another publisher's name.
+    /// </summary>
+    /// <param name="measureSources">Each measure's code and the id of its source (null for none).</param>
+    public static IReadOnlyList<DataFileError> Check(SourceDocument document, IReadOnlySet<string> sourceIds, IReadOnlyDictionary<string, string?> measureSources)
+    {
+        var errors = new List<DataFileError>();
+        foreach (var source in document.Sources)
+        {
+            if (!sourceIds.Contains(source.SourceId))
+            {
+                errors.Add(new DataFileError(document.FileName, source.Line, 1, $"'source' is '{source.SourceId}', which is not a source in the measure catalogue: add it to measures.yaml's sources first"));
+                continue;
+            }
+
+            foreach (var series in source.Series)
+            {
+                if (!measureSources.TryGetValue(series.Measure, out var owner))
+                {
+                    errors.Add(new DataFileError(document.FileName, series.Line, 1, $"'measure' is '{series.Measure}', which is not a measure in the catalogue"));
+                }
+                else if (owner != source.SourceId)
+                {
+                    errors.Add(new DataFileError(document.FileName, series.Line, 1, $"measure '{series.Measure}' has source '{owner ?? "(none)"}' in the catalogue, not '{source.SourceId}'"));
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    private static SourceSeries ReadSeries(YamlMap map, SourceService? service)
+    {
+        var measure = map.String("measure", required: true) ?? "";
+        var query = Pairs(map, "query", required: true);
+        if (service is { } s && map.Has("query"))
+        {
+            foreach (var name in RequiredQuery[s].Where(n => !query.ContainsKey(n)))
+            {
+                map.File.Error(map.MarkOf("query"), $"'{map.Path}.query' needs '{name}' for the {s.ToString().ToLowerInvariant()} service");
+            }
+        }
+
+        var columns = Pairs(map, "columns", required: false);
+        foreach (var role in columns.Keys.Where(r => !SourceColumns.Roles.Contains(r)))
+        {
+            map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' names '{role}', which is not a column role (allowed: {string.Join(", ", SourceColumns.Roles)})");
+        }
+
+        if (service == SourceService.File)
+        {
+            foreach (var role in new[] { SourceColumns.Period, SourceColumns.Value }.Where(r => !columns.ContainsKey(r)))
+            {
+                map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' needs '{role}' for a file: name the column that holds it");
+            }
+
+            if (!columns.ContainsKey(SourceColumns.Area) && !query.ContainsKey("area"))
+            {
+                map.File.Error(map.MarkOf("columns"), $"'{map.Path}' needs 'columns.area', or 'query.area' when the whole file is about one area");
+            }
+        }
+
+        if (service == SourceService.Ees && !columns.ContainsKey(SourceColumns.Value))
+        {
+            map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' needs 'value': the indicator column of the data set");
+        }
+
+        var filters = Pairs(map, "filters", required: false);
+        var breakdowns = Pairs(map, "breakdowns", required: false, allowEmptyValues: true);
+        var pivot = Pairs(map, "pivot", required: false);
+        foreach (var (role, rule) in pivot)
+        {
+            if (!SourceColumns.PivotRoles.Contains(role))
+            {
+                map.File.Error(map.MarkOf("pivot"), $"'{map.Path}.pivot' names '{role}' (allowed: {string.Join(", ", SourceColumns.PivotRoles)})");
+            }
+            else if (!rule.Contains('=', StringComparison.Ordinal))
+            {
+                map.File.Error(map.MarkOf("pivot"), $"'{map.Path}.pivot.{role}' is '{rule}': write COLUMN=text, for example MEASURES_NAME=Variable");
+            }
+        }
+
+        if (pivot.Count > 0 && !pivot.ContainsKey(SourceColumns.Value))
+        {
+            map.File.Error(map.MarkOf("pivot"), $"'{map.Path}.pivot' needs 'value': which rows hold the figure itself");
+        }
+
+        var areas = map.Strings("areas").Select(a => a.Value).ToList();
+        var recorded = map.String("recorded");
+        map.RejectUnknownFields();
+        return new SourceSeries(measure, query, columns, filters, breakdowns, pivot, areas, recorded, map.Line);
+    }
+
+    private static T? Choice<T>(YamlMap map, string key, Dictionary<string, T> choices, bool required)
+        where T : struct
+    {
+        var text = map.String(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!choices.TryGetValue(text, out var value))
+        {
+            map.File.Error(map.MarkOf(key), $"'{(map.Path.Length == 0 ? key : map.Path + "." + key)}' is '{text}': use one of {string.Join(", ", choices.Keys)}");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>A mapping of text to text (query parameters, column names), in file order.</summary>
+    private static Dictionary<string, string> Pairs(YamlMap map, string key, bool required, bool allowEmptyValues = false)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var nested = map.Map(key, required);
+        if (nested is null)
+        {
+            return pairs;
+        }
+
+        foreach (var (name, value) in nested.Node.Children)
+        {
+            var field = (name as YamlScalarNode)?.Value ?? "";
+            if (value is not YamlScalarNode scalar)
+            {
+                map.File.Error(value, $"'{nested.Path}.{field}' must be text, not a list or mapping");
+                continue;
+            }
+
+            var text = scalar.Value?.Trim() ?? "";
+            if (text.Length == 0 && !allowEmptyValues)
+            {
+                map.File.Error(value, $"'{nested.Path}.{field}' must not be empty");
+                continue;
+            }
+
+            pairs[field] = text;
+        }
+
+        return pairs;
+    }
+}

@@ -1,0 +1,169 @@
+using CouncilPlan.Core.Sources;
+using CouncilPlan.Testing;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace CouncilPlan.Core.Tests.Sources;
+
+/// <summary>Each connector's mapping of a recorded response (tests/data/sources) onto figures; no database, no network.</summary>
+public sealed class ConnectorTests
+{
+    private static readonly HashSet<string> KnownAreas = ["E92000001", "E08000007", "E05011234"];
+
+    private static SourceRows Read(string sourceId, string sample)
+    {
+        var source = SourceWorld.Source(sourceId);
+        var series = source.Series.Single();
+        var connector = SourceConnector.For(source.Service);
+        using var body = File.OpenRead(Path.Combine(RecordedServer.Samples, sample));
+        return connector.Rows(connector.Read(body, sample, series), series, KnownAreas.Contains);
+    }
+
+    [Fact]
+    public void Fingertips_KeepsPersonsAndMappedSexes_WithIntervalsAndCounts_LeavesOutSuppressedOtherCategoriesAndUnknownAreas()
+    {
+        var result = Read("ohid-activity", "fingertips-by-indicator.csv");
+
+        Assert.Equal(
+            [
+                ("2022", "E92000001", "", 67.3, 117020.0, 173875.0, 67.1, 67.5),
+                ("2021", "E08000007", "", 68.0, 340.0, 500.0, 64.7, 71.2),
+                ("2022", "E08000007", "", 70.1, 351.0, 501.0, 66.9, 73.1),
+                ("2022", "E08000007", "sex:male", 72.4, 181.0, 250.0, 67.9, 76.5),
+            ],
+            result.Rows.Select(r => (r.Period, r.Area, r.Breakdown, r.Value, r.Numerator!.Value, r.Denominator!.Value, r.LowerCi!.Value, r.UpperCi!.Value)));
+        Assert.Equal(1, result.Suppressed);
+        Assert.Equal("line 3 of fingertips-by-indicator.csv", result.Rows[1].Origin);
+    }
+
+    [Fact]
+    public void Nomis_JoinsTheApsRowsOfAFigure_IntervalIsValuePlusOrMinusConfidence_ProvisionalAndWithheldMarks()
+    {
+        var result = Read("ons-aps", "nomis-aps.csv");
+
+        var rows = result.Rows.OrderBy(r => r.Period, StringComparer.Ordinal).ThenBy(r => r.Area, StringComparer.Ordinal).ToList();
+        Assert.Equal(3, rows.Count);
+        var stockport = rows.Single(r => r.Area == "E08000007" && r.Period == "Jan 2023-Dec 2023");
+        Assert.Equal((78.4, 143800.0, 183400.0, null), (stockport.Value, stockport.Numerator, stockport.Denominator, stockport.Status));
+        Assert.Equal(75.3, stockport.LowerCi!.Value, 10);
+        Assert.Equal(81.5, stockport.UpperCi!.Value, 10);
+        Assert.Equal("provisional", rows.Single(r => r.Period == "Jan 2024-Dec 2024").Status);
+        Assert.DoesNotContain(rows, r => r.Area == "E05011234");
+        Assert.Equal(1, result.Suppressed);
+    }
+
+    [Fact]
+    public void Ees_TurnsTimePeriodIntoAcademicYears_AreaByGeographicLevel_SymbolsAreWithheld()
+    {
+        var result = Read("dfe-attainment", "ees-data-set.csv");
+
+        Assert.Equal(
+            [("2021/22", "E92000001", "", 48.8), ("2022/23", "E92000001", "", 46.3), ("2021/22", "E08000007", "", 51.2), ("2022/23", "E08000007", "", 50.4)],
+            result.Rows.Select(r => (r.Period, r.Area, r.Breakdown, r.Value)));
+        Assert.Equal(1, result.Suppressed);
+    }
+
+    [Fact]
+    public void FileCsv_UsesTheNamedColumns()
+    {
+        var result = Read("council-housing", "file-quarterly.csv");
+
+        Assert.Equal(
+            [("2023-24 Q1", "E08000007", 120.0, (string?)null), ("2023-24 Q2", "E08000007", 131.0, "Includes a late return from one provider")],
+            result.Rows.Select(r => (r.Period, r.Area, r.Value, r.Note)));
+    }
+
+    [Fact]
+    public void FileXlsx_ReadsTheNamedSheetFromTheHeaderRowOfTheRange()
+    {
+        var source = SourceWorld.Sources("""
+            format: councilplan/sources@1
+            sources:
+              - source: council-housing
+                service: file
+                series:
+                  - measure: M-1
+                    query: { url: "https://data.example.gov.uk/monthly.xlsx", sheet: Data, range: "B3:D10", area: E08000007 }
+                    columns: { period: Month, value: Count }
+            """).Single();
+        var series = source.Series.Single();
+        using var workbook = Workbook(("Notes", [["Read me"]]), ("Data", [["Monthly counts"], [], ["", "Month", "Count", "Comment"], ["", "2024-04", "17", ""], ["", "2024-05", "21", "late"]]));
+
+        var connector = SourceConnector.For(source.Service);
+        var result = connector.Rows(connector.Read(workbook, "monthly.xlsx", series), series, KnownAreas.Contains);
+
+        Assert.Equal([("2024-04", "E08000007", 17.0), ("2024-05", "E08000007", 21.0)], result.Rows.Select(r => (r.Period, r.Area, r.Value)));
+        Assert.Equal("line 5 of monthly.xlsx (sheet 'Data')", result.Rows[1].Origin);
+    }
+
+    [Fact]
+    public void ChangedColumns_NameTheMissingColumnAndTheResponse()
+    {
+        var error = Assert.Throws<SourceRefreshException>(() => Read("ohid-activity", "changed-columns.csv"));
+
+        Assert.Contains("changed-columns.csv has no column 'Area Code' (for the area)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Area code (ONS)'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AValueThatIsNotANumber_NamesLineAndColumn()
+    {
+        var path = ObservationCatalogue.WriteFile(File.ReadAllText(Path.Combine(RecordedServer.Samples, "file-quarterly.csv")).Replace(",131,", ",13l,", StringComparison.Ordinal), "odd.csv");
+        var source = SourceWorld.Source("council-housing");
+        var connector = SourceConnector.For(source.Service);
+        using var body = File.OpenRead(path);
+
+        var error = Assert.Throws<SourceRefreshException>(() => connector.Rows(connector.Read(body, "odd.csv", source.Series[0]), source.Series[0], KnownAreas.Contains));
+
+        Assert.Equal("odd.csv: line 3, column 'Households in temporary accommodation' (value): '13l' is not a number and not a mark this service uses for a withheld figure", error.Message);
+    }
+
+    [Fact]
+    public void Urls_FollowEachServicesDocumentedForm()
+    {
+        var sources = SourceWorld.Sources();
+        string Url(string id) => SourceConnector.For(sources.Single(s => s.SourceId == id).Service).Url(sources.Single(s => s.SourceId == id).Series[0], null).ToString();
+
+        Assert.Equal("https://fingertips.phe.org.uk/api/all_data/csv/by_indicator_id?indicator_ids=93014&child_area_type_id=502&parent_area_type_id=15", Url("ohid-activity"));
+        Assert.Equal("https://www.nomisweb.co.uk/api/v01/dataset/NM_17_5.data.csv?geography=1946157089%2C2092957699&date=latestMINUS4-latest&variable=45&measures=20599%2C21001%2C21002%2C21003&select=DATE_NAME%2CGEOGRAPHY_CODE%2CVARIABLE_NAME%2CMEASURES_NAME%2COBS_VALUE%2COBS_STATUS", Url("ons-aps"));
+        Assert.Equal("https://api.education.gov.uk/statistics/v1/data-sets/7c0e9201-c7c0-ff73-bee4-304e731ec0e6/csv", Url("dfe-attainment"));
+        Assert.Equal("https://data.example.gov.uk/housing/temporary-accommodation.csv", Url("council-housing"));
+    }
+
+    /// <summary>A workbook of sheets, each a list of rows of text cells from column A.</summary>
+    internal static MemoryStream Workbook(params (string Name, string[][] Rows)[] sheets)
+    {
+        var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook(new Sheets());
+            uint id = 1;
+            foreach (var (name, rows) in sheets)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                for (var r = 0; r < rows.Length; r++)
+                {
+                    var row = new Row { RowIndex = (uint)(r + 1) };
+                    for (var c = 0; c < rows[r].Length; c++)
+                    {
+                        if (rows[r][c].Length > 0)
+                        {
+                            row.Append(new Cell { CellReference = $"{(char)('A' + c)}{r + 1}", DataType = CellValues.InlineString, InlineString = new InlineString(new Text(rows[r][c])) });
+                        }
+                    }
+
+                    data.Append(row);
+                }
+
+                part.Worksheet = new Worksheet(data);
+                workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = name });
+            }
+        }
+
+        stream.Position = 0;
+        return stream;
+    }
+}

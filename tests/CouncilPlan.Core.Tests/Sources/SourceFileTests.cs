@@ -1,0 +1,71 @@
+using CouncilPlan.Core.DataFiles;
+using CouncilPlan.Core.Sources;
+
+namespace CouncilPlan.Core.Tests.Sources;
+
+/// <summary>Reading and checking a sources file (docs/sources-file-format.md).</summary>
+public sealed class SourceFileTests
+{
+    [Fact]
+    public void Read_TheTestFile_GivesEachSourceItsServicePublishSettingAndSeries()
+    {
+        var sources = SourceWorld.Sources();
+
+        Assert.Equal(
+            [("ohid-activity", SourceService.Fingertips, SourcePublish.Automatic), ("ons-aps", SourceService.Nomis, SourcePublish.Automatic), ("dfe-attainment", SourceService.Ees, SourcePublish.Review), ("council-housing", SourceService.File, SourcePublish.Automatic)],
+            sources.Select(s => (s.SourceId, s.Service, s.Publish)));
+        Assert.Equal("annually, in spring", sources[0].Releases);
+        Assert.Equal("", sources[0].Series[0].Breakdowns["Persons"]);
+        Assert.Equal("MEASURES_NAME=Confidence", sources[1].Series[0].Pivot["confidence"]);
+    }
+
+    [Fact]
+    public void Read_WithProblems_NamesFileLineAndFieldOfEach()
+    {
+        var error = Assert.Throws<DataFileException>(() => SourceFileReader.Read("sources.yaml", new StringReader("""
+            format: councilplan/sources@1
+            sources:
+              - source: ons-aps
+                service: nomsi
+                series:
+                  - measure: A2-01
+                    query: { geography: "1946157089" }
+              - source: ohid
+                service: fingertips
+                publish: later
+                series:
+                  - measure: A3-01
+                    query: { indicator_id: "1", child_area_type_id: "502" }
+                    colums: { value: Value }
+            """)));
+
+        Assert.Equal(
+            [
+                "sources.yaml:4:14: 'sources[0].service' is 'nomsi': use one of fingertips, nomis, ees, file",
+                "sources.yaml:10:14: 'sources[1].publish' is 'later': use one of automatic, review",
+                "sources.yaml:13:16: 'sources[1].series[0].query' needs 'parent_area_type_id' for the fingertips service",
+                "sources.yaml:14:9: unknown field 'colums' in sources[1].series[0] (allowed here: areas, breakdowns, columns, filters, measure, pivot, query, recorded)",
+            ],
+            error.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Check_ASourceOrMeasureTheCatalogueDoesNotHave_OrAnotherSourcesMeasure_IsNamedWithItsLine()
+    {
+        var document = new SourceDocument("sources.yaml", SourceWorld.Sources());
+
+        var errors = SourceFileReader.Check(
+            document,
+            new HashSet<string>(StringComparer.Ordinal) { "ohid-activity", "ons-aps", "council-housing" },
+            new Dictionary<string, string?>(StringComparer.Ordinal) { ["PCT-1"] = "ohid-activity", ["R12-1"] = "council-housing" });
+
+        Assert.Equal(
+            [
+                "measure 'R12-1' has source 'council-housing' in the catalogue, not 'ons-aps'",
+                "'source' is 'dfe-attainment', which is not a source in the measure catalogue: add it to measures.yaml's sources first",
+                "'measure' is 'FQ-1', which is not a measure in the catalogue",
+            ],
+            errors.Select(e => e.Message));
+        Assert.All(errors, e => Assert.True(e.Line > 1));
+    }
+}

@@ -1,0 +1,211 @@
+using System.Text;
+using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Sources;
+using CouncilPlan.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CouncilPlan.Core.Tests.Sources;
+
+/// <summary>Refreshing sources from a local server standing in for the publishers, once on SQLite and once on PostgreSQL.</summary>
+public sealed class SourceRefreshTests
+{
+    public static TheoryData<DatabaseProvider, string> Failures()
+    {
+        var data = new TheoryData<DatabaseProvider, string>();
+        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+        {
+            foreach (var failure in new[] { "timeout", "500", "malformed", "changed columns", "unreachable" })
+            {
+                data.Add(provider, failure);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Refresh_AddsNewFigures_ThenAChangedFigureBecomesARevision_AndUnchangedAreSkipped(DatabaseProvider provider)
+    {
+        await using var database = await SourceWorld.DatabaseAsync(provider);
+        await using var server = SourceWorld.ServeAll();
+        using var http = new HttpClient();
+        var source = SourceWorld.Source("ohid-activity");
+
+        SourceRefresh first;
+        await using (var db = database.NewContext())
+        {
+            first = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source, new SourceRefreshOptions { By = "tester" });
+        }
+
+        Assert.Null(first.Error);
+        Assert.Equal((4, 0, 0, 1), (first.Added, first.Revised, first.Unchanged, first.Suppressed));
+        Assert.Equal($"{server.BaseUrl}api/all_data/csv/by_indicator_id?indicator_ids=93014&child_area_type_id=502&parent_area_type_id=15", first.Urls);
+        Assert.Equal("OHID Fingertips", first.Service);
+
+        var changed = File.ReadAllText(Path.Combine(RecordedServer.Samples, "fingertips-by-indicator.csv")).Replace(",2022,70.1,", ",2022,70.5,", StringComparison.Ordinal);
+        server.Serve(SourceWorld.FingertipsPath, Encoding.UTF8.GetBytes(changed), "text/csv");
+        SourceRefresh second;
+        await using (var db = database.NewContext())
+        {
+            second = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source, new SourceRefreshOptions { By = "tester" });
+        }
+
+        Assert.Equal((0, 1, 3), (second.Added, second.Revised, second.Unchanged));
+        await using var check = database.NewContext();
+        var stockport2022 = await check.Observations.SingleAsync(o => o.AreaCode == "E08000007" && o.Period == "2022" && o.BreakdownId == Core.Measures.Breakdown.TotalId);
+        Assert.Equal((70.5, 2, true, 66.9, 73.1), (stockport2022.Value, stockport2022.Version, stockport2022.Published, stockport2022.LowerCi, stockport2022.UpperCi));
+        var revision = await check.ObservationRevisions.SingleAsync();
+        Assert.Equal(70.1, revision.Value);
+        Assert.Equal(2, await check.SourceRefreshes.CountAsync());
+        var audit = await check.AuditEntries.Where(a => a.Entity == nameof(SourceRefresh)).ToListAsync();
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, a => Assert.Equal("ohid-activity", a.Key));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task DryRun_SaysWhatWouldChange_AndChangesNoFigures(DatabaseProvider provider)
+    {
+        await using var database = await SourceWorld.DatabaseAsync(provider);
+        await using var server = SourceWorld.ServeAll();
+        using var http = new HttpClient();
+        var before = await ObservationSnapshot.TakeAsync(database);
+
+        IReadOnlyList<SourceRefresh> refreshes;
+        await using (var db = database.NewContext())
+        {
+            refreshes = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(SourceWorld.Sources(), new SourceRefreshOptions { DryRun = true });
+        }
+
+        Assert.All(refreshes, r => Assert.Null(r.Error));
+        Assert.Equal([("ohid-activity", 4L), ("ons-aps", 3L), ("dfe-attainment", 4L), ("council-housing", 2L)], refreshes.Select(r => (r.SourceId, r.Added)));
+        Assert.Equal(before, await ObservationSnapshot.TakeAsync(database));
+        await using var check = database.NewContext();
+        Assert.All(await check.SourceRefreshes.ToListAsync(), r => Assert.True(r.DryRun));
+    }
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public async Task Refresh_WhenTheServiceFails_GivesAClearError_AndChangesNoFigures(DatabaseProvider provider, string failure)
+    {
+        await using var database = await SourceWorld.DatabaseAsync(provider);
+        await using var server = SourceWorld.ServeAll();
+        var baseUrl = server.BaseUrl;
+        switch (failure)
+        {
+            case "timeout":
+                server.Delay(SourceWorld.FingertipsPath, "fingertips-by-indicator.csv", TimeSpan.FromSeconds(5));
+                break;
+            case "500":
+                server.Fail(SourceWorld.FingertipsPath, 500);
+                break;
+            case "malformed":
+                server.Serve(SourceWorld.FingertipsPath, "malformed.csv");
+                break;
+            case "changed columns":
+                server.Serve(SourceWorld.FingertipsPath, "changed-columns.csv");
+                break;
+            default:
+                baseUrl = new Uri($"http://127.0.0.1:{RecordedServer.FreePort()}/");
+                break;
+        }
+
+        using var http = new HttpClient();
+        var before = await ObservationSnapshot.TakeAsync(database);
+        SourceRefresh refresh;
+        await using (var db = database.NewContext())
+        {
+            refresh = await SourceWorld.Refresher(db, SourceWorld.Settings(baseUrl, TimeSpan.FromSeconds(1)), http).RefreshAsync(SourceWorld.Source("ohid-activity"), new SourceRefreshOptions());
+        }
+
+        var expected = failure switch
+        {
+            "timeout" => "did not answer within 1 seconds",
+            "500" => "answered 500 Internal Server Error",
+            "malformed" => "line 2: ",
+            "changed columns" => "has no column 'Area Code'",
+            _ => "could not be reached",
+        };
+        Assert.NotNull(refresh.Error);
+        Assert.StartsWith("ohid-activity: ", refresh.Error, StringComparison.Ordinal);
+        Assert.Contains(expected, refresh.Error, StringComparison.Ordinal);
+        Assert.Contains("by_indicator_id", refresh.Error, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0), (refresh.Added, refresh.Revised, refresh.Unchanged));
+        Assert.Equal(before, await ObservationSnapshot.TakeAsync(database));
+        await using var check = database.NewContext();
+        Assert.Equal(refresh.Error, (await check.SourceRefreshes.SingleAsync()).Error);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task OneFailingSource_DoesNotStopOrHalfWriteAnother(DatabaseProvider provider)
+    {
+        await using var database = await SourceWorld.DatabaseAsync(provider);
+        await using var server = SourceWorld.ServeAll().Fail(SourceWorld.NomisPath, 503);
+        using var http = new HttpClient();
+
+        IReadOnlyList<SourceRefresh> refreshes;
+        await using (var db = database.NewContext())
+        {
+            refreshes = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(SourceWorld.Sources(), new SourceRefreshOptions());
+        }
+
+        Assert.Equal(["ohid-activity", "dfe-attainment", "council-housing"], refreshes.Where(r => r.Error is null).Select(r => r.SourceId));
+        Assert.Contains("answered 503", refreshes.Single(r => r.SourceId == "ons-aps").Error, StringComparison.Ordinal);
+        await using var check = database.NewContext();
+        Assert.Equal(0, await check.Observations.CountAsync(o => o.Measure!.Code == ObservationCatalogue.Rolling));
+        Assert.Equal(4 + 4 + 2, await check.Observations.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task ReviewedSource_LoadsNewFiguresUnpublished_AndKeepsAnUnchangedFiguresPublication(DatabaseProvider provider)
+    {
+        await using var database = await SourceWorld.DatabaseAsync(provider);
+        await using var server = SourceWorld.ServeAll();
+        using var http = new HttpClient();
+        var source = SourceWorld.Source("dfe-attainment");
+        await using (var db = database.NewContext())
+        {
+            await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source, new SourceRefreshOptions());
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.All(await db.Observations.ToListAsync(), o => Assert.False(o.Published));
+            await db.Observations.Where(o => o.Period == "2021/22 academic").ExecuteUpdateAsync(s => s.SetProperty(o => o.Published, true));
+        }
+
+        SourceRefresh again;
+        await using (var db = database.NewContext())
+        {
+            again = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source, new SourceRefreshOptions());
+        }
+
+        Assert.Equal((0, 0, 4), (again.Added, again.Revised, again.Unchanged));
+        await using var check = database.NewContext();
+        Assert.Equal(2, await check.Observations.CountAsync(o => o.Published));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task AFigureTheImporterRefuses_IsNamedByThePublishersLine(DatabaseProvider provider)
+    {
+        await using var database = await SourceWorld.DatabaseAsync(provider);
+        var pooled = File.ReadAllText(Path.Combine(RecordedServer.Samples, "fingertips-by-indicator.csv")).Replace("Persons,19+ yrs,,,2021,", "Persons,19+ yrs,,,2018 - 20,", StringComparison.Ordinal);
+        await using var server = SourceWorld.ServeAll().Serve(SourceWorld.FingertipsPath, Encoding.UTF8.GetBytes(pooled), "text/csv");
+        using var http = new HttpClient();
+        var before = await ObservationSnapshot.TakeAsync(database);
+
+        SourceRefresh refresh;
+        await using (var db = database.NewContext())
+        {
+            refresh = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(SourceWorld.Source("ohid-activity"), new SourceRefreshOptions());
+        }
+
+        Assert.Contains("1 figure(s) could not be loaded, so none were: line 3 of ohid-activity: the response from", refresh.Error, StringComparison.Ordinal);
+        Assert.Contains("period", refresh.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await ObservationSnapshot.TakeAsync(database));
+    }
+}
