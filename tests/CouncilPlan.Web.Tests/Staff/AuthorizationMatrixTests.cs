@@ -179,6 +179,7 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         ["/borough-plan"] = Public("/borough-plan"),
         ["/climate"] = Public("/climate"),
         ["/error/{code:int?}"] = new(["/error/404"], _ => NotFound, []),
+        ["/evidence"] = Public("/evidence"),
         ["/how-we-judge"] = Public("/how-we-judge"),
         ["/measures"] = Public("/measures", "/measures?headline=out-of-date"),
         ["/measures/{code}"] = Public($"/measures/{f.MeasureCode}"),

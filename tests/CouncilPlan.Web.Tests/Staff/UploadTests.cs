@@ -183,20 +183,20 @@ public abstract class UploadTests<TSite>(TSite site) : IClassFixture<TSite>
     public async Task Upload_OfAMeasureTheOfficerDoesNotOwn_IsRefusedForThatRow_AndShowsNoDraftOfIt()
     {
         await OpenQuarterAsync();
-        await SaveDraftAsync(Team, "A2-17", "93.2");
+        await SaveDraftAsync(Team, "A3-06", "93.2");
         using var stranger = await SignInAsync(Roles.Contributor);
         using var approver = await SignInAsync(Roles.Approver);
         await using (var db = site.Database.NewContext())
         {
-            // A2-17 belongs to the approver's service, with no named owner.
-            db.Ownerships.Add(new Ownership { MeasureId = (await db.Measures.SingleAsync(m => m.Code == "A2-17")).Id, ServiceId = approver.ServiceId });
+            // A3-06 belongs to the approver's service, with no named owner.
+            db.Ownerships.Add(new Ownership { MeasureId = (await db.Measures.SingleAsync(m => m.Code == "A3-06")).Id, ServiceId = approver.ServiceId });
             await db.SaveChangesAsync();
         }
 
-        var refused = await PreviewAsync(stranger.Browser, "measure,value\nA2-17,55\n");
-        var allowed = await PreviewAsync(approver.Browser, "measure,value\nA2-17,55\n");
+        var refused = await PreviewAsync(stranger.Browser, "measure,value\nA3-06,55\n");
+        var allowed = await PreviewAsync(approver.Browser, "measure,value\nA3-06,55\n");
 
-        Assert.Equal(["Row 2, column measure: you do not own measure A2-17, so you cannot upload figures for it"], Problems(refused));
+        Assert.Equal(["Row 2, column measure: you do not own measure A3-06, so you cannot upload figures for it"], Problems(refused));
         Assert.DoesNotContain("93%", refused.Body!.TextContent, StringComparison.Ordinal);
         Assert.Empty(Problems(allowed));
         Assert.Equal("93% for 2023-24 (draft saved)", Cell(allowed, 2, 4));
