@@ -50,7 +50,9 @@ public sealed class IndexModel(PublicDataCache cache) : PlanPageModel(cache)
         var chosen = shadable.FirstOrDefault(m => chosenHere && m.Measure.Measure.Code == MeasureCode);
         if (chosen.Measure is null)
         {
-            chosen = shadable.FirstOrDefault();
+            // A shaded map of counts mostly shows which wards are bigger, so a rate or share is
+            // shown first when there is one (counts can still be chosen, with a warning).
+            chosen = shadable.OrderBy(m => m.Measure.Measure.IsCount).FirstOrDefault();
         }
 
         var outlines = AreaMapDrawing.Outlines(wards);
