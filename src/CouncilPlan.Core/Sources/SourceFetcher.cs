@@ -34,7 +34,7 @@ public sealed class SourceFetcher(HttpClient http, SourceSettings settings)
             }
 
             await using var file = File.OpenRead(path);
-            var from = $"recorded {Path.GetRelativePath(source.Folder, path).Replace('\\', '/')} for {url}";
+            var from = $"{SourceRefresh.RecordedPrefix}{Path.GetRelativePath(source.Folder, path).Replace('\\', '/')} for {url}";
             return (from, connector.Read(file, $"{source.SourceId}: {from}", series));
         }
 

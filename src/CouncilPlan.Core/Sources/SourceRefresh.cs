@@ -47,6 +47,15 @@ public sealed class SourceRefresh
 
     public bool Succeeded => Error is null;
 
+    /// <summary>How a figure's origin reads when it came from a recorded response rather than the publisher.</summary>
+    public const string RecordedPrefix = "recorded ";
+
+    /// <summary>
+    /// Every series was read from a recorded response (a stand-in for the publisher, for trials and
+    /// tests): such a refresh says nothing about when the publisher was last asked.
+    /// </summary>
+    public bool FromRecordedResponses => Urls.Length > 0 && Urls.Split('\n').All(u => u.StartsWith(RecordedPrefix, StringComparison.Ordinal));
+
     public IEnumerable<string> MeasureCodes => Measures.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     public static string MeasureKey(string code) => $" {code} ";

@@ -4,6 +4,7 @@ using CouncilPlan.Core.Users;
 using CouncilPlan.Testing;
 using CouncilPlan.Web.Tests.Staff.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CouncilPlan.Web.Tests.Staff;
 
@@ -55,9 +56,34 @@ public abstract class SourcesWebTests<TSite>(TSite site) : IClassFixture<TSite>
         using var signIn = await anonymous.GetAsync("/staff/sources");
         Assert.NotEqual(HttpStatusCode.OK, signIn.StatusCode);
 
+        // A recorded response stands in for the publisher: the public page does not claim it asked.
         using var visitor = new Browser(site.Factory);
-        var measure = await visitor.PageAsync("/measures/A2-12");
-        Assert.Equal("Updated 3 March 2026 from ONS Nomis", measure.QuerySelector("#updated-from")?.TextContent.Trim());
+        Assert.Null((await visitor.PageAsync("/measures/A2-12")).QuerySelector("#updated-from"));
+
+        // The publisher itself (a local server in its place), first with nothing new, then with a
+        // figure revised: "checked" and then "updated", each on its own day.
+        var recorded = await File.ReadAllTextAsync(Path.Combine(RepositoryFiles.Data, "stockport-2023-24", "recorded", "nomis-claimant-count.csv"));
+        await using var nomis = RecordedServer.Start();
+        var live = new SourceSettings { Files = [DefaultSources], BaseUrls = new Dictionary<SourceService, Uri> { [SourceService.Nomis] = nomis.BaseUrl } };
+        async Task RefreshLiveAsync(string body, DateTimeOffset at)
+        {
+            nomis.Serve("/api/v01/dataset/NM_162_1.data.csv", System.Text.Encoding.UTF8.GetBytes(body), "text/csv");
+            await using var db = site.Database.NewContext();
+            var refresher = new SourceRefresher(db, new ShiftedClock(at), new SourceFetcher(http, live));
+            Assert.Null((await refresher.RefreshAsync(live.ReadSources().Single(s => s.SourceId == "ons-claimant-count"), new SourceRefreshOptions { By = "tester" })).Error);
+
+            // The refresh bumped the data version; the site notices that within its poll, here at once.
+            await site.Factory.Services.GetRequiredService<CouncilPlan.Web.PublicData.PublicDataCache>().InvalidateAsync();
+        }
+
+        await RefreshLiveAsync(recorded, new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+        Assert.Equal("Checked against ONS Nomis on 4 March 2026: no new figures", (await visitor.PageAsync("/measures/A2-12")).QuerySelector("#updated-from")?.TextContent.Trim());
+
+        var revised = recorded.Replace("March 2026,E08000007,Claimants as a proportion of residents aged 16-64,Value,3.1,A", "March 2026,E08000007,Claimants as a proportion of residents aged 16-64,Value,3.2,A", StringComparison.Ordinal);
+        Assert.NotEqual(recorded, revised);
+        await RefreshLiveAsync(revised, new DateTimeOffset(2026, 3, 5, 9, 0, 0, TimeSpan.Zero));
+        Assert.Equal("Updated 5 March 2026 from ONS Nomis", (await visitor.PageAsync("/measures/A2-12")).QuerySelector("#updated-from")?.TextContent.Trim());
+
         var neverRefreshed = await visitor.PageAsync("/measures/A2-09");
         Assert.Null(neverRefreshed.QuerySelector("#updated-from"));
     }

@@ -28,7 +28,7 @@ public sealed class ShowModel(PublicDataCache cache, CouncilPlanDb db) : PageMod
 
     public IReadOnlyList<PlanElement> Evidence { get; private set; } = [];
 
-    /// <summary>The latest refresh from the publisher that loaded this measure's figures ("Updated 3 March 2026 from OHID Fingertips"), or null.</summary>
+    /// <summary>The latest refresh that asked the publisher for this measure's figures (not a dry run, not from a recorded response), or null.</summary>
     public SourceRefresh? LastRefresh { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -51,10 +51,12 @@ public sealed class ShowModel(PublicDataCache cache, CouncilPlanDb db) : PageMod
         {
             // By source first: the (source_id, started_at) index finds the few refreshes of one source.
             var key = SourceRefresh.MeasureKey(measure.Code);
-            LastRefresh = await db.SourceRefreshes.AsNoTracking()
+            var refreshes = await db.SourceRefreshes.AsNoTracking()
                 .Where(r => r.SourceId == sourceId && !r.DryRun && r.Error == null && r.Measures.Contains(key))
                 .OrderByDescending(r => r.StartedAt)
-                .FirstOrDefaultAsync(cancellationToken);
+                .Take(20)
+                .ToListAsync(cancellationToken);
+            LastRefresh = refreshes.FirstOrDefault(r => !r.FromRecordedResponses);
         }
         return Page();
     }
