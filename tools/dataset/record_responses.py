@@ -322,8 +322,8 @@ def education():
     ees("ees-eyfsp.csv", [("school-readiness.csv", "A2-01", "gld_percent", None, None)],
         breakdown=("characteristic", {"": "Total", "free-school-meals:eligible": "FSM eligible"}))
     ees("ees-ks2.csv", [("ks2-expected-standard.csv", "A2-02", "pt_rwm_met_expected_standard", None, None)])
-    ees("ees-ks4.csv", [("ks4-grade-5-english-maths.csv", "A2-03", "pt_l2basics_95", None, None),
-                        ("progress-8.csv", "A2-04", "avg_p8score", None, None)])
+    ees("ees-ks4.csv", [("ks4-grade-5-english-maths.csv", "A2-03", "engmath_95_percent", None, None),
+                        ("progress-8.csv", "A2-04", "progress8_average", None, None)])
     ees("ees-neet.csv", [("neet-or-not-known.csv", "A2-07", "NEET_not_known_percent", None, None),
                          ("neet.csv", "A2-08", "NEET_percent", None, None)])
     ees("ees-apprenticeships.csv", [("apprenticeship-starts.csv", "A2-09", "starts_rate_per_100000", None, None)])
