@@ -5,25 +5,47 @@
 publisher. Until real responses are captured from the live services (this machine had no network
 when the mechanism was built), these files are rebuilt from the committed observations CSVs in the
 shape the publisher's documentation gives, so a dry run against them should find every figure
-unchanged. Replace them with captured responses (same file names) when the network allows.
+unchanged (SourceCommandsTests checks that it does). Replace them with captured responses (same
+file names) when the network allows.
 
-Nomis CSV shape: https://www.nomisweb.co.uk/api/v01/help (data download, `select`), one row per
-statistic (MEASURE_NAME / MEASURES_NAME), OBS_STATUS "A" for a normal value.
+Shapes:
+- Nomis CSV: https://www.nomisweb.co.uk/api/v01/help (data download, `select`), one row per
+  statistic (MEASURE_NAME / MEASURES_NAME), OBS_STATUS "A" for a normal value.
+- Fingertips CSV: https://fingertips.phe.org.uk/api (all_data/csv/by_indicator_id) and the API guide,
+  one row per area, sex and period; pooled periods written "2015 - 17".
+- explore education statistics CSV download: the open data standards
+  (https://dfe-analytical-services.github.io/analysts-guide/statistics-production/ud.html):
+  time_period, time_identifier, geographic_level, country/region/LA codes, then the data set's
+  filters and indicators. The indicator column names are the likely ones, to be checked.
+- file: the publisher's own table; the stand-ins keep one header row of plain column names (XLSX:
+  a title row above it, as the publishers' workbooks have notes above their tables).
+
+What a stand-in leaves out: ward rows (E05: built in the product from small areas, not fetched),
+and figures that carry a quality note where the service's response has no note column (Fingertips
+has "Value note"; the others none), since a refresh would otherwise revise the note away. A refresh
+leaves figures its response lacks alone.
 
 Usage: python3 tools/dataset/record_responses.py
 """
 import csv
 import datetime
 import pathlib
+import zipfile
+from xml.sax.saxutils import escape
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PLAN = ROOT / "data" / "stockport-2023-24"
 OUT = PLAN / "recorded"
 
 
-def rows(name):
+def rows(name, measure=None):
     with open(PLAN / "observations" / name, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+        return [r for r in csv.DictReader(f) if measure is None or r["measure"] == measure]
+
+
+def fetched(rs, notes=False):
+    """The rows a publisher's response would carry (see the module's docstring)."""
+    return [r for r in rs if not r["area"].startswith("E05") and (notes or not r["quality_note"])]
 
 
 def month_name(period):
@@ -48,7 +70,99 @@ def write(name, header, lines):
         w.writerows(lines)
 
 
-def main():
+def column_name(i):
+    name = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        name = chr(65 + r) + name
+    return name
+
+
+def write_xlsx(name, sheet, title, header, lines):
+    """A minimal workbook: the title in A1, the header on row 3, inline strings, numbers as numbers."""
+    def cell(ref, value):
+        try:
+            float(value)
+            return f'<c r="{ref}"><v>{value}</v></c>'
+        except ValueError:
+            return f'<c r="{ref}" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
+
+    body = [f'<row r="1">{cell("A1", title)}</row>']
+    for n, line in enumerate([header] + lines, start=3):
+        cells = "".join(cell(f"{column_name(i)}{n}", str(v)) for i, v in enumerate(line) if str(v) != "")
+        body.append(f'<row r="{n}">{cells}</row>')
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    OUT.mkdir(exist_ok=True)
+    # Fixed timestamps keep the file identical from run to run.
+    with zipfile.ZipFile(OUT / name, "w", zipfile.ZIP_DEFLATED) as z:
+        def put(path, text):
+            z.writestr(zipfile.ZipInfo(path, (2024, 1, 1, 0, 0, 0)), text)
+        put("[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            '</Types>')
+        put("_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        put("xl/workbook.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} xmlns:r="{rel}"><sheets>'
+            f'<sheet name="{escape(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        put("xl/_rels/workbook.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        put("xl/worksheets/sheet1.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>{"".join(body)}</sheetData></worksheet>')
+
+
+# Fingertips: one response per indicator, holding every sex the measures use.
+FINGERTIPS = [
+    # (file, indicator id, name, [(observations file, measure, sex)])
+    ("fingertips-90366-life-expectancy.csv", 90366, "Life expectancy at birth",
+     [("life-expectancy.csv", "T1-07", "Female"), ("life-expectancy.csv", "T1-08", "Male")]),
+    ("fingertips-90362-healthy-life-expectancy.csv", 90362, "Healthy life expectancy at birth",
+     [("healthy-life-expectancy.csv", "T1-09", "Female"), ("healthy-life-expectancy.csv", "T1-10", "Male")]),
+    ("fingertips-92901-life-expectancy-inequality.csv", 92901, "Inequality in life expectancy at birth",
+     [("life-expectancy-inequality.csv", "T1-11", "Female"), ("life-expectancy-inequality.csv", "T1-12", "Male")]),
+]
+
+FINGERTIPS_HEADER = [
+    "Indicator ID", "Indicator Name", "Parent Code", "Parent Name", "Area Code", "Area Name", "Area Type", "Sex", "Age",
+    "Category Type", "Category", "Time period", "Value", "Lower CI 95.0 limit", "Upper CI 95.0 limit",
+    "Lower CI 99.8 limit", "Upper CI 99.8 limit", "Count", "Denominator", "Value note", "Recent Trend",
+    "Compared to England value or percentiles", "Compared to percentiles", "Time period Sortable", "New data",
+    "Compared to goal", "Time period range",
+]
+
+
+def fingertips_period(period):
+    # "2015-17" (three calendar years) is "2015 - 17"; "2014-15" (financial year) is "2014/15".
+    first, _, last = period.partition("-")
+    if last and int(last) == (int(first) + 2) % 100:
+        return f"{first} - {last}", "3y"
+    if last:
+        return f"{first}/{last}", "1y"
+    return period, "1y"
+
+
+def fingertips():
+    for name, indicator, title, parts in FINGERTIPS:
+        lines = []
+        for source, measure, sex in parts:
+            for r in fetched(rows(source, measure), notes=True):
+                period, span = fingertips_period(r["period"])
+                area_type = "England" if r["area"] == "E92000001" else "Counties & UAs (from Apr 2023)"
+                lines.append([indicator, title, "E92000001", "England", r["area"], "", area_type, sex, "All ages", "", "",
+                              period, r["value"], r.get("lower_ci", ""), r.get("upper_ci", ""), "", "", r["numerator"], r["denominator"],
+                              r["quality_note"], "", "", "", period[:4] + "0000", "", "", span])
+        write(name, FINGERTIPS_HEADER, lines)
+
+
+def nomis():
     header = ["DATE_NAME", "GEOGRAPHY_CODE", "MEASURE_NAME", "MEASURES_NAME", "OBS_VALUE", "OBS_STATUS"]
     lines = []
     for r in rows("claimant-count.csv"):
@@ -61,6 +175,172 @@ def main():
     lines = [[aps_name(r["period"]), r["area"], "Employment rate - aged 16-64", "Variable", r["value"], "A"]
              for r in rows("employment-rate.csv")]
     write("nomis-aps-employment-rate.csv", header, lines)
+    lines = [[aps_name(r["period"]), r["area"], "% who are economically inactive - aged 16-64", "Variable", r["value"], "A"]
+             for r in rows("economic-inactivity.csv")]
+    write("nomis-aps-economic-inactivity.csv", header, lines)
+
+    # Population estimates, local authority based by five year age band (all ages, all people).
+    header = ["DATE_NAME", "GEOGRAPHY_CODE", "GENDER_NAME", "C_AGE_NAME", "MEASURES_NAME", "OBS_VALUE", "OBS_STATUS"]
+    lines = [[r["period"], r["area"], "Total", "All Ages", "Value", r["value"], "A"] for r in fetched(rows("population.csv"))]
+    write("nomis-population-estimates.csv", header, lines)
+
+
+# explore education statistics: (file, observations file(s) and their indicator columns, filters, breakdown column)
+EES_LEVELS = {"E92": ("National", "country_code"), "E12": ("Regional", "region_code")}
+
+
+def ees_period(period):
+    # "2021/22 academic" is time_period 202122, Academic year; "2015-16" 201516, Financial year.
+    if period.endswith(" academic"):
+        y = period[:7]
+        return y[:4] + y[5:], "Academic year"
+    return period[:4] + period[5:], "Financial year"
+
+
+def ees(name, parts, filters=(), breakdown=None):
+    """parts: [(observations file, measure, indicator column, numerator column, denominator column)]."""
+    merged = {}
+    indicators = []
+    for source, measure, indicator, numerator, denominator in parts:
+        indicators += [c for c in (indicator, numerator, denominator) if c and c not in indicators]
+        for r in fetched(rows(source, measure)):
+            label = breakdown[1].get(r["breakdown"]) if breakdown else ""
+            if label is None:
+                continue
+            key = (r["period"], r["area"], label)
+            row = merged.setdefault(key, {})
+            row[indicator] = r["value"]
+            if numerator:
+                row[numerator] = r["numerator"]
+            if denominator:
+                row[denominator] = r["denominator"]
+    header = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code",
+              "region_name", "old_la_code", "new_la_code", "la_name"]
+    header += [f for f, _ in filters] + ([breakdown[0]] if breakdown else []) + indicators
+    lines = []
+    for (period, area, label), values in sorted(merged.items()):
+        time_period, identifier = ees_period(period)
+        level, _ = EES_LEVELS.get(area[:3], ("Local authority", "new_la_code"))
+        codes = {"country_code": "E92000001", "country_name": "England"}
+        if level == "Local authority":
+            codes["new_la_code"] = area
+        line = [time_period, identifier, level, codes["country_code"], codes["country_name"], "", "", "",
+                codes.get("new_la_code", ""), ""]
+        line += [v for _, v in filters] + ([label] if breakdown else []) + [values.get(c, "") for c in indicators]
+        lines.append(line)
+    write(name, header, lines)
+
+
+def file_csv(name, source, measure, columns, extra=(), xlsx=None, breakdowns=None):
+    """A publisher's own table: columns maps our roles onto its column names, extra adds fixed columns."""
+    roles = ["area", "period", "breakdown", "value", "numerator", "denominator", "lower_ci", "upper_ci", "status"]
+    used = [role for role in roles if role in columns]
+    header = [c for c, _ in extra] + [columns[role] for role in used]
+    lines = []
+    for r in fetched(rows(source, measure)):
+        cells = dict(r)
+        if breakdowns is not None:
+            if r["breakdown"] not in breakdowns:
+                continue
+            cells["breakdown"] = breakdowns[r["breakdown"]]
+        if cells.get("status") == "final":
+            cells["status"] = ""
+        lines.append([v for _, v in extra] + [cells.get(role, "") for role in used])
+    if xlsx:
+        write_xlsx(name, xlsx[0], xlsx[1], header, lines)
+    else:
+        write(name, header, lines)
+
+
+def files():
+    file_csv("ons-ashe-living-wage.xlsx", "real-living-wage.csv", "A1-02",
+             {"area": "Code", "period": "Year", "value": "Percentage of employee jobs paid at or above the living wage", "status": "Status"},
+             xlsx=("Table 1", "Employee jobs paid at or above the Real Living Wage, by local authority (stand-in)"))
+    file_csv("mhclg-net-additional-dwellings.xlsx", "net-additional-dwellings.csv", "A1-04",
+             {"area": "Current ONS code", "period": "Year", "value": "Net additional dwellings"},
+             xlsx=("LT_122", "Live table 122: net additional dwellings by local authority district (stand-in)"))
+    file_csv("ons-affordability.xlsx", "housing-affordability.csv", "A1-06",
+             {"area": "Local authority code", "period": "Year", "value": "Median affordability ratio"},
+             xlsx=("5c", "Ratio of median house price to median gross annual workplace-based earnings (stand-in)"))
+    file_csv("ons-els-qualifications.csv", "qualifications-level-3.csv", "A2-18",
+             {"area": "areacd", "period": "period", "value": "value", "lower_ci": "lci", "upper_ci": "uci"})
+    file_csv("ons-els-no-qualifications.csv", "no-qualifications.csv", "A2-22",
+             {"area": "areacd", "period": "period", "value": "value", "lower_ci": "lci", "upper_ci": "uci"})
+    file_csv("ons-census-2021-ts067.csv", "census-2021-highest-qualification.csv", "A2-21",
+             {"area": "Area code", "period": "Year", "breakdown": "Highest level of qualification", "value": "Percentage",
+              "numerator": "Observation", "denominator": "Total"},
+             breakdowns={"": "Level 2 or above", "highest-qualification:none": "No qualifications",
+                         "highest-qualification:level-1": "Level 1 and entry level qualifications",
+                         "highest-qualification:level-2": "Level 2 qualifications",
+                         "highest-qualification:apprenticeship": "Apprenticeship",
+                         "highest-qualification:level-3": "Level 3 qualifications",
+                         "highest-qualification:level-4": "Level 4 qualifications or above",
+                         "highest-qualification:other": "Other qualifications"})
+    file_csv("dwp-universal-credit.csv", "universal-credit.csv", "A2-13",
+             {"area": "National - Regional - LA - OAs code", "period": "Month", "value": "People on Universal Credit", "status": "Status"})
+    file_csv("dft-cw0301.xlsx", "adults-walking-or-cycling.csv", "A3-02",
+             {"area": "ONS Code", "period": "Year", "value": "Walk or cycle at least 5 times per week (%)"},
+             xlsx=("CW0301", "Proportion of adults who walk or cycle, by frequency, local authority (stand-in)"))
+    file_csv("oflog-short-term-services.csv", "short-term-services-outcome.csv", "A3-04",
+             {"area": "area_code", "period": "year", "value": "value"}, extra=[("metric", "ASCOF 2D")])
+    file_csv("oflog-ease-of-finding-information.csv", "ease-of-finding-information.csv", "A4-08",
+             {"area": "area_code", "period": "year", "value": "value"}, extra=[("metric", "ASCOF 3D part 1")])
+    file_csv("dwp-cilif-relative.csv", "children-relative-low-income.csv", "A4-02",
+             {"area": "Area code", "period": "Year", "value": "Percentage of children in relative low income families"})
+    file_csv("dwp-cilif-absolute.csv", "children-absolute-low-income.csv", "A4-03",
+             {"area": "Area code", "period": "Year", "value": "Percentage of children in absolute low income families"})
+    file_csv("nhs-ascof-care-home-admissions.csv", "care-home-admissions-65.csv", "A4-06",
+             {"area": "Geographical Code", "period": "Year", "value": "Outcome"}, extra=[("ASCOF Measure Code", "2A(2)")])
+    file_csv("nhs-ascof-satisfaction.csv", "social-care-satisfaction.csv", "A4-07",
+             {"area": "Geographical Code", "period": "Year", "value": "Outcome"}, extra=[("ASCOF Measure Code", "3A")])
+    file_csv("mhclg-iod2019-file10.xlsx", "imd-2019-average-score.csv", "T1-01",
+             {"area": "Local Authority District code (2019)", "period": "Year", "value": "IMD - Average score"},
+             xlsx=("IMD", "File 10: local authority district summaries (stand-in)"))
+    file_csv("mhclg-iod2019-quintiles.csv", "imd-2019-neighbourhoods-by-quintile.csv", "T1-06",
+             {"area": "Local Authority District code (2019)", "period": "Year", "breakdown": "IMD quintile", "value": "Neighbourhoods"},
+             breakdowns={f"deprivation-quintile:q{q}": f"Quintile {q}" for q in range(1, 6)})
+    file_csv("desnz-ghg.csv", "co2-emissions.csv", "T2-01",
+             {"area": "Local Authority Code", "period": "Calendar Year", "value": "Territorial emissions (kt CO2)"})
+    file_csv("dft-evci9001.csv", "ev-charging-devices.csv", "T2-02",
+             {"area": "Local authority / region code", "period": "Month", "value": "Devices per 100,000 population"})
+    file_csv("defra-waste.xlsx", "household-waste-recycling.csv", "T2-03",
+             {"area": "ONS code", "period": "Year", "value": "Percentage of household waste sent for reuse, recycling or composting"},
+             xlsx=("Table 3", "Household waste recycling rates by local authority (stand-in)"))
+    file_csv("desnz-fuel-poverty-lilee.xlsx", "fuel-poverty-lilee.csv", "T2-04",
+             {"area": "Area Codes", "period": "Year", "value": "Proportion of households fuel poor (%)"},
+             xlsx=("Table 2", "Fuel poverty (LILEE) by local authority (stand-in)"))
+    file_csv("desnz-fuel-poverty-lihc.xlsx", "fuel-poverty-lihc.csv", "T2-05",
+             {"area": "Area Codes", "period": "Year", "value": "Proportion of households fuel poor (%)"},
+             xlsx=("Table 2", "Fuel poverty (LIHC) by local authority (stand-in)"))
+    file_csv("mhclg-epc-d1.xlsx", "epc-rated-a-to-c.csv", "T2-11",
+             {"area": "Local Authority Code", "period": "Quarter", "value": "Percentage A-C",
+              "numerator": "Rated A to C", "denominator": "Total lodgements"},
+             xlsx=("D1", "Table D1: domestic EPCs lodged, by energy efficiency rating (stand-in)"))
+
+
+def education():
+    ees("ees-eyfsp.csv", [("school-readiness.csv", "A2-01", "gld_percent", None, None)],
+        breakdown=("characteristic", {"": "Total", "free-school-meals:eligible": "FSM eligible"}))
+    ees("ees-ks2.csv", [("ks2-expected-standard.csv", "A2-02", "pt_rwm_met_expected_standard", None, None)])
+    ees("ees-ks4.csv", [("ks4-grade-5-english-maths.csv", "A2-03", "engmath_95_percent", None, None),
+                        ("progress-8.csv", "A2-04", "progress8_average", None, None)])
+    ees("ees-neet.csv", [("neet-or-not-known.csv", "A2-07", "NEET_not_known_percent", None, None),
+                         ("neet.csv", "A2-08", "NEET_percent", None, None)])
+    ees("ees-apprenticeships.csv", [("apprenticeship-starts.csv", "A2-09", "starts_rate_per_100000", None, None)])
+    ees("ees-cla-care-leavers-activity.csv", [("care-leavers-eet.csv", "A2-17", "percentage_eet", "number_eet", "number_care_leavers")])
+    ees("ees-cla-care-leavers-accommodation.csv",
+        [("care-leavers-suitable-accommodation.csv", "A4-14", "percentage_suitable", "number_suitable", "number_care_leavers")])
+    ees("ees-cla-health.csv", [("cla-health-assessment.csv", "A4-12", "percentage_health_assessment", None, None)])
+    ees("ees-cla-rates.csv", [("children-in-care-rate.csv", "A4-13", "rate_per_10000", "number", "population")])
+    ees("ees-exclusions.csv", [("permanent-exclusion-rate.csv", "A2-19", "perm_excl_rate", None, None)])
+    ees("ees-ehcp.csv", [("ehcp-independent-special-schools.csv", "A2-20", "percentage_independent", "number_independent", "number_ehcp")])
+
+
+def main():
+    nomis()
+    fingertips()
+    education()
+    files()
 
 
 if __name__ == "__main__":

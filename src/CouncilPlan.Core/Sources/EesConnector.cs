@@ -1,3 +1,5 @@
+using CouncilPlan.Core.Measures;
+
 namespace CouncilPlan.Core.Sources;
 
 /// <summary>
@@ -45,7 +47,7 @@ public sealed class EesConnector : SourceConnector
         new(baseUrl ?? DefaultBase, $"v1/data-sets/{Uri.EscapeDataString(series.Query["data_set"])}/csv" + SourceQuery.Build(
             series.Query.TryGetValue("version", out var version) ? [("dataSetVersion", version)] : []));
 
-    protected override Func<string[], string> PeriodReader(SourceTable table, int column)
+    protected override Func<string[], string> PeriodReader(SourceTable table, int column, PeriodType? periodType)
     {
         var identifier = table.Require("time_identifier", "period");
         return cells =>

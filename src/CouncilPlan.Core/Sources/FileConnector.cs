@@ -25,6 +25,15 @@ public sealed class FileConnector : SourceConnector
         return baseUrl is null ? url : new Uri(baseUrl, url.PathAndQuery);
     }
 
+    /// <summary>A file has no status convention of its own: a status column mapped by the series may say "provisional" or "revised" in words.</summary>
+    protected override string? StatusOf(string? status) =>
+        status?.Trim().ToUpperInvariant() switch
+        {
+            "PROVISIONAL" => "provisional",
+            "REVISED" => "revised",
+            _ => null,
+        };
+
     public override SourceTable Read(Stream body, string where, SourceSeries series)
     {
         var format = series.Query.GetValueOrDefault("format")

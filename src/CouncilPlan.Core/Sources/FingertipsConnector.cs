@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using CouncilPlan.Core.Measures;
+
 namespace CouncilPlan.Core.Sources;
 
 /// <summary>
@@ -11,10 +14,11 @@ namespace CouncilPlan.Core.Sources;
 /// the deprivation and ethnicity breakdowns, which a series maps to the catalogue's breakdowns. A
 /// figure withheld for disclosure control has an empty Value (and says why in Value note).
 /// Fingertips writes periods as "2021/22", "2022" or "2018 - 20"; the first two are the importer's
-/// financial-year (or academic-year) and calendar-year forms, and a pooled period such as
-/// "2018 - 20" fits no period type, so the importer refuses it by name.
+/// financial-year (or academic-year) and calendar-year forms. A pooled period such as "2018 - 20"
+/// is the three-calendar-years period "2018-20" for a measure of that type; for any other type it
+/// is passed on as written, so the importer refuses it by the publisher's own name.
 /// </remarks>
-public sealed class FingertipsConnector : SourceConnector
+public sealed partial class FingertipsConnector : SourceConnector
 {
     public override string Name => "OHID Fingertips";
 
@@ -44,6 +48,21 @@ public sealed class FingertipsConnector : SourceConnector
             ("parent_area_type_id", series.Query["parent_area_type_id"]),
         ]));
 
+    protected override Func<string[], string> PeriodReader(SourceTable table, int column, PeriodType? periodType)
+    {
+        if (periodType != PeriodType.ThreeCalendarYears)
+        {
+            return cells => SourceTable.Cell(cells, column);
+        }
+
+        return cells =>
+        {
+            var text = SourceTable.Cell(cells, column);
+            var pooled = PooledPeriod().Match(text);
+            return pooled.Success ? $"{pooled.Groups["first"].Value}-{pooled.Groups["last"].Value}" : text;
+        };
+    }
+
     protected override Func<string[], string> BreakdownReader(SourceTable table, int? column)
     {
         if (column is { } chosen)
@@ -58,4 +77,8 @@ public sealed class FingertipsConnector : SourceConnector
             ? $"{type}: {SourceTable.Cell(cells, category)}"
             : SourceTable.Cell(cells, sex);
     }
+
+    /// <summary>Fingertips' pooled years: "2018 - 20" (spaces around the dash).</summary>
+    [GeneratedRegex(@"^(?<first>\d{4}) - (?<last>\d{2})$")]
+    private static partial Regex PooledPeriod();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CouncilPlan.Core.Measures;
 
 namespace CouncilPlan.Core.Sources;
 
@@ -44,8 +45,12 @@ public abstract class SourceConnector
     /// <summary>Reads the body into a table; CSV unless the service says otherwise.</summary>
     public virtual SourceTable Read(Stream body, string where, SourceSeries series) => SourceTable.ReadCsv(body, where);
 
-    /// <summary>The figures of a series in a response, for the areas <paramref name="knownArea"/> accepts.</summary>
-    public SourceRows Rows(SourceTable table, SourceSeries series, Func<string, bool> knownArea)
+    /// <summary>
+    /// The figures of a series in a response, for the areas <paramref name="knownArea"/> accepts.
+    /// <paramref name="periodType"/> is the measure's, when known: a service may write one period
+    /// type's periods in its own form (Fingertips' pooled "2018 - 20").
+    /// </summary>
+    public SourceRows Rows(SourceTable table, SourceSeries series, Func<string, bool> knownArea, PeriodType? periodType = null)
     {
         var columns = new Dictionary<string, string>(DefaultColumns, StringComparer.Ordinal);
         foreach (var (role, column) in series.Columns)
@@ -54,7 +59,7 @@ public abstract class SourceConnector
         }
 
         int? Column(string role) => columns.TryGetValue(role, out var name) ? table.Require(name, role) : null;
-        var period = PeriodReader(table, Column(SourceColumns.Period) ?? throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no period column"));
+        var period = PeriodReader(table, Column(SourceColumns.Period) ?? throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no period column"), periodType);
         var area = AreaReader(table, Column(SourceColumns.Area), series);
         var breakdown = BreakdownReader(table, Column(SourceColumns.Breakdown));
         var value = Column(SourceColumns.Value) ?? throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no value column");
@@ -175,7 +180,7 @@ public abstract class SourceConnector
         return new SourceRows(rows, suppressed);
     }
 
-    protected virtual Func<string[], string> PeriodReader(SourceTable table, int column) => cells => SourceTable.Cell(cells, column);
+    protected virtual Func<string[], string> PeriodReader(SourceTable table, int column, PeriodType? periodType) => cells => SourceTable.Cell(cells, column);
 
     protected virtual Func<string[], string> AreaReader(SourceTable table, int? column, SourceSeries series)
     {

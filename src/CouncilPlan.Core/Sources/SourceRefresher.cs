@@ -103,7 +103,7 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
         {
             var (from, table) = await fetcher.FetchAsync(source, series, cancellationToken);
             urls.Add(from);
-            var rows = SourceConnector.For(source.Service).Rows(table, series, areas.Contains);
+            var rows = SourceConnector.For(source.Service).Rows(table, series, areas.Contains, measures.TryGetValue(series.Measure, out var measure) ? measure.PeriodType : null);
             record.Suppressed += rows.Suppressed;
             if (rows.Rows.Count == 0)
             {

@@ -1,3 +1,4 @@
+using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Sources;
 using CouncilPlan.Testing;
 using DocumentFormat.OpenXml;
@@ -35,6 +36,27 @@ public sealed class ConnectorTests
             result.Rows.Select(r => (r.Period, r.Area, r.Breakdown, r.Value, r.Numerator!.Value, r.Denominator!.Value, r.LowerCi!.Value, r.UpperCi!.Value)));
         Assert.Equal(1, result.Suppressed);
         Assert.Equal("line 3 of fingertips-by-indicator.csv", result.Rows[1].Origin);
+    }
+
+    [Fact]
+    public void Fingertips_APooledPeriod_IsThreeCalendarYears_ForAMeasureOfThatType_AndPassedOnAsWrittenOtherwise()
+    {
+        var pooled = File.ReadAllText(Path.Combine(RecordedServer.Samples, "fingertips-by-indicator.csv"))
+            .Replace("Persons,19+ yrs,,,2021,", "Persons,19+ yrs,,,2018 - 20,", StringComparison.Ordinal);
+        var series = SourceWorld.Source("ohid-activity").Series.Single();
+        var connector = SourceConnector.For(SourceService.Fingertips);
+
+        SourceRows RowsAs(PeriodType type)
+        {
+            using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(pooled));
+            return connector.Rows(connector.Read(body, "pooled.csv", series), series, KnownAreas.Contains, type);
+        }
+
+        Assert.Contains(RowsAs(PeriodType.ThreeCalendarYears).Rows, r => r is { Period: "2018-20", Area: "E08000007", Breakdown: "" });
+        // Any other type: the importer then refuses "2018 - 20" by the publisher's own name.
+        var other = RowsAs(PeriodType.CalendarYear).Rows;
+        Assert.Contains(other, r => r.Period == "2018 - 20");
+        Assert.DoesNotContain(other, r => r.Period == "2018-20");
     }
 
     [Fact]
