@@ -1,3 +1,4 @@
+using System.Globalization;
 using CouncilPlan.Core.Measures;
 
 namespace CouncilPlan.Core.Sources;
@@ -16,7 +17,8 @@ namespace CouncilPlan.Core.Sources;
 /// is why a missing column stops the refresh by name. A series names its indicator column as
 /// <c>columns.value</c> and its filters under <c>filters</c>. Periods: time_period "202223" with
 /// time_identifier "Academic year" is "2022/23"; "Financial year" and "Tax year" "2022-23";
-/// "Calendar year" "2022". The area is the code for the row's geographic_level. Withheld figures
+/// "Calendar year" "2022"; "Reporting year" "2025" (to 31 March) "2024-25" for a financial-year measure.
+/// The area is the code for the row's geographic_level. Withheld figures
 /// are written as symbols (c confidential, low, u, x not available, z not applicable, and the older
 /// ":" and "~": the same guide, "Symbols"), and are left out.
 /// </remarks>
@@ -54,6 +56,20 @@ public sealed class EesConnector : SourceConnector
         {
             var period = SourceTable.Cell(cells, column);
             var kind = SourceTable.Cell(cells, identifier);
+            if (period.Length == 4 && period.All(char.IsAsciiDigit))
+            {
+                return kind.ToUpperInvariant() switch
+                {
+                    "CALENDAR YEAR" => period,
+
+                    // DfE's "Reporting year 2025" for children looked after and care leavers is the
+                    // year to 31 March 2025 (their data guidance), the financial year 2024-25.
+                    "REPORTING YEAR" when periodType == PeriodType.FinancialYear =>
+                        $"{int.Parse(period, CultureInfo.InvariantCulture) - 1}-{period[2..]}",
+                    _ => $"{period} {kind}",
+                };
+            }
+
             if (period.Length != 6 || !period.All(char.IsAsciiDigit))
             {
                 return $"{period} {kind}".Trim();

@@ -130,8 +130,8 @@ public sealed class SourceCommandsTests
         Assert.True(exitCode == 0, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches(@"^SOURCE\s+PUBLISHER\s+SERVICE\s+SERIES\s+LAST REFRESH$", lines[0]);
-        Assert.Matches(@"^ons-claimant-count\s+Office for National Statistics\s+ONS Nomis\s+1\s+never$", lines[1]);
-        Assert.Matches(@"^ons-aps\s+Office for National Statistics\s+ONS Nomis\s+2\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC dry run: 0 new, 0 revised, 280 unchanged$", lines[2]);
+        Assert.Matches(@"^ons-claimant-count\s+Office for National Statistics\s+ONS Nomis \(review\)\s+1\s+never$", lines[1]);
+        Assert.Matches(@"^ons-aps\s+Office for National Statistics\s+ONS Nomis \(review\)\s+2\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC dry run: 0 new, 0 revised, 280 unchanged$", lines[2]);
         Assert.Contains("never", before.Out.Split('\n')[2], StringComparison.Ordinal);
     }
 

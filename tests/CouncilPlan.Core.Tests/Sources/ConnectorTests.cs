@@ -87,6 +87,30 @@ public sealed class ConnectorTests
     }
 
     [Fact]
+    public void Ees_CalendarAndReportingYears_AreTheProductsPeriods_ForTheMeasuresType()
+    {
+        // The same data set's layout with four-figure time periods (DfE's children looked after
+        // data uses "Reporting year": the year to 31 March).
+        var sample = File.ReadAllText(Path.Combine(RecordedServer.Samples, "ees-data-set.csv"));
+        var series = SourceWorld.Source("dfe-attainment").Series.Single();
+        var connector = SourceConnector.For(SourceService.Ees);
+
+        IReadOnlyList<string> PeriodsAs(string identifier, PeriodType type)
+        {
+            var changed = sample.Replace("202122,Academic year", $"2022,{identifier}", StringComparison.Ordinal).Replace("202223,Academic year", $"2023,{identifier}", StringComparison.Ordinal);
+            Assert.NotEqual(sample, changed);
+            using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(changed));
+            return connector.Rows(connector.Read(body, "years.csv", series), series, KnownAreas.Contains, type).Rows.Select(r => r.Period).Distinct().ToList();
+        }
+
+        Assert.Equal(["2022", "2023"], PeriodsAs("Calendar year", PeriodType.CalendarYear));
+        Assert.Equal(["2021-22", "2022-23"], PeriodsAs("Reporting year", PeriodType.FinancialYear));
+
+        // A reporting year for any other kind of measure is passed on as written, for the importer to refuse by name.
+        Assert.Equal(["2022 Reporting year", "2023 Reporting year"], PeriodsAs("Reporting year", PeriodType.CalendarYear));
+    }
+
+    [Fact]
     public void FileCsv_UsesTheNamedColumns()
     {
         var result = Read("council-housing", "file-quarterly.csv");

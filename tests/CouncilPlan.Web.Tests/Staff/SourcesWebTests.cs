@@ -65,15 +65,20 @@ public abstract class SourcesWebTests<TSite>(TSite site) : IClassFixture<TSite>
         var recorded = await File.ReadAllTextAsync(Path.Combine(RepositoryFiles.Data, "stockport-2023-24", "recorded", "nomis-claimant-count.csv"));
         await using var nomis = RecordedServer.Start();
         var live = new SourceSettings { Files = [DefaultSources], BaseUrls = new Dictionary<SourceService, Uri> { [SourceService.Nomis] = nomis.BaseUrl } };
-        async Task RefreshLiveAsync(string body, DateTimeOffset at)
+        async Task<SourceRefresh> RefreshLiveAsync(string body, DateTimeOffset at)
         {
             nomis.Serve("/api/v01/dataset/NM_162_1.data.csv", System.Text.Encoding.UTF8.GetBytes(body), "text/csv");
-            await using var db = site.Database.NewContext();
-            var refresher = new SourceRefresher(db, new ShiftedClock(at), new SourceFetcher(http, live));
-            Assert.Null((await refresher.RefreshAsync(live.ReadSources().Single(s => s.SourceId == "ons-claimant-count"), new SourceRefreshOptions { By = "tester" })).Error);
+            SourceRefresh done;
+            await using (var db = site.Database.NewContext())
+            {
+                var refresher = new SourceRefresher(db, new ShiftedClock(at), new SourceFetcher(http, live));
+                done = await refresher.RefreshAsync(live.ReadSources().Single(s => s.SourceId == "ons-claimant-count"), new SourceRefreshOptions { By = "tester" });
+                Assert.Null(done.Error);
+            }
 
             // The refresh bumped the data version; the site notices that within its poll, here at once.
             await site.Factory.Services.GetRequiredService<CouncilPlan.Web.PublicData.PublicDataCache>().InvalidateAsync();
+            return done;
         }
 
         await RefreshLiveAsync(recorded, new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
@@ -81,7 +86,17 @@ public abstract class SourcesWebTests<TSite>(TSite site) : IClassFixture<TSite>
 
         var revised = recorded.Replace("March 2026,E08000007,Claimants as a proportion of residents aged 16-64,Value,3.1,A", "March 2026,E08000007,Claimants as a proportion of residents aged 16-64,Value,3.2,A", StringComparison.Ordinal);
         Assert.NotEqual(recorded, revised);
-        await RefreshLiveAsync(revised, new DateTimeOffset(2026, 3, 5, 9, 0, 0, TimeSpan.Zero));
+        var revision = await RefreshLiveAsync(revised, new DateTimeOffset(2026, 3, 5, 9, 0, 0, TimeSpan.Zero));
+        Assert.Equal(1, revision.Revised);
+
+        // The default dataset's sources are reviewed: the revision waits for the performance team.
+        Assert.Equal("Checked against ONS Nomis on 5 March 2026: new figures are being checked before they are published", (await visitor.PageAsync("/measures/A2-12")).QuerySelector("#updated-from")?.TextContent.Trim());
+        await using (var db = site.Database.NewContext())
+        {
+            Assert.Equal(1, await new SourceReview(db, TimeProvider.System).PublishAsync(revision.Id));
+        }
+
+        await site.Factory.Services.GetRequiredService<CouncilPlan.Web.PublicData.PublicDataCache>().InvalidateAsync();
         Assert.Equal("Updated 5 March 2026 from ONS Nomis", (await visitor.PageAsync("/measures/A2-12")).QuerySelector("#updated-from")?.TextContent.Trim());
 
         var neverRefreshed = await visitor.PageAsync("/measures/A2-09");
@@ -98,8 +113,8 @@ public abstract class SourcesWebTests<TSite>(TSite site) : IClassFixture<TSite>
         await File.WriteAllTextAsync(Path.Combine(folder, "recorded", "nomis-aps-employment-rate.csv"), recorded.Replace("Oct 2021-Sep 2022,E08000007,Employment rate - aged 16-64,Variable,76.6,", "Oct 2021-Sep 2022,E08000007,Employment rate - aged 16-64,Variable,76.9,", StringComparison.Ordinal));
         // ons-aps's other series (A2-11) reads its own recorded response, unchanged.
         File.Copy(Path.Combine(RepositoryFiles.Data, "stockport-2023-24", "recorded", "nomis-aps-economic-inactivity.csv"), Path.Combine(folder, "recorded", "nomis-aps-economic-inactivity.csv"));
-        var yaml = (await File.ReadAllTextAsync(DefaultSources)).Replace("  - source: ons-aps\n    service: nomis\n", "  - source: ons-aps\n    service: nomis\n    publish: review\n", StringComparison.Ordinal);
-        Assert.Contains("publish: review", yaml, StringComparison.Ordinal);
+        var yaml = await File.ReadAllTextAsync(DefaultSources);
+        Assert.Contains("  - source: ons-aps\n    service: nomis\n    publish: review\n", yaml, StringComparison.Ordinal);
         await File.WriteAllTextAsync(Path.Combine(folder, "sources.yaml"), yaml);
         var settings = new SourceSettings { Recorded = true, Files = [Path.Combine(folder, "sources.yaml")] };
         using var http = new HttpClient();

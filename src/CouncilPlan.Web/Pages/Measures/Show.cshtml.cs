@@ -31,6 +31,9 @@ public sealed class ShowModel(PublicDataCache cache, CouncilPlanDb db) : PageMod
     /// <summary>The latest refresh that asked the publisher for this measure's figures (not a dry run, not from a recorded response), or null.</summary>
     public SourceRefresh? LastRefresh { get; private set; }
 
+    /// <summary>The last refresh loaded figures for this measure that the performance team has not published yet.</summary>
+    public bool LastRefreshAwaitingReview { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Data = await cache.GetAsync(cancellationToken);
@@ -57,6 +60,12 @@ public sealed class ShowModel(PublicDataCache cache, CouncilPlanDb db) : PageMod
                 .Take(20)
                 .ToListAsync(cancellationToken);
             LastRefresh = refreshes.FirstOrDefault(r => !r.FromRecordedResponses);
+
+            // A reviewed source's new figures wait unpublished: the page must not call them an update yet.
+            if (LastRefresh is { BatchId: { } batch })
+            {
+                LastRefreshAwaitingReview = await db.Observations.AnyAsync(o => o.BatchId == batch && o.MeasureId == measure.Id && !o.Published, cancellationToken);
+            }
         }
         return Page();
     }
