@@ -12,7 +12,7 @@ public sealed record ChoroplethBand(int Number, double From, double To, IReadOnl
 /// </summary>
 public sealed record Choropleth(string Period, IReadOnlyDictionary<string, double> Values, IReadOnlyList<ChoroplethBand> Bands, IReadOnlyList<string> Withheld, IReadOnlyList<string> Missing)
 {
-    /// <summary>At most five bands: more than the eye can tell apart by shade and pattern is noise (Brewer, Designing Better Maps, 2005, ch. 7).</summary>
+    /// <summary>At most five bands: with a council's twenty or so wards that is four or five a band, and more shades become hard to tell apart (C. Brewer, Designing Better Maps, ESRI Press 2005).</summary>
     public const int MostBands = 5;
 
     public ChoroplethBand? BandOf(string areaCode) => Bands.FirstOrDefault(b => b.AreaCodes.Contains(areaCode, StringComparer.Ordinal));
