@@ -1,21 +1,23 @@
+using CouncilPlan.Core.Imports;
+
 namespace CouncilPlan.Core.Sources;
 
-/// <summary>The roles a publisher's column can play, as a series' <c>columns</c> names them.</summary>
+/// <summary>The roles a publisher's column can play, as a series' <c>columns</c> names them: the observations format's column names, with a half-width and a note of the publisher's.</summary>
 public static class SourceColumns
 {
-    public const string Period = "period";
-    public const string Area = "area";
-    public const string Breakdown = "breakdown";
-    public const string Value = "value";
-    public const string Numerator = "numerator";
-    public const string Denominator = "denominator";
-    public const string LowerCi = "lower_ci";
-    public const string UpperCi = "upper_ci";
+    public const string Period = ObservationColumns.Period;
+    public const string Area = ObservationColumns.Area;
+    public const string Breakdown = ObservationColumns.Breakdown;
+    public const string Value = ObservationColumns.Value;
+    public const string Numerator = ObservationColumns.Numerator;
+    public const string Denominator = ObservationColumns.Denominator;
+    public const string LowerCi = ObservationColumns.LowerCi;
+    public const string UpperCi = ObservationColumns.UpperCi;
 
     /// <summary>A half-width: the interval is value ± this (Nomis's "Confidence" for the Annual Population Survey).</summary>
     public const string Confidence = "confidence";
     public const string Note = "note";
-    public const string Status = "status";
+    public const string Status = ObservationColumns.Status;
 
     public static IReadOnlyList<string> Roles { get; } = [Period, Area, Breakdown, Value, Numerator, Denominator, LowerCi, UpperCi, Confidence, Note, Status];
 
