@@ -5,6 +5,7 @@ using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Reports;
 using CouncilPlan.Core.Resources;
+using CouncilPlan.Reports.Reports;
 
 namespace CouncilPlan.Cli.Commands;
 
@@ -112,8 +113,14 @@ public static class ReportCommands
             if (reportFormat == ReportFormat.Pdf)
             {
                 progress?.Step(done, steps, "printing PDF with Chromium");
+                var documents = new List<(string Html, string Title)>();
+                foreach (var b in built)
+                {
+                    documents.Add((await ReportRenderer.DocumentAsync(b.Report, b.Provenance), b.Report.Title));
+                }
+
                 var pdfs = await ReportPdf.RenderManyAsync(
-                    built.Select(b => (ReportHtml.Document(b.Report, b.Provenance), b.Report.Title)).ToList(),
+                    documents,
                     browser,
                     new Progress<int>(n => progress?.Step(targets.Count + n, steps, $"{built[n - 1].Report.PortfolioTitle}: PDF written")),
                     cancellationToken);

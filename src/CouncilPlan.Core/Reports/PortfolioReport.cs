@@ -77,6 +77,12 @@ public sealed record PortfolioReport
 
     public required IReadOnlyList<ReportException> Exceptions { get; init; }
 
+    /// <summary>Measures improving by more than chance or showing special-cause improvement, and what was delivered (format 3).</summary>
+    public IReadOnlyList<ReportException> GoingWell { get; init; } = [];
+
+    /// <summary>The corporate report's one line per portfolio (or top-level element); empty in any other report (format 3).</summary>
+    public IReadOnlyList<ReportPartLine> Parts { get; init; } = [];
+
     public required IReadOnlyList<ReportCommitment> Commitments { get; init; }
 
     public required ReportResources Resources { get; init; }
@@ -115,6 +121,23 @@ public sealed record PortfolioReport
 }
 
 public sealed record ReportScope(string Row, IReadOnlyList<string> Covers);
+
+/// <summary>
+/// One portfolio's line in the corporate report: its measures by rating (out-of-date figures are not
+/// rated), its exceptions, and its commitments delivered and off track.
+/// </summary>
+public sealed record ReportPartLine(
+    string Key,
+    string Title,
+    int Measures,
+    int Red,
+    int Amber,
+    int Green,
+    int NotRated,
+    int Exceptions,
+    int Commitments,
+    int Delivered,
+    int OffTrack);
 
 /// <summary>A count with what it counts, in words: ("Red", "target missed", 3).</summary>
 public sealed record ReportCount(string Label, string Meaning, int Count);
@@ -159,6 +182,12 @@ public sealed record ReportMeasure
     public required string Code { get; init; }
 
     public required string Title { get; init; }
+
+    /// <summary>The top-level element of the plan the measure evidences ("Investment, regeneration and creating jobs"): the measures table's group (format 3).</summary>
+    public string? Under { get; init; }
+
+    /// <summary>The key area, focus area or part within it, when the measure evidences one (format 3).</summary>
+    public string? Area { get; init; }
 
     public string? Owner { get; init; }
 

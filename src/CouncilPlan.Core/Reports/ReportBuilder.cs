@@ -124,7 +124,8 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             var commentary = commentaries.GetValueOrDefault(measure.Id) is { } c
                 ? new ReportCommentary(c.Quarter, c.Commentary, c.CorrectiveAction, c.CorrectiveActionOwner, c.CorrectiveActionDue)
                 : null;
-            measures.Add(Row(measure, assessment, benchmarkName, commentary, NameOf, plan.Words.PlaceWord));
+            var (under, area) = PlaceInPlan(plan, measure);
+            measures.Add(Row(measure, assessment, benchmarkName, commentary, NameOf, plan.Words.PlaceWord) with { Under = under, Area = area });
         }
 
         var commitments = await CommitmentsAsync(plan, target, quarter, cancellationToken);
@@ -132,6 +133,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
         var resources = element is null ? new ReportResources(null, []) : await ResourcesAsync(element, quarter, cancellationToken);
         var words = plan.Words;
         var exceptions = Exceptions(measures, commitments, words.PlaceWord);
+        var parts = element is null ? await PartLinesAsync(plan, quarter, measures, commitments, cancellationToken) : [];
         var scopeWord = element is null ? "plan" : words.Name(element.Kind);
         var delivery = ReportScopes.DeliveryWords(plan);
         return new PortfolioReport
@@ -159,6 +161,8 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             Summary = Summarise(measures, commitments, exceptions, target.Kind == ReportScopeKind.Corporate ? "the plan" : $"this {scopeWord}", delivery.Singular, delivery.Plural),
             Measures = measures,
             Exceptions = exceptions,
+            GoingWell = GoingWell(measures, commitments),
+            Parts = parts,
             Commitments = commitments,
             Resources = resources,
             Changes = ReportChanges.First,
@@ -191,6 +195,70 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             default:
                 return true;
         }
+    }
+
+    /// <summary>
+    /// Where a measure sits in the plan, for the measures table's groups: the top-level element of the
+    /// first thing it evidences (in the plan's order), and the key area or part within it, if any.
+    /// </summary>
+    private static (string? Under, string? Area) PlaceInPlan(PlanView plan, Measure measure)
+    {
+        var evidenced = measure.Evidence.Select(e => plan.Elements.FirstOrDefault(x => x.Id == e.ElementId)).OfType<PlanElement>()
+            .OrderBy(Path, StringComparer.Ordinal).FirstOrDefault();
+        if (evidenced is null)
+        {
+            return (null, null);
+        }
+
+        var chain = new List<PlanElement>();
+        for (var e = evidenced; e is not null; e = e.Parent)
+        {
+            chain.Insert(0, e);
+        }
+
+        var area = chain.Skip(1).FirstOrDefault(e => e.Kind is ElementKind.KeyArea or ElementKind.FocusArea or ElementKind.ProgrammePart);
+        return (chain[0].Title ?? chain[0].Key, area is null ? null : area.Title ?? area.Key);
+    }
+
+    /// <summary>The corporate report's line per portfolio (or top-level element), counted with the same rules as each portfolio's own report.</summary>
+    private async Task<IReadOnlyList<ReportPartLine>> PartLinesAsync(PlanView plan, Period quarter, IReadOnlyList<ReportMeasure> measures, IReadOnlyList<ReportCommitment> all, CancellationToken cancellationToken)
+    {
+        var catalogue = await PublicMeasures.CatalogueAsync(db, plan.Plan.Id, cancellationToken);
+        var lines = new List<ReportPartLine>();
+        foreach (var part in ReportScopes.Parts(plan))
+        {
+            var target = new ReportTarget(plan, part, quarter);
+            var codes = catalogue.Where(m => Includes(plan, target, m)).Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+            var rows = measures.Where(m => codes.Contains(m.Code)).ToList();
+            var keys = (await CommitmentsAsync(plan, target, quarter, cancellationToken)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            var commitments = all.Where(c => keys.Contains(c.Key)).ToList();
+            lines.Add(new ReportPartLine(
+                part.Key,
+                part.Title ?? part.Key,
+                rows.Count,
+                rows.Count(m => m.Rag == Rag.Red),
+                rows.Count(m => m.Rag == Rag.Amber),
+                rows.Count(m => m.Rag == Rag.Green),
+                rows.Count(m => m.Rag == Rag.NotRated),
+                Exceptions(rows, commitments, plan.Words.PlaceWord).Count,
+                commitments.Count,
+                commitments.Count(c => c.Status == nameof(CommitmentStatus.Complete)),
+                commitments.Count(c => c.Status is nameof(CommitmentStatus.OffTrack) or nameof(CommitmentStatus.AtRisk) || c.MissedDate)));
+        }
+
+        return lines;
+    }
+
+    /// <summary>Depth-first order of the plan: positions from the top down.</summary>
+    private static string Path(PlanElement e)
+    {
+        var parts = new List<string>();
+        for (var x = e; x is not null; x = x.Parent)
+        {
+            parts.Insert(0, x.Position.ToString("D4", CultureInfo.InvariantCulture));
+        }
+
+        return string.Join('/', parts);
     }
 
     private static ReportMeasure Row(Measure measure, MeasureAssessment assessment, string? benchmarkName, ReportCommentary? commentary, Func<string, string> nameOf, string place)
@@ -342,18 +410,6 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
                 MissedDate = deadline is { } d && d <= quarter.End && current != CommitmentStatus.Complete,
             };
         }).ToList();
-
-        // Depth-first order of the plan: positions from the top down.
-        static string Path(PlanElement e)
-        {
-            var parts = new List<string>();
-            for (var x = e; x is not null; x = x.Parent)
-            {
-                parts.Insert(0, x.Position.ToString("D4", CultureInfo.InvariantCulture));
-            }
-
-            return string.Join('/', parts);
-        }
     }
 
     private async Task<ReportResources> ResourcesAsync(PlanElement portfolio, Period quarter, CancellationToken cancellationToken)
@@ -381,17 +437,34 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
         return new ReportResources(revenue is null ? null : Line(revenue), lines.Where(l => l.Kind == ResourceKind.Capital).Select(Line).ToList());
     }
 
-    /// <summary>The exception pages, by rule: red, special-cause concern, a masking flag, a missed commitment date.</summary>
+    /// <summary>
+    /// The exception pages, by rule: red; worse by more than chance on the period before or a year
+    /// earlier; special-cause concern; a masking flag; an out-of-date figure (not judged, but overdue
+    /// from its publisher); a commitment whose date has passed. Members value exception reports that lead
+    /// with what needs their attention, each with the explanation and the action.
+    /// </summary>
     public static IReadOnlyList<ReportException> Exceptions(IReadOnlyList<ReportMeasure> measures, IReadOnlyList<ReportCommitment> commitments, string place = "borough")
     {
         var list = new List<ReportException>();
-        // An out-of-date figure is not judged, so it is no exception on its judgement.
-        foreach (var m in measures.Where(m => m.OutOfDate is null))
+        foreach (var m in measures)
         {
             var reasons = new List<string>();
+            if (m.OutOfDate is { } stale)
+            {
+                // An out-of-date figure is not judged, so it is an exception for its date alone.
+                list.Add(new ReportException("Measure", m.Code, m.Title, [stale]));
+                continue;
+            }
+
             if (m.Rag == Rag.Red)
             {
                 reasons.Add("Red: the target was missed.");
+            }
+
+            if (m.ShortTerm == Direction.Worsening || m.LongTerm == Direction.Worsening)
+            {
+                reasons.Add("Worsening: " + ReportWords.List(new[] { (m.ShortTerm, "on the period before"), (m.LongTerm, "on the same period a year earlier") }
+                    .Where(d => d.Item1 == Direction.Worsening).Select(d => d.Item2)) + ", by more than chance.");
             }
 
             if (m.Series.Count > 0 && m.Series[^1].PointType == SpcLabels.Point.Concern)
@@ -417,7 +490,46 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
         foreach (var c in commitments.Where(c => c.MissedDate))
         {
             var date = c.RevisedDate is { } revised ? $"its revised date, {revised.ToString("d MMMM yyyy", EnGb)}" : $"its date in the plan, {c.Due}";
-            list.Add(new ReportException("Commitment", c.Key, c.Title, [$"Missed date: {date} has passed and it is not complete ({ReportWords.CommitmentStatus(c.Status).ToLowerInvariant()})."]));
+            list.Add(new ReportException("Commitment", c.Key, c.Title, [$"Overdue: {date} has passed and it is not complete ({ReportWords.CommitmentStatus(c.Status).ToLowerInvariant()})."]));
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// What is going well, by rule: better by more than chance on the period before or a year earlier,
+    /// or special-cause improvement (never an out-of-date figure); and what was delivered.
+    /// </summary>
+    public static IReadOnlyList<ReportException> GoingWell(IReadOnlyList<ReportMeasure> measures, IReadOnlyList<ReportCommitment> commitments)
+    {
+        var list = new List<ReportException>();
+        foreach (var m in measures.Where(m => m.OutOfDate is null && m.Latest is not null))
+        {
+            var reasons = new List<string>();
+            if (m.ShortTerm == Direction.Improving || m.LongTerm == Direction.Improving)
+            {
+                reasons.Add("Improving: " + ReportWords.List(new[] { (m.ShortTerm, "on the period before"), (m.LongTerm, "on the same period a year earlier") }
+                    .Where(d => d.Item1 == Direction.Improving).Select(d => d.Item2)) + ", by more than chance.");
+            }
+
+            if (m.Series.Count > 0 && m.Series[^1].PointType == SpcLabels.Point.Improvement)
+            {
+                reasons.Add("Special-cause improvement: the latest figure is a significant change for the better.");
+            }
+            else if (m.Variation is SpcLabels.Variation.ImprovementHigh or SpcLabels.Variation.ImprovementLow)
+            {
+                reasons.Add(MeasureWords.Variation(m.Variation) + ".");
+            }
+
+            if (reasons.Count > 0)
+            {
+                list.Add(new ReportException("Measure", m.Code, m.Title, reasons));
+            }
+        }
+
+        foreach (var c in commitments.Where(c => c.Status == nameof(CommitmentStatus.Complete)))
+        {
+            list.Add(new ReportException("Commitment", c.Key, c.Title, [$"Delivered{(c.StatusQuarter is { } q ? $" (reported {q})" : "")}."]));
         }
 
         return list;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CouncilPlan.Core.Reports;
+using CouncilPlan.Reports.Reports;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CouncilPlan.Web.Reports;

@@ -4,6 +4,7 @@ using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Reports;
+using CouncilPlan.Reports.Reports;
 using CouncilPlan.Testing;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -91,7 +92,7 @@ public abstract class EastmoorReportTests<TData>(TData data) : IClassFixture<TDa
     {
         var report = await data.BuildAsync(scope);
 
-        var html = ReportHtml.Document(report, ReportProvenance.Draft);
+        var html = await ReportRenderer.DocumentAsync(report, ReportProvenance.Draft);
 
         Assert.DoesNotContain("portfolio", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("borough", html, StringComparison.OrdinalIgnoreCase);
@@ -206,7 +207,7 @@ public sealed class StockportScopeTests(SqliteStockport data) : IClassFixture<Sq
         json["format"] = 1;
 
         var old = ReportJson.Deserialize(json.ToJsonString());
-        var html = ReportHtml.Document(old, ReportProvenance.Draft);
+        var html = await ReportRenderer.DocumentAsync(old, ReportProvenance.Draft);
 
         Assert.Equal(1, old.Format);
         Assert.Equal(report.Title, old.Title);

@@ -2,6 +2,7 @@ using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Reports;
 using CouncilPlan.Core.Statistics;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Reports.Reports;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public sealed class SnapshotTests
         {
             first = await new ReportSnapshots(db, ReportWorld.Clock).FreezeAsync(ReportWorld.Team, await world.TargetAsync(db));
             var stored = await new ReportSnapshots(db, ReportWorld.Clock).GetAsync(first.Id);
-            firstHtml = ReportHtml.Document(stored!.Value.Report, ReportProvenance.Of(stored.Value.Snapshot));
+            firstHtml = await ReportRenderer.DocumentAsync(stored!.Value.Report, ReportProvenance.Of(stored.Value.Snapshot));
             Assert.Equal(260, stored.Value.Report.Measures.Single(m => m.Code == "T-01").Latest!.Value);
             Assert.Equal(Rag.Green, stored.Value.Report.Measures.Single().Rag);
             Assert.True(stored.Value.Report.Changes.IsFirst);
@@ -39,7 +40,7 @@ public sealed class SnapshotTests
             Assert.Equal(first.ModelJson, again.Snapshot.ModelJson);
             Assert.Equal(first.Sha256, ReportJson.Sha256(again.Snapshot.ModelJson));
             Assert.Equal(260, again.Report.Measures.Single().Latest!.Value);
-            Assert.Equal(firstHtml, ReportHtml.Document(again.Report, ReportProvenance.Of(again.Snapshot)));
+            Assert.Equal(firstHtml, await ReportRenderer.DocumentAsync(again.Report, ReportProvenance.Of(again.Snapshot)));
             Assert.Equal(SheetsOf(ReportWorkbook.Write(again.Report, ReportProvenance.Of(again.Snapshot))), SheetsOf(ReportWorkbook.Write(ReportJson.Deserialize(first.ModelJson), ReportProvenance.Of(first))));
 
             var draft = await new ReportBuilder(db, ReportWorld.Clock).BuildAsync(await world.TargetAsync(db));
@@ -54,7 +55,7 @@ public sealed class SnapshotTests
             Assert.Contains(report.Changes.StatusChanges, s => s.Kind == "Measure" && s.Key == "T-01" && s.OldStatus == "Green" && s.NewStatus == "Red");
             Assert.Contains(report.Changes.NewExceptions, e => e.Reference == "T-01");
 
-            var html = ReportHtml.Document(report, ReportProvenance.Of(second));
+            var html = await ReportRenderer.DocumentAsync(report, ReportProvenance.Of(second));
             var revisedTable = html[html.IndexOf("cp-revised", StringComparison.Ordinal)..];
             revisedTable = revisedTable[..revisedTable.IndexOf("</table>", StringComparison.Ordinal)];
             Assert.Contains("T-01 Homes built", revisedTable, StringComparison.Ordinal);

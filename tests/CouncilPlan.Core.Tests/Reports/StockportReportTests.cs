@@ -2,6 +2,8 @@ using System.Diagnostics;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Reports;
 using CouncilPlan.Core.Statistics;
+using CouncilPlan.Reports.Charts;
+using CouncilPlan.Reports.Reports;
 using CouncilPlan.Testing;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -70,7 +72,7 @@ public abstract class StockportReportTests<TData>(TData data) : IClassFixture<TD
         Assert.Equal(report.Exceptions.Count, s.ExceptionCount);
 
         // The same in the HTML: the summary's numbers count the rows of the measures table.
-        var html = ReportHtml.Document(report, ReportProvenance.Draft);
+        var html = await ReportRenderer.DocumentAsync(report, ReportProvenance.Draft);
         foreach (var (rag, label) in new[] { (Rag.Red, "Red"), (Rag.Amber, "Amber"), (Rag.Green, "Green"), (Rag.NotRated, "Not rated") })
         {
             var rows = CountOf(html, $"data-rag=\"{rag}\"");
@@ -96,9 +98,9 @@ public abstract class StockportReportTests<TData>(TData data) : IClassFixture<TD
         var starts = gcse.Series.Where(p => p.NewSeries).Select(p => p.Period).ToList();
         Assert.Equal(["2019/20 academic", "2020/21 academic", "2021/22 academic", "2022/23 academic"], starts);
         Assert.Contains(gcse.Caveats, c => c.StartsWith("Series break from 2022/23 academic:", StringComparison.Ordinal));
-        var chart = ReportChart.Render("c", gcse, gcse.Summary);
+        var chart = await ReportRenderer.RenderAsync<SeriesChart>(new Dictionary<string, object?> { ["Chart"] = ChartSeries.From("c", gcse) });
         Assert.Equal(4, CountOf(chart, "Series break: figures from"));
-        Assert.Equal(5, CountOf(chart, "<polyline fill=\"none\" stroke=\"#1d70b8\""));
+        Assert.Equal(5, CountOf(chart, "class=\"councilplan-chart__line\""));
     }
 
     [Fact]
@@ -136,7 +138,7 @@ public abstract class StockportReportTests<TData>(TData data) : IClassFixture<TD
         Assert.All(
             economy.Resources.Capital.Concat(finance.Resources.Capital).Where(c => c.Key is not ("cheadle-railway-station" or "merseyway-future-high-streets-fund")),
             c => Assert.True(c.AwaitingData, c.Key));
-        var html = ReportHtml.Document(economy, ReportProvenance.Draft);
+        var html = await ReportRenderer.DocumentAsync(economy, ReportProvenance.Draft);
         Assert.Contains("£13.9m", html, StringComparison.Ordinal);
         Assert.Contains("Awaiting data", html, StringComparison.Ordinal);
     }

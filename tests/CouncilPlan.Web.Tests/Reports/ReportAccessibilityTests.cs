@@ -1,4 +1,5 @@
 using CouncilPlan.Core.Reports;
+using CouncilPlan.Reports.Reports;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -48,7 +49,7 @@ public sealed class ReportAccessibilityTests(ReportSqliteSite site) : IClassFixt
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
-        await page.SetContentAsync(ReportHtml.Document(report, ReportProvenance.Of(snapshot)));
+        await page.SetContentAsync(await ReportRenderer.DocumentAsync(report, ReportProvenance.Of(snapshot)));
 
         var result = await page.RunAxe(Wcag);
 

@@ -1,4 +1,4 @@
-using CouncilPlan.Core.Reports;
+using CouncilPlan.Reports.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,6 +10,6 @@ public sealed class StylesModel : PageModel
     public IActionResult OnGet()
     {
         Response.Headers.CacheControl = "public, max-age=3600";
-        return Content(ReportHtml.Css, "text/css; charset=utf-8");
+        return Content(ReportStyles.Css, "text/css; charset=utf-8");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
+using CouncilPlan.Core.Reports;
 
-namespace CouncilPlan.Core.Reports;
+namespace CouncilPlan.Reports.Reports;
 
 public enum ReportFormat
 {
@@ -35,9 +36,9 @@ public static class ReportFormats
     {
         var content = format switch
         {
-            ReportFormat.Pdf => await ReportPdf.RenderAsync(ReportHtml.Document(report, provenance), report.Title, chromium, cancellationToken),
+            ReportFormat.Pdf => await ReportPdf.RenderAsync(await ReportRenderer.DocumentAsync(report, provenance), report.Title, chromium, cancellationToken),
             ReportFormat.Xlsx => ReportWorkbook.Write(report, provenance),
-            _ => Encoding.UTF8.GetBytes(ReportHtml.Document(report, provenance)),
+            _ => Encoding.UTF8.GetBytes(await ReportRenderer.DocumentAsync(report, provenance)),
         };
         return new ReportFile(content, ContentType(format), FileName(report, provenance, format));
     }
