@@ -7,9 +7,10 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace CouncilPlan.Core.Reports;
 
 /// <summary>
-/// The report as an .xlsx workbook: a summary sheet, the measures sheet (every figure a numeric cell
-/// with the measure's decimals, never text), commitments, resources (amounts in pounds as numbers)
-/// and what changed. Headers are bold and frozen, with filters and column widths set.
+/// The report as an .xlsx workbook, a sheet per section of the report in its order: a summary sheet,
+/// the measures sheet (every figure a numeric cell with the measure's decimals, never text), the
+/// exceptions (kind, reference, title, reasons), commitments (dates as dates), resources (amounts
+/// in pounds as numbers) and what changed (figures as numbers). Counts are numbers too. Headers are bold and frozen, with filters and column widths set.
 /// </summary>
 public static class ReportWorkbook
 {
@@ -52,6 +53,7 @@ public static class ReportWorkbook
             {
                 ("Summary", SummarySheet(report, provenance)),
                 ("Measures", MeasuresSheet(report)),
+                ("Exceptions", ExceptionsSheet(report)),
                 // "Commitments", "Actions": the council's word, without "and schemes" to keep the tab short.
                 (report.DeliveryHeading.Replace(" and schemes", "", StringComparison.Ordinal), CommitmentsSheet(report)),
                 ("Resources", ResourcesSheet(report)),
@@ -162,6 +164,24 @@ public static class ReportWorkbook
             cells.Add(m.Commentary?.CorrectiveActionDue is { } due ? Cell.Date(due) : Cell.Of(""));
             cells.Add(Cell.Of(string.Join(" ", m.Caveats), Wrapped));
             sheet.Add(cells);
+        }
+
+        return sheet;
+    }
+
+    /// <summary>The exceptions' columns, in order.</summary>
+    public static IReadOnlyList<string> ExceptionColumns { get; } = ["Kind", "Reference", "Title", "Reasons"];
+
+    private static Sheet ExceptionsSheet(PortfolioReport report)
+    {
+        var sheet = new Sheet([14, 22, 48, 80]) { FreezeHeader = true };
+        sheet.Row(Header, [.. ExceptionColumns]);
+        var kinds = report.Commitments.GroupBy(c => c.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Kind, StringComparer.Ordinal);
+        foreach (var e in report.Exceptions)
+        {
+            // A commitment's kind as the commitments sheet gives it ("Scheme"), a measure's as "Measure".
+            var kind = e.Kind == "Measure" ? e.Kind : kinds.GetValueOrDefault(e.Reference, e.Kind);
+            sheet.Add([Cell.Of(kind), Cell.Of(e.Reference), Cell.Of(e.Title, Wrapped), Cell.Of(string.Join(" ", e.Reasons), Wrapped)]);
         }
 
         return sheet;

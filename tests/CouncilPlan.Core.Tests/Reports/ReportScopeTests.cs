@@ -113,7 +113,7 @@ public abstract class EastmoorReportTests<TData>(TData data) : IClassFixture<TDa
         using var document = SpreadsheetDocument.Open(stream, false);
         var names = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
 
-        Assert.Equal(["Summary", "Measures", "Actions", "What changed"], names.Where(n => n != "Resources"));
+        Assert.Equal(["Summary", "Measures", "Exceptions", "Actions", "What changed"], names.Where(n => n != "Resources"));
         Assert.DoesNotContain(names, n => n!.Contains("ommitment", StringComparison.Ordinal));
     }
 

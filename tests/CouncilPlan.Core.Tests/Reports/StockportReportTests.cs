@@ -152,7 +152,7 @@ public abstract class StockportReportTests<TData>(TData data) : IClassFixture<TD
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var workbook = document.WorkbookPart!;
         var names = workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
-        Assert.Equal(["Summary", "Measures", "Commitments", "Resources", "What changed"], names);
+        Assert.Equal(["Summary", "Measures", "Exceptions", "Commitments", "Resources", "What changed"], names);
         var sheet = (WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "Measures").Id!);
         var rows = sheet.Worksheet.Descendants<Row>().ToList();
         string Text(Cell c) => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "";
