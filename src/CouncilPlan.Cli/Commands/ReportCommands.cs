@@ -113,14 +113,8 @@ public static class ReportCommands
             if (reportFormat == ReportFormat.Pdf)
             {
                 progress?.Step(done, steps, "printing PDF with Chromium");
-                var documents = new List<(string Html, string Title)>();
-                foreach (var b in built)
-                {
-                    documents.Add((await ReportRenderer.DocumentAsync(b.Report, b.Provenance), b.Report.Title));
-                }
-
                 var pdfs = await ReportPdf.RenderManyAsync(
-                    documents,
+                    built.Select(b => ((Func<IReadOnlyDictionary<string, int>?, Task<string>>)(pages => ReportRenderer.DocumentAsync(b.Report, b.Provenance, pages)), b.Report.Title)).ToList(),
                     browser,
                     new Progress<int>(n => progress?.Step(targets.Count + n, steps, $"{built[n - 1].Report.PortfolioTitle}: PDF written")),
                     cancellationToken);

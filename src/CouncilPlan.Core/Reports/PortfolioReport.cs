@@ -16,8 +16,10 @@ public sealed record PortfolioReport
     /// <summary>
     /// The version of this shape, stored with every snapshot. Format 1 reports were all by portfolio
     /// and quarter, in a borough: the defaults of the fields format 2 added say so, so they render as before.
+    /// Format 3 added what is going well, the measures' place in the plan and the corporate report's line
+    /// per portfolio, and wider exception rules; a format 2 snapshot renders without them, as it was.
     /// </summary>
-    public const int CurrentFormat = 2;
+    public const int CurrentFormat = 3;
 
     public int Format { get; init; } = CurrentFormat;
 

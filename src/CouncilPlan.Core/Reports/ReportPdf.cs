@@ -39,7 +39,7 @@ public static class ReportPdf
     /// with the page of every heading in the printed PDF's outline, keyed by the heading's text
     /// (<see cref="PdfContents.PagesOf"/>), and the PDF printed from that is returned.
     /// </summary>
-    public static async Task<byte[]> RenderAsync(Func<IReadOnlyDictionary<string, int>?, string> html, string title, string? chromium = null, CancellationToken cancellationToken = default)
+    public static async Task<byte[]> RenderAsync(Func<IReadOnlyDictionary<string, int>?, Task<string>> html, string title, string? chromium = null, CancellationToken cancellationToken = default)
     {
         var results = await RenderManyAsync([(html, title)], chromium, null, cancellationToken);
         return results[0];
@@ -47,19 +47,19 @@ public static class ReportPdf
 
     /// <summary>Renders several documents with one browser, telling <paramref name="progress"/> after each.</summary>
     public static Task<IReadOnlyList<byte[]>> RenderManyAsync(IReadOnlyList<(string Html, string Title)> documents, string? chromium, IProgress<int>? progress, CancellationToken cancellationToken = default) =>
-        PrintManyAsync(documents.Select(d => new Document(_ => d.Html, false, d.Title)).ToList(), chromium, progress, cancellationToken);
+        PrintManyAsync(documents.Select(d => new Document(_ => Task.FromResult(d.Html), false, d.Title)).ToList(), chromium, progress, cancellationToken);
 
     /// <summary>
-    /// Renders several documents with contents lists (see <see cref="RenderAsync(Func{IReadOnlyDictionary{string, int}?, string}, string, string?, CancellationToken)"/>)
+    /// Renders several documents with contents lists (see <see cref="RenderAsync(Func{IReadOnlyDictionary{string, int}?, Task{string}}, string, string?, CancellationToken)"/>)
     /// with one browser, telling <paramref name="progress"/> after each. A document is printed
     /// again while its headings' pages still change (the contents itself can move them), at most
     /// <see cref="MaxPasses"/> times; one whose HTML does not change with the page numbers is printed once.
     /// </summary>
-    public static Task<IReadOnlyList<byte[]>> RenderManyAsync(IReadOnlyList<(Func<IReadOnlyDictionary<string, int>?, string> Html, string Title)> documents, string? chromium, IProgress<int>? progress, CancellationToken cancellationToken = default) =>
+    public static Task<IReadOnlyList<byte[]>> RenderManyAsync(IReadOnlyList<(Func<IReadOnlyDictionary<string, int>?, Task<string>> Html, string Title)> documents, string? chromium, IProgress<int>? progress, CancellationToken cancellationToken = default) =>
         PrintManyAsync(documents.Select(d => new Document(d.Html, true, d.Title)).ToList(), chromium, progress, cancellationToken);
 
     /// <summary>A document to print: its HTML for the pages of its headings, whether it has a contents list, and its title.</summary>
-    private sealed record Document(Func<IReadOnlyDictionary<string, int>?, string> Html, bool HasContents, string Title);
+    private sealed record Document(Func<IReadOnlyDictionary<string, int>?, Task<string>> Html, bool HasContents, string Title);
 
     private static async Task<IReadOnlyList<byte[]>> PrintManyAsync(IReadOnlyList<Document> documents, string? chromium, IProgress<int>? progress, CancellationToken cancellationToken)
     {
@@ -80,7 +80,7 @@ public static class ReportPdf
         foreach (var (html, hasContents, title) in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var printed = html(null);
+            var printed = await html(null);
             var pdf = await PrintAsync(browser, printed, title, cancellationToken);
             IReadOnlyDictionary<string, int>? pages = null;
             for (var pass = 1; hasContents && pass < MaxPasses; pass++)
@@ -92,7 +92,7 @@ public static class ReportPdf
                 }
 
                 pages = found;
-                var again = html(pages);
+                var again = await html(pages);
                 if (string.Equals(again, printed, StringComparison.Ordinal))
                 {
                     break;

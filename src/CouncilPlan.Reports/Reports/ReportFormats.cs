@@ -36,7 +36,7 @@ public static class ReportFormats
     {
         var content = format switch
         {
-            ReportFormat.Pdf => await ReportPdf.RenderAsync(await ReportRenderer.DocumentAsync(report, provenance), report.Title, chromium, cancellationToken),
+            ReportFormat.Pdf => await ReportPdf.RenderAsync(pages => ReportRenderer.DocumentAsync(report, provenance, pages), report.Title, chromium, cancellationToken),
             ReportFormat.Xlsx => ReportWorkbook.Write(report, provenance),
             _ => Encoding.UTF8.GetBytes(await ReportRenderer.DocumentAsync(report, provenance)),
         };

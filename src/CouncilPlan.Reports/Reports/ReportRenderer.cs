@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CouncilPlan.Core.Reports;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -26,7 +28,9 @@ public static class ReportRenderer
     public static async Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters)
         where TComponent : IComponent
     {
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        // The renderer escapes with the registered encoder: letters and symbols (£, –, é) stay as they
+        // are, as the portal writes them, and only markup characters are escaped.
+        await using var services = new ServiceCollection().AddLogging().AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)).BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {

@@ -215,6 +215,10 @@ public sealed class StockportScopeTests(SqliteStockport data) : IClassFixture<Sq
         Assert.Contains("<h2 class=\"govuk-heading-l\" id=\"commitments-heading\">Commitments and schemes</h2>", html, StringComparison.Ordinal);
         Assert.Contains("id=\"resources-heading\"", html, StringComparison.Ordinal);
         Assert.Equal(PortfolioReport.CurrentFormat, report.Format);
-        Assert.Equal(2, PortfolioReport.CurrentFormat);
+        Assert.Equal(3, PortfolioReport.CurrentFormat);
+
+        // What is going well came with format 3: an older snapshot renders without it, as it was frozen.
+        Assert.DoesNotContain("id=\"going-well\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"going-well\"", await ReportRenderer.DocumentAsync(report, ReportProvenance.Draft), StringComparison.Ordinal);
     }
 }
