@@ -1,7 +1,9 @@
 using System.Net;
 using System.Xml.Linq;
 using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Reports;
 using CouncilPlan.Testing;
+using CouncilPlan.Web.PublicData;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -82,6 +84,8 @@ public sealed class BrowserSite : IAsyncLifetime
         Origin = addresses?.FirstOrDefault()?.TrimEnd('/')
             ?? throw new InvalidOperationException("Kestrel started but reported no address.");
 
+        await PublishReportsAsync();
+
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -109,6 +113,36 @@ public sealed class BrowserSite : IAsyncLifetime
         if (database is not null)
         {
             await database.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// The committee reports a performance team would table for 2023-24 Q2, frozen and published as
+    /// they would be from the workspace: the portfolio with the most measures (Economy and
+    /// Regeneration: the widest measures table) and the corporate report (the line per portfolio).
+    /// They are then in the sitemap, so every page-wide check reads them too.
+    /// </summary>
+    private async Task PublishReportsAsync()
+    {
+        const string by = "performance@council.example";
+        var cache = factory!.Services.GetRequiredService<PublicDataCache>();
+        var before = (await cache.GetAsync()).Version;
+        await using (var db = database!.NewContext())
+        {
+            Assert.True(ReportBuilder.TryParseQuarter("2023-24 Q2", out var quarter));
+            var builder = new ReportBuilder(db, TimeProvider.System);
+            var snapshots = new ReportSnapshots(db, TimeProvider.System);
+            foreach (var target in new[] { await builder.FindAsync("economy-and-regeneration", quarter), await builder.CorporateAsync(quarter) })
+            {
+                var snapshot = await snapshots.FreezeAsync(by, target ?? throw new InvalidOperationException("The default dataset has no 2023-24 Q2 report to freeze"));
+                await snapshots.SetPublishedAsync(by, snapshot.Id, published: true);
+            }
+        }
+
+        // The portal serves from a cache that follows the data version; wait until it has moved on.
+        for (var i = 0; i < 300 && (await cache.GetAsync()).Version == before; i++)
+        {
+            await Task.Delay(100);
         }
     }
 
@@ -167,6 +201,7 @@ public sealed class BrowserSite : IAsyncLifetime
         new("measure", await FirstMeasureWithFiguresAsync()),
         new("evidence", "/evidence"),
         new("about", "/about-the-plan"),
+        new("report", FirstPage("/reports/")),
         new("accessibility", "/accessibility"),
         new("api-reference", "/open-data/api"),
         new("not-found", "/no-such-page", 404),

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CouncilPlan.Testing;
 using Microsoft.Playwright;
 
 namespace CouncilPlan.Browser.Tests;
@@ -59,9 +60,9 @@ public sealed class PrintTests(BrowserSite site)
         Directory.CreateDirectory(BrowserSite.ScreenshotFolder);
         await File.WriteAllBytesAsync(file, pdf);
 
-        var info = await RunAsync("pdfinfo", file);
+        var info = await Poppler.RunAsync("pdfinfo", file);
         Assert.Matches(@"(?m)^Tagged:\s+yes$", info);
-        var text = Normalise(await RunAsync("pdftotext", "-layout", file, "-"));
+        var text = Normalise(await Poppler.RunAsync("pdftotext", "-layout", file, "-"));
         Assert.Contains(Normalise(heading), text, StringComparison.Ordinal);
         Assert.Contains("The figures", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Skip to main content", text, StringComparison.Ordinal);
@@ -70,33 +71,4 @@ public sealed class PrintTests(BrowserSite site)
     }
 
     private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    /// <summary>Runs a poppler-utils program (./test.sh installs them) and returns what it printed.</summary>
-    private static async Task<string> RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"{program} is missing: install it with 'sudo apt-get install poppler-utils' (./test.sh does this).", e);
-        }
-
-        using (process)
-        {
-            var output = await process.StandardOutput.ReadToEndAsync();
-            var errors = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, $"{program} failed: {errors}");
-            return output;
-        }
-    }
 }

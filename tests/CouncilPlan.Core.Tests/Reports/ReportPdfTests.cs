@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using CouncilPlan.Core.Reports;
 using CouncilPlan.Reports.Reports;
+using CouncilPlan.Testing;
 
 namespace CouncilPlan.Core.Tests.Reports;
 
@@ -51,7 +52,7 @@ public sealed class ReportPdfContentsTests(SqliteStockport data) : IClassFixture
             var path = Path.Combine(directory.FullName, "report.pdf");
             await File.WriteAllBytesAsync(path, pdf);
             var pageCount = PdfContents.PageCount(pdf);
-            Assert.Contains($"Pages:           {pageCount.ToString(CultureInfo.InvariantCulture)}\n", await RunAsync("pdfinfo", path), StringComparison.Ordinal);
+            Assert.Contains($"Pages:           {pageCount.ToString(CultureInfo.InvariantCulture)}\n", await Poppler.RunAsync("pdfinfo", path), StringComparison.Ordinal);
             // The last section ends the report.
             Assert.Equal(pages["What changed since the last report"], pageCount);
 
@@ -60,7 +61,7 @@ public sealed class ReportPdfContentsTests(SqliteStockport data) : IClassFixture
             var text = new List<string>();
             for (var p = 1; p <= pageCount; p++)
             {
-                text.Add(await RunAsync("pdftotext", "-f", P(p), "-l", P(p), path, "-"));
+                text.Add(await Poppler.RunAsync("pdftotext", "-f", P(p), "-l", P(p), path, "-"));
             }
 
             var contents = string.Join(' ', Lines(text[0]));
@@ -80,11 +81,11 @@ public sealed class ReportPdfContentsTests(SqliteStockport data) : IClassFixture
             var blank = await ReportPdf.RenderAsync("<!DOCTYPE html><html lang=\"en-GB\"><head><title>Blank</title></head><body></body></html>", report.Title);
             var blankPath = Path.Combine(directory.FullName, "blank.pdf");
             await File.WriteAllBytesAsync(blankPath, blank);
-            await RunAsync("pdftoppm", "-r", "40", "-gray", blankPath, Path.Combine(directory.FullName, "blank"));
+            await Poppler.RunAsync("pdftoppm", "-r", "40", "-gray", blankPath, Path.Combine(directory.FullName, "blank"));
             var blankInk = Ink(Directory.GetFiles(directory.FullName, "blank*.pgm").Single());
 
             var prefix = Path.Combine(directory.FullName, "page");
-            await RunAsync("pdftoppm", "-r", "40", "-gray", path, prefix);
+            await Poppler.RunAsync("pdftoppm", "-r", "40", "-gray", path, prefix);
             var images = Directory.GetFiles(directory.FullName, "page-*.pgm").Order(StringComparer.Ordinal).ToList();
             Assert.Equal(pageCount, images.Count);
             foreach (var image in images)
@@ -185,20 +186,5 @@ public sealed class ReportPdfContentsTests(SqliteStockport data) : IClassFixture
         }
 
         return ink;
-    }
-
-    private static async Task<string> RunAsync(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{program} failed: {await process.StandardError.ReadToEndAsync()}");
-        return output;
     }
 }

@@ -203,8 +203,8 @@ public sealed class ReportPdfTests(SqliteStockport data) : IClassFixture<SqliteS
         await File.WriteAllBytesAsync(path, file.Content);
         try
         {
-            var text = await RunAsync("pdftotext", "-layout", path, "-");
-            var info = await RunAsync("pdfinfo", path);
+            var text = await Poppler.RunAsync("pdftotext", "-layout", path, "-");
+            var info = await Poppler.RunAsync("pdfinfo", path);
 
             Assert.Equal("application/pdf", file.ContentType);
             Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(file.Content, 0, 5), StringComparison.Ordinal);
@@ -223,7 +223,7 @@ public sealed class ReportPdfTests(SqliteStockport data) : IClassFixture<SqliteS
             Assert.Contains("/Lang", await PdfObjectsAsync(file.Content), StringComparison.Ordinal);
 
             // Charts are vectors: no page of the exceptions is an image.
-            var images = await RunAsync("pdfimages", "-list", path);
+            var images = await Poppler.RunAsync("pdfimages", "-list", path);
             Assert.True(images.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length <= 2, images);
         }
         finally
@@ -260,20 +260,5 @@ public sealed class ReportPdfTests(SqliteStockport data) : IClassFixture<SqliteS
         }
 
         return text.ToString();
-    }
-
-    private static async Task<string> RunAsync(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{program} failed: {await process.StandardError.ReadToEndAsync()}");
-        return output;
     }
 }
