@@ -224,6 +224,14 @@ public sealed class Dimension
     public required string Id { get; set; }
 
     public required string Title { get; set; }
+
+    /// <summary>
+    /// The categories split the measure's own outcome (highest qualification, an energy rating
+    /// band), not its population (age, sex, ward): each figure is the share of the whole in that
+    /// category, not the measure's value for a group of people. Such a figure is never compared
+    /// with the whole and never makes the whole "hide" a group, because it is not the same thing.
+    /// </summary>
+    public bool Shares { get; set; }
 }
 
 /// <summary>

@@ -33,7 +33,8 @@ public sealed record AssessedPoint(
     SpcPoint? Spc);
 
 /// <summary>Another area's or group's figure for the same period, compared with the council's.</summary>
-public sealed record ComparedFigure(string Code, string Breakdown, PublicFigure Figure, Interval? Interval, Comparison ComparedWithCouncil);
+/// <param name="IsShare">A share of the outcome (<see cref="Dimension.Shares"/>), not a group's own figure: never compared.</param>
+public sealed record ComparedFigure(string Code, string Breakdown, PublicFigure Figure, Interval? Interval, Comparison ComparedWithCouncil, bool IsShare = false);
 
 /// <summary>
 /// Everything the portal, the API and reports say about a measure, computed in one place from its
@@ -79,7 +80,13 @@ public sealed record RecentTrend(Direction Direction, int Points, string From, s
 /// <param name="CouncilArea">The council's own area code (the plan's).</param>
 /// <param name="Wards">The council's ward codes (any ward set).</param>
 /// <param name="GroupMembers">Comparator group code to member codes.</param>
-public sealed record AssessmentAreas(string CouncilArea, IReadOnlySet<string> Wards, IReadOnlyDictionary<string, IReadOnlyList<string>> GroupMembers);
+/// <param name="ShareDimensions">Dimensions whose categories are shares of the outcome, not groups of people (<see cref="Dimension.Shares"/>).</param>
+public sealed record AssessmentAreas(string CouncilArea, IReadOnlySet<string> Wards, IReadOnlyDictionary<string, IReadOnlyList<string>> GroupMembers, IReadOnlySet<string>? ShareDimensions = null)
+{
+    /// <summary>Whether a breakdown ("highest-qualification:level-4") is a share of the outcome rather than a group of people.</summary>
+    public bool IsShare(string breakdown) =>
+        ShareDimensions is { Count: > 0 } shares && breakdown.Split(':')[0] is { Length: > 0 } dimension && shares.Contains(dimension);
+}
 
 public static class MeasureAssessor
 {
@@ -126,7 +133,9 @@ public static class MeasureAssessor
         var currency = latest is null ? null : Currencies.Judge(measure, new Period(measure.PeriodType, latest.Figure.PeriodStart, latest.Figure.PeriodEnd), asAt);
 
         var wards = latest is null ? [] : Compare(measure, figures, latest, f => areas.Wards.Contains(f.AreaCode) && f.IsTotal);
-        var groups = latest is null ? [] : Compare(measure, figures, latest, f => f.AreaCode == areas.CouncilArea && !f.IsTotal);
+        var groups = latest is null ? [] : Compare(measure, figures, latest, f => f.AreaCode == areas.CouncilArea && !f.IsTotal)
+            .Select(g => areas.IsShare(g.Breakdown) ? g with { ComparedWithCouncil = Comparison.NotCompared, IsShare = true } : g)
+            .ToList();
         var comparatorCodes = measure.Comparators.OrderBy(c => c.Position)
             .SelectMany(c => areas.GroupMembers.TryGetValue(c.AreaCode, out var members) ? members : [c.AreaCode])
             .Where(code => code != areas.CouncilArea)
@@ -134,7 +143,7 @@ public static class MeasureAssessor
         var comparators = latest is null ? [] : Compare(measure, figures, latest, f => comparatorCodes.Contains(f.AreaCode) && f.IsTotal);
 
         var masking = latest?.Interval is { } boroughInterval
-            ? Masking.Check(boroughInterval, wards.Concat(groups).Where(g => g.Interval is not null).Select(g => new GroupFigure(Label(g), g.Interval!)), polarity)
+            ? Masking.Check(boroughInterval, wards.Concat(groups).Where(g => g.Interval is not null && !g.IsShare).Select(g => new GroupFigure(Label(g), g.Interval!)), polarity)
             : new MaskingResult(false, [], []);
 
         // A figure that is out of date is shown for the record but not rated: the judgement would be about the past.

@@ -71,9 +71,9 @@ public sealed class MeasureCatalogueImporter(CouncilPlanDb db, TimeProvider cloc
                 db.Dimensions.Add(dimension);
                 other++;
             }
-            else if (row.Title != dimension.Title)
+            else if (row.Title != dimension.Title || row.Shares != dimension.Shares)
             {
-                row.Title = dimension.Title;
+                (row.Title, row.Shares) = (dimension.Title, dimension.Shares);
                 other++;
             }
         }

@@ -139,7 +139,7 @@ public static class MeasureFileReader
         foreach (var map in root.Maps("dimensions"))
         {
             var id = map.Id();
-            var dimension = new Dimension { Id = id?.Value ?? "", Title = map.String("title", required: true) ?? "" };
+            var dimension = new Dimension { Id = id?.Value ?? "", Title = map.String("title", required: true) ?? "", Shares = map.Boolean("shares") ?? false };
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var category in map.Maps("categories", required: true))
             {

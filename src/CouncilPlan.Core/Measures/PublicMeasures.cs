@@ -67,9 +67,11 @@ public static class PublicMeasures
     {
         var wards = await db.Areas.AsNoTracking().Where(a => a.Type == AreaType.Ward && a.ParentCode == councilArea).Select(a => a.Code).ToListAsync(cancellationToken);
         var members = await db.AreaGroupMembers.AsNoTracking().ToListAsync(cancellationToken);
+        var shares = await db.Dimensions.AsNoTracking().Where(d => d.Shares).Select(d => d.Id).ToListAsync(cancellationToken);
         return new AssessmentAreas(
             councilArea,
             wards.ToHashSet(StringComparer.Ordinal),
-            members.GroupBy(m => m.GroupCode).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(m => m.MemberCode).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal));
+            members.GroupBy(m => m.GroupCode).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(m => m.MemberCode).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal),
+            shares.ToHashSet(StringComparer.Ordinal));
     }
 }

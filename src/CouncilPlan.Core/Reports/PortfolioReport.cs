@@ -85,6 +85,9 @@ public sealed record PortfolioReport
     /// <summary>The corporate report's one line per portfolio (or top-level element); empty in any other report (format 3).</summary>
     public IReadOnlyList<ReportPartLine> Parts { get; init; } = [];
 
+    /// <summary>The council's word for the corporate report's parts: "portfolio", "priority".</summary>
+    public string PartWord { get; init; } = "portfolio";
+
     public required IReadOnlyList<ReportCommitment> Commitments { get; init; }
 
     public required ReportResources Resources { get; init; }

@@ -163,6 +163,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             Exceptions = exceptions,
             GoingWell = GoingWell(measures, commitments),
             Parts = parts,
+            PartWord = ReportScopes.Parts(plan) is [var first, ..] ? words.Name(first.Kind) : "portfolio",
             Commitments = commitments,
             Resources = resources,
             Changes = ReportChanges.First,

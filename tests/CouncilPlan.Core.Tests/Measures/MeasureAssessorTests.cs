@@ -183,6 +183,32 @@ public sealed class MeasureAssessorTests
     }
 
     [Fact]
+    public void Assess_SharesOfTheOutcome_AreNeverComparedWithTheTotalNorMasked()
+    {
+        // 60% qualified to Level 2 or above; 20% have no qualifications. As a group's own figure the
+        // 20% would be far worse than 60% (and the borough would "hide" it); as a share it means nothing of the kind.
+        var keys = new Dictionary<int, string> { [1] = "", [4] = "highest-qualification:none" };
+        var figures = new[]
+        {
+            Figure(2022, 60, numerator: 6000, denominator: 10000),
+            Figure(2022, 20, breakdown: 4, numerator: 2000, denominator: 10000),
+        };
+        var asShares = Areas with { ShareDimensions = new HashSet<string>(StringComparer.Ordinal) { "highest-qualification" } };
+
+        var asGroup = Assess(Percentage(), figures, keys, Areas);
+        var asShare = Assess(Percentage(), figures, keys, asShares);
+
+        Assert.True(asGroup.Masking.Masked);
+        Assert.Equal(Comparison.Worse, asGroup.Groups.Single().ComparedWithCouncil);
+        Assert.False(asShare.Masking.Masked);
+        Assert.Empty(asShare.Masking.WorseGroups);
+        var share = asShare.Groups.Single();
+        Assert.True(share.IsShare);
+        Assert.Equal(Comparison.NotCompared, share.ComparedWithCouncil);
+        Assert.Equal(20, share.Figure.Value);
+    }
+
+    [Fact]
     public void Assess_Comparators_ExpandGroupsToTheirMembersForTheLatestPeriod()
     {
         var measure = Percentage();

@@ -83,6 +83,8 @@ public abstract class EastmoorReportTests<TData>(TData data) : IClassFixture<TDa
         Assert.Equal(["EM-01", "EM-02", "EM-03"], report.Measures.Select(m => m.Code));
         Assert.Equal(["high-street-grants", "rural-broadband", "affordable-homes", "food-waste"], report.Commitments.Select(c => c.Key));
         Assert.Equal("A greener district", report.Commitments[^1].Under);
+        Assert.Equal("priority", report.PartWord);
+        Assert.Contains("Each priority at a glance", await ReportRenderer.DocumentAsync(report, ReportProvenance.Draft), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -173,6 +175,9 @@ public sealed class StockportScopeTests(SqliteStockport data) : IClassFixture<Sq
         Assert.Superset(portfolios.SelectMany(p => p.Commitments).Select(c => c.Key).ToHashSet(StringComparer.Ordinal), keys);
         Assert.Equal(keys.Count, corporate.Commitments.Count);
         Assert.Empty(corporate.Scope);
+        Assert.Equal("portfolio", corporate.PartWord);
+        Assert.Equal(portfolios.Select(p => p.PortfolioTitle), corporate.Parts.Select(p => p.Title));
+        Assert.Contains("Each portfolio at a glance", await ReportRenderer.DocumentAsync(corporate, ReportProvenance.Draft), StringComparison.Ordinal);
     }
 
     [Fact]

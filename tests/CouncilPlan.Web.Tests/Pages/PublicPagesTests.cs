@@ -238,6 +238,21 @@ public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
+    public async Task MeasurePage_OfShares_ShowsEachShareWithoutComparingItWithTheTotal()
+    {
+        // A2-21 is the share of residents qualified to Level 2 or above; its breakdown is the share at
+        // each level (10.5% with none, 40% at Level 4 ...), which is not the headline for a group.
+        var page = await site.GetPageAsync("/measures/A2-21");
+
+        var shares = page.GetElementById("shares")!.NextElementSibling!;
+        Assert.Contains("Level 4 qualifications or above", shares.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Compared with", shares.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("worse", shares.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(page.GetElementById("groups"));
+        Assert.DoesNotContain("figure hides", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MeasuresPage_ListsEveryMeasureWithItsStatusInWords()
     {
         var page = await site.GetPageAsync("/measures");

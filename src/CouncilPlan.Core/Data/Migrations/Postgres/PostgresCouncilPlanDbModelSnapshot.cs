@@ -322,6 +322,10 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)")
                         .HasColumnName("id");
 
+                    b.Property<bool>("Shares")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shares");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text")

@@ -311,6 +311,10 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<bool>("Shares")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shares");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("TEXT")
