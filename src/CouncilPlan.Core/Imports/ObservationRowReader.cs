@@ -3,6 +3,8 @@ using System.Text;
 using CouncilPlan.Core.Exports;
 using CouncilPlan.Core.Measures;
 
+using CouncilPlan.Core.Validation;
+
 namespace CouncilPlan.Core.Imports;
 
 /// <summary>One checked row, ready for the database. Holds no per-row allocation except a quality note.</summary>
@@ -236,7 +238,15 @@ internal sealed class ObservationRowReader
             note = note[CsvCells.EscapeLength(note)..];
             if (!note.IsEmpty)
             {
-                row.QualityNote = Encoding.UTF8.GetString(note);
+                var text = Encoding.UTF8.GetString(note);
+                if (TextField.Problem(text, "The quality note", TextField.Note, paragraphs: true) is { } problem)
+                {
+                    errors.Add(line, ObservationColumns.QualityNote, problem);
+                }
+                else
+                {
+                    row.QualityNote = text;
+                }
             }
         }
 
@@ -348,16 +358,13 @@ internal sealed class ObservationRowReader
 
     private double? Number(ReadOnlySpan<byte> text, string column, long line)
     {
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+        var number = StrictNumber.Parse(text, out var problem);
+        if (problem is not null)
         {
-            return number;
+            errors.Add(line, column, problem);
         }
 
-        var shown = Encoding.UTF8.GetString(text);
-        errors.Add(line, column, double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
-            ? $"'{shown}' is not a finite number: NaN and infinity cannot be published"
-            : $"'{shown}' is not a number: write a plain number with '.' as the decimal point (no %, no thousands separators)");
-        return null;
+        return number;
     }
 
     /// <summary>A field's bytes with surrounding spaces removed (numbers).</summary>

@@ -3,6 +3,7 @@ using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Statistics;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Measures;
@@ -93,16 +94,16 @@ public sealed class MeasureEditor(CouncilPlanDb db)
                 continue;
             }
 
-            if (!double.TryParse(t.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            if (StrictNumber.Parse(t.Value, out var valueProblem) is not { } value)
             {
-                errors[$"Targets[{i}].Value"] = $"The target for {period.Label} must be a number";
+                errors[$"Targets[{i}].Value"] = $"The target for {period.Label}: {valueProblem}";
                 continue;
             }
 
             double? tolerance = null;
             if (!string.IsNullOrWhiteSpace(t.Tolerance))
             {
-                if (double.TryParse(t.Tolerance, NumberStyles.Float, CultureInfo.InvariantCulture, out var tol) && tol >= 0)
+                if (StrictNumber.Parse(t.Tolerance, out _) is { } tol && tol >= 0)
                 {
                     tolerance = tol;
                 }

@@ -33,6 +33,15 @@ public static class MeasureWords
         };
     }
 
+    /// <summary>A target with the tolerance within which a figure is amber: "250, amber within 10% of target".</summary>
+    public static string Target(Measure measure, MeasureTarget target)
+    {
+        var tolerance = target.Tolerance is { } t && t > 0
+            ? $", amber within {(target.ToleranceType == ToleranceType.Percent ? t.ToString("0.##", EnGb) + "% of target" : Number(t, measure.Decimals))}"
+            : "";
+        return Value(measure, target.Value) + tolerance;
+    }
+
     /// <summary>A number to the places it was published with, at most <paramref name="decimals"/>: a source's 68 is not shown as 68.0.</summary>
     public static string Number(double value, int decimals) => value.ToString("N" + PublishedDecimals(value, decimals), EnGb);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Plans;
@@ -51,13 +52,13 @@ public sealed class PlanEditor(CouncilPlanDb db)
         decimal? quantity = null;
         if (!string.IsNullOrWhiteSpace(edit.Quantity))
         {
-            if (decimal.TryParse(edit.Quantity, NumberStyles.Float, CultureInfo.InvariantCulture, out var q))
+            if (StrictNumber.ParseDecimal(edit.Quantity, out var problem) is { } q)
             {
                 quantity = q;
             }
             else
             {
-                errors["Quantity"] = "The quantity must be a number";
+                errors["Quantity"] = $"The quantity: {problem}";
             }
 
             if (string.IsNullOrWhiteSpace(edit.Unit))

@@ -2,6 +2,7 @@ using System.Globalization;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Resources;
@@ -271,9 +272,17 @@ public static class ResourceRules
             Fail(ResourceColumns.Title, "the title is missing: a capital line that is not a scheme of the plan needs a title");
         }
 
-        if (title is { Length: > 300 })
+        foreach (var (column, text, maximum, paragraphs) in new[]
         {
-            Fail(ResourceColumns.Title, "the title is longer than 300 characters");
+            (ResourceColumns.Title, title, TextField.Short, false),
+            (ResourceColumns.Source, Clean(input.Source), TextField.Note, false),
+            (ResourceColumns.Note, Clean(input.Note), TextField.Note, true),
+        })
+        {
+            if (text is not null && TextField.Problem(text, $"the {column}", maximum, paragraphs) is { } problem)
+            {
+                Fail(column, problem);
+            }
         }
 
         if (!ok || kind is null || plan is null || portfolio is null || key is null || title is null)
@@ -314,9 +323,9 @@ public static class ResourceRules
             return null;
         }
 
-        if (!decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var amount))
+        if (StrictNumber.ParseDecimal(t, out var problem) is not { } amount)
         {
-            fail(column, $"'{t}' is not an amount: write pounds as a plain number with '.' as the decimal point (no £, no commas), like 13900000, or leave it empty when awaiting data");
+            fail(column, $"{problem}. Write pounds like 13900000 or 13,900,000, or leave it empty when awaiting data");
             return null;
         }
 

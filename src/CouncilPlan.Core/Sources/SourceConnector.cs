@@ -1,5 +1,6 @@
 using System.Globalization;
 using CouncilPlan.Core.Measures;
+using CouncilPlan.Core.Validation;
 
 namespace CouncilPlan.Core.Sources;
 
@@ -215,9 +216,9 @@ public abstract class SourceConnector
             return null;
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+        return StrictNumber.Parse(text, out var problem) is { } number
             ? number
-            : throw new SourceRefreshException($"{table.Where}: line {line}, column '{table.Header[c]}' ({role}): '{text}' is not a number and not a mark this service uses for a withheld figure");
+            : throw new SourceRefreshException($"{table.Where}: line {line}, column '{table.Header[c]}' ({role}): {problem}; nor is it a mark this service uses for a withheld figure");
     }
 
     /// <summary>The rows of one figure in a service that gives each statistic its own row.</summary>

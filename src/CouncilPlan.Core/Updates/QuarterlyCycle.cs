@@ -4,6 +4,7 @@ using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Statistics;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Updates;
@@ -323,6 +324,20 @@ public sealed class QuarterlyCycle(CouncilPlanDb db, TimeProvider clock)
             errors["Commentary"] = "Enter a commentary: what the figure shows and why";
         }
 
+        foreach (var (field, label, text, maximum, paragraphs) in new[]
+        {
+            ("Commentary", "The commentary", input.Commentary, TextField.Long, true),
+            ("QualityNote", "The quality note", input.QualityNote, TextField.Note, true),
+            ("CorrectiveAction", "The corrective action", input.CorrectiveAction, TextField.Note, true),
+            ("CorrectiveActionOwner", "The corrective action's owner", input.CorrectiveActionOwner, TextField.Short, false),
+        })
+        {
+            if (Clean(text) is { } given && TextField.Problem(given, label, maximum, paragraphs) is { } problem)
+            {
+                errors[field] = problem;
+            }
+        }
+
         DateOnly? actionDue = null;
         var target = period is { } pp ? await db.MeasureTargets.SingleOrDefaultAsync(t => t.MeasureId == measure.Id && t.PeriodStart == pp.Start, cancellationToken) : null;
         var rag = MeasureAssessor.RagOf(measure, value, target);
@@ -500,6 +515,10 @@ public sealed class QuarterlyCycle(CouncilPlanDb db, TimeProvider clock)
         {
             errors["Commentary"] = "Say why it is at risk or off track and what is being done";
         }
+        else if (Clean(commentary) is { } given && TextField.Problem(given, "The commentary", TextField.Long, paragraphs: true) is { } problem)
+        {
+            errors["Commentary"] = problem;
+        }
 
         if (errors.Count > 0)
         {
@@ -592,13 +611,13 @@ public sealed class QuarterlyCycle(CouncilPlanDb db, TimeProvider clock)
             return null;
         }
 
-        if (double.TryParse(text.Trim().Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        var value = StrictNumber.Parse(text, out var problem);
+        if (problem is not null)
         {
-            return value;
+            errors[field] = problem;
         }
 
-        errors[field] = $"The {field.ToLowerInvariant()} must be a number, like 75.2";
-        return null;
+        return value;
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -63,7 +63,7 @@ public sealed class DataCommandsTests
             [
                 $"{path}:3:period: '2024-13' is not a month period, which measure M-1 is reported by: write it like '2023-04'",
                 $"{path}:4:area: unknown area 'NOWHERE': no area or comparator group has this code (load the areas file first)",
-                $"{path}:4:value: 'x' is not a number: write a plain number with '.' as the decimal point (no %, no thousands separators)",
+                $"{path}:4:value: 'x' is not a number: 'x' is not allowed in a figure; write it like 1050, 1,050 or 75.2",
                 $"{path}:5:measure: this row repeats row 2: the same measure, period, area and breakdown can appear only once in a file",
                 "4 problems found; nothing was loaded.",
             ],

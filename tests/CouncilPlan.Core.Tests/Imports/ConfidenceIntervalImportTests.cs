@@ -86,8 +86,8 @@ public sealed class ConfidenceIntervalImportTests
     {
         var cases = new (string Row, string Column, string Reason)[]
         {
-            ($"{Percentage},2023,{Council},,75.2,about 72,78.3,true", "lower_ci", "'about 72' is not a number: write a plain number with '.' as the decimal point (no %, no thousands separators)"),
-            ($"{Percentage},2023,{Council},,75.2,72.1,78%,true", "upper_ci", "'78%' is not a number: write a plain number with '.' as the decimal point (no %, no thousands separators)"),
+            ($"{Percentage},2023,{Council},,75.2,about 72,78.3,true", "lower_ci", "'about 72' is not a number: 'a' is not allowed in a figure; write it like 1050, 1,050 or 75.2"),
+            ($"{Percentage},2023,{Council},,75.2,72.1,78%,true", "upper_ci", "'78%' is not a number: leave out the % sign (write 75.2 for 75.2%)"),
             ($"{Percentage},2023,{Council},,75.2,72.1,,true", "upper_ci", "the upper confidence limit is missing but the lower is given (72.1): give both limits of the interval, or neither"),
             ($"{Percentage},2023,{Council},,75.2,,78.3,true", "lower_ci", "the lower confidence limit is missing but the upper is given (78.3): give both limits of the interval, or neither"),
             ($"{Percentage},2023,{Council},,75.2,80.1,82,true", "lower_ci", "the lower confidence limit 80.1 is above the value 75.2"),

@@ -106,12 +106,19 @@ public sealed class ObservationImportTests
             ($"{Percentage},2023,{Council},sex:female,1,,,,,", "breakdown", "measure PCT-1 is not broken down by 'sex' (its breakdowns: free-school-meals)"),
             ($"{Monthly},2023-04,{Council},sex:female,1,,,,,", "breakdown", "measure M-1 has no breakdowns"),
             ($"{Percentage},2023,{Council},,12%,,,,,", "value", "'12%' is not a number"),
-            ($"{Percentage},2023,{Council},,\"1,234\",,,,,", "value", "'1,234' is not a number"),
-            ($"{Percentage},2023,{Council},,NaN,,,,,", "value", "'NaN' is not a finite number"),
-            ($"{Percentage},2023,{Council},,Infinity,,,,,", "value", "'Infinity' is not a finite number"),
+            ($"{Percentage},2023,{Council},,\"1,05\",,,,,", "value", "'1,05' is not a number: a comma may only separate thousands, as in 1,050; a decimal needs a point, as in 1.05"),
+            ($"{Percentage},2023,{Council},,\"1,0500\",,,,,", "value", "a comma may only separate thousands"),
+            ($"{Percentage},2023,{Council},,\"1.050,5\",,,,,", "value", "a comma may only separate thousands"),
+            ($"{Percentage},2023,{Council},,\"1 050\",,,,,", "value", "'1 050' is not a number: a space may not separate digits"),
+            ($"{Percentage},2023,{Council},,1\0,,,,,", "value", "The figure contains a control character (U+0000, a NUL byte)"),
+            ($"{Percentage},2023,{Council},,NaN,,,,,", "value", "'NaN' is not a number"),
+            ($"{Percentage},2023,{Council},,Infinity,,,,,", "value", "'Infinity' is not a number"),
+            ($"{Percentage},2023,{Council},,1e999,,,,,", "value", "'1e999' is too large to be a figure"),
+            ($"{Percentage},2023,{Council},,1,,,,\"{new string('n', 2001)}\",", "quality_note", "The quality note is 2,001 characters long; the most it can be is 2,000"),
+            ($"{Percentage},2023,{Council},,1,,,,bad\u0007bell,", "quality_note", "The quality note contains a control character (U+0007)"),
             ($"{Percentage},2023,{Council},,,,,,,", "value", "the value is missing"),
             ($"{Percentage},2023,{Council},,1,ten,100,,,", "numerator", "'ten' is not a number"),
-            ($"{Percentage},2023,{Council},,1,1,-Infinity,,,", "denominator", "'-Infinity' is not a finite number"),
+            ($"{Percentage},2023,{Council},,1,1,-Infinity,,,", "denominator", "'-Infinity' is not a number"),
             ($"{Percentage},2023,{Council},,110,11,10,,,", "numerator", "the numerator (11) is above the denominator (10): measure PCT-1 is a percentage"),
             ($"{Rolling},Jan-Dec 2023,{Council},,5,5,0,,,", "denominator", "the denominator is 0: a rate or percentage needs a denominator above zero"),
             ($"{Rolling},Jan-Dec 2023,{Council},,5,5,-2,,,", "denominator", "the denominator is -2"),
@@ -367,6 +374,23 @@ public sealed class ObservationImportTests
         Assert.True(result.Committed, string.Join("\n", result.Errors));
         await using var db = database.NewContext();
         Assert.Equal(["=SUM(A1:A9)", "+1, or so", "'plain quote", "'-two"], await db.Observations.OrderBy(o => o.PeriodStart).Select(o => o.QualityNote).ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Import_WithThousandsGroupedCorrectly_StoresTheWholeNumber_AndANoteMayHaveParagraphs(DatabaseProvider provider)
+    {
+        await using var database = await CatalogueDatabaseAsync(provider);
+
+        var result = await ImportAsync(database, WriteCsv(
+            $"{FinancialYear},2023/24,{England},,\"1,500,000.25\",,,,\"First line.\nSecond line.\",",
+            $"{Monthly},Apr 2024,{Council},,\"1,050\",,,,,"));
+
+        Assert.True(result.Committed, string.Join("\n", result.Errors));
+        await using var db = database.NewContext();
+        var stored = await db.Observations.OrderBy(o => o.Value).Select(o => new { o.Value, o.QualityNote }).ToListAsync();
+        Assert.Equal([1050, 1_500_000.25], stored.Select(o => o.Value));
+        Assert.Equal("First line.\nSecond line.", stored[1].QualityNote);
     }
 
     [Theory]

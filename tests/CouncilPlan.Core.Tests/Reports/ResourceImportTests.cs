@@ -29,15 +29,15 @@ public sealed class ResourceImportTests
         var versionBefore = await DataVersion.CurrentAsync(db);
         var auditBefore = await db.AuditEntries.CountAsync();
 
-        // Line 4 has a budget with a thousands separator: everything else is fine.
-        var bad = Good + "capital,2025-26 Q2,portfolio-one,library,,Library,\"1,000\",,,,,,,,true\n";
+        // Line 5 has a budget whose comma is not a thousands separator ("1,00" is not 100): everything else is fine.
+        var bad = Good + "capital,2025-26 Q2,portfolio-one,library,,Library,\"1,00\",,,,,,,,true\n";
         var result = await ImportAsync(db, bad);
 
         Assert.False(result.IsValid);
         Assert.False(result.Committed);
         var error = Assert.Single(result.Errors);
         Assert.Equal((5L, "budget"), (error.Row, error.Column));
-        Assert.Contains("not an amount", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("'1,00' is not a number: a comma may only separate thousands", error.Reason, StringComparison.Ordinal);
         Assert.Equal("resources.csv:5:budget: " + error.Reason, error.Format("resources.csv"));
         await using var check = world.Database.NewContext();
         Assert.Equal(0, await check.ResourceLines.CountAsync());

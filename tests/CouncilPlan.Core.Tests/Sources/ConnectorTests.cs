@@ -162,7 +162,7 @@ public sealed class ConnectorTests
 
         var error = Assert.Throws<SourceRefreshException>(() => connector.Rows(connector.Read(body, "odd.csv", source.Series[0]), source.Series[0], KnownAreas.Contains));
 
-        Assert.Equal("odd.csv: line 3, column 'Households in temporary accommodation' (value): '13l' is not a number and not a mark this service uses for a withheld figure", error.Message);
+        Assert.Equal("odd.csv: line 3, column 'Households in temporary accommodation' (value): '13l' is not a number: 'l' is not allowed in a figure; write it like 1050, 1,050 or 75.2; nor is it a mark this service uses for a withheld figure", error.Message);
     }
 
     [Fact]

@@ -2,8 +2,10 @@ using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Statistics;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -94,6 +96,75 @@ public sealed class QuarterlyCycleTests
         Assert.Equal(UpdateStatus.Submitted, saved.Status);
         Assert.Equal(new DateOnly(2026, 6, 30), saved.CorrectiveActionDue);
         Assert.Equal(230, amber.DraftValue);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Figures_AreReadStrictly_AndTextHasLimits(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        await using var db = world.Database.NewContext();
+        var (measure, quarter) = await MeasureAndQuarterAsync(db);
+        var cycle = new QuarterlyCycle(db, Clock);
+
+        // "1,05" was once saved as 105: the comma was stripped wherever it stood.
+        var comma = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.SaveAsync(world.Owner, measure, quarter, Input("1,05"), submit: false));
+        var nul = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.SaveAsync(world.Owner, measure, quarter, Input("260\0"), submit: false));
+        var longNote = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.SaveAsync(
+            world.Owner, measure, quarter, Input("260") with { Commentary = new string('x', TextField.Long + 1) }, submit: false));
+        var twoLineOwner = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.SaveAsync(
+            world.Owner, measure, quarter, Input("200", action: "Bring forward two sites") with { CorrectiveActionOwner = "Head of\nHousing" }, submit: false));
+        var grouped = await cycle.SaveAsync(world.Owner, measure, quarter, Input("1,050"), submit: false);
+
+        Assert.Equal("'1,05' is not a number: a comma may only separate thousands, as in 1,050; a decimal needs a point, as in 1.05", comma.Errors["Value"]);
+        Assert.StartsWith("The figure contains a control character (U+0000, a NUL byte)", nul.Errors["Value"], StringComparison.Ordinal);
+        Assert.Equal($"The commentary is 8,001 characters long; the most it can be is 8,000", longNote.Errors["Commentary"]);
+        Assert.StartsWith("The corrective action's owner contains a control character (a line break)", twoLineOwner.Errors["CorrectiveActionOwner"], StringComparison.Ordinal);
+        Assert.Equal(1050, grouped.DraftValue);
+        Assert.Equal(1, await db.MeasureUpdates.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Approver_SeesTheFigureAgainstItsTarget_ItsRating_TheFiguresBefore_AndTheLastCommentary(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        await using (var db = world.Database.NewContext())
+        {
+            // Last year's figure, published with its commentary in last year's fourth quarter.
+            var cycle = new QuarterlyCycle(db, Clock);
+            var lastYear = await cycle.OpenAsync(Team, "2024-25 Q4", new DateOnly(2025, 4, 30));
+            var measure = await db.Measures.Include(m => m.Portfolio).SingleAsync(m => m.Code == "T-01");
+            var earlier = await cycle.SaveAsync(world.Owner, measure, lastYear, Input("240") with { Period = "2024-25", Commentary = "Two large sites finished early." }, submit: true);
+            await cycle.DecideAsync(world.Approver, earlier.Id, approve: true, null, earlier.Version);
+            await cycle.PublishAsync(Team, [earlier.Id], []);
+        }
+
+        int submittedId;
+        await using (var db = world.Database.NewContext())
+        {
+            var measure = await db.Measures.Include(m => m.Portfolio).SingleAsync(m => m.Code == "T-01");
+            var quarter = await db.ReportingPeriods.SingleAsync(p => p.Quarter == "2025-26 Q4");
+            submittedId = (await new QuarterlyCycle(db, Clock).SaveAsync(world.Owner, measure, quarter, Input("200", action: "Bring forward two sites"), submit: true)).Id;
+        }
+
+        await using (var db = world.Database.NewContext())
+        {
+            var update = await db.MeasureUpdates.SingleAsync(u => u.Id == submittedId);
+
+            var context = await ApprovalContext.LoadAsync(db, update);
+
+            // 200 against 250 with 10% amber (225 or more) is red; the approver must be told so.
+            Assert.Equal(Rag.Red, context.Rating);
+            Assert.Equal((250, 10), (context.Target!.Value, context.Target.Tolerance));
+            Assert.Equal([("2024-25", 240.0), ("2025-26", 200.0)], context.Recent.Select(p => (p.Figure.Period, p.Figure.Value!.Value)));
+            Assert.Equal(Rag.Red, context.Recent[^1].Rag);
+            Assert.Equal(Rag.Red, context.Assessment.Rag);
+            Assert.Equal(("2024-25 Q4", "Two large sites finished early."), (context.Previous!.Quarter, context.Previous.Text));
+
+            // Nothing unpublished was published by looking: the submitted figure is still only a draft.
+            Assert.Equal([240.0], await db.Observations.Select(o => o.Value).ToListAsync());
+        }
     }
 
     [Theory]

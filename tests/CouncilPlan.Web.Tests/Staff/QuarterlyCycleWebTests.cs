@@ -56,6 +56,16 @@ public abstract class QuarterlyCycleWebTests<TSite>(TSite site) : IClassFixture<
 
         var approvals = await approver.PageAsync("/staff/approvals");
         var form = approvals.QuerySelectorAll("form").First(f => f.TextContent.Contains(code, StringComparison.Ordinal));
+
+        // The approver sees the figure in context: its target (none: a context indicator), its
+        // rating, and the periods before it with the submitted one marked.
+        var section = form.Closest("section")!;
+        Assert.Contains("No target for", section.QuerySelector("[id$='-rating']")!.PreviousElementSibling!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not rated", section.QuerySelector("[id$='-rating']")!.TextContent, StringComparison.Ordinal);
+        var recent = section.QuerySelectorAll("table[id$='-recent'] tbody tr").ToList();
+        Assert.InRange(recent.Count, 2, 8);
+        Assert.Contains("(this update)", recent[^1].TextContent, StringComparison.Ordinal);
+        Assert.NotNull(section.QuerySelector("svg.councilplan-chart, .councilplan-chart svg"));
         using (var approved = await approver.SubmitAsync(approvals, "/staff/approvals", new Dictionary<string, string> { ["decision"] = "approve" }, $"form:has(input[name=id][value='{form.QuerySelector("input[name=id]")!.GetAttribute("value")}'])"))
         {
             Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Web.Pages.Staff.Approvals;
 
-public sealed record PendingMeasure(MeasureUpdate Update, Measure Measure, ReportingPeriod Period);
+public sealed record PendingMeasure(MeasureUpdate Update, Measure Measure, ReportingPeriod Period, ApprovalContext Context);
 
 public sealed record PendingCommitment(CommitmentUpdate Update, PlanElement Element);
 
@@ -60,7 +60,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPage
         {
             if (await cycle.CanApproveAsync(Officer, update.MeasureId, null, cancellationToken))
             {
-                pending.Add(new PendingMeasure(update, measures[update.MeasureId], update.ReportingPeriod!));
+                pending.Add(new PendingMeasure(update, measures[update.MeasureId], update.ReportingPeriod!, await ApprovalContext.LoadAsync(Db, update, cancellationToken)));
             }
         }
 
