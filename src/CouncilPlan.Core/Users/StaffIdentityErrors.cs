@@ -22,7 +22,7 @@ public sealed class StaffIdentityErrors : IdentityErrorDescriber
         new() { Code = PasswordTooLongCode, Description = $"Password must be {length} characters or fewer" };
 
     public static IdentityError PasswordTooCommon() =>
-        new() { Code = PasswordTooCommonCode, Description = $"Password is too easy to guess: try three random words, like ‘{StaffPasswordValidator.Example}’" };
+        new() { Code = PasswordTooCommonCode, Description = "Password is too easy to guess: try three random words of your own" };
 
     public static IdentityError PasswordIsTheExample(string example) =>
         new() { Code = PasswordIsTheExampleCode, Description = $"Password must not be the example ‘{example}’: choose three random words of your own" };
