@@ -288,6 +288,9 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
                                select new { userRole.UserId, role.Name }).ToListAsync(cancellationToken);
         var services = await db.Services.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
         var all = await query.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+
+        // Made to wait after wrong passwords counts as locked out here: unlocking ends the wait.
+        var waiting = (await db.SignInFailures.Where(f => f.RefusedUntil != null && f.RefusedUntil > now).Select(f => f.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         return all.Select(u => new StaffUserSummary(
             u.Id,
             u.Email ?? u.UserName ?? u.Id,
@@ -298,7 +301,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
                 : null,
             u.PortfolioKey,
             u.TwoFactorEnabled,
-            !IsDisabled(u) && u.LockoutEnd is { } end && end > now,
+            !IsDisabled(u) && ((u.LockoutEnd is { } end && end > now) || (u.Email is { } email && waiting.Contains(SignInThrottle.AccountKey(email)))),
             IsDisabled(u),
             u.MustChangePassword)).ToList();
     }

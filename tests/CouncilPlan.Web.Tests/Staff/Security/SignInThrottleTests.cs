@@ -172,7 +172,10 @@ public abstract class SignInThrottleTests<TSite>(TSite site) : IClassFixture<TSi
 
         await using (var scope = site.Factory.Services.CreateAsyncScope())
         {
-            Assert.Equal("unlocked", await scope.ServiceProvider.GetRequiredService<StaffAccounts>().UnlockAsync(email));
+            var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+            Assert.True(Assert.Single(await accounts.ListAsync(), u => u.Email == email).LockedOut);
+            Assert.Equal("unlocked", await accounts.UnlockAsync(email));
+            Assert.False(Assert.Single(await accounts.ListAsync(), u => u.Email == email).LockedOut);
         }
 
         using var right = await browser.SignInAsync(email, password);
