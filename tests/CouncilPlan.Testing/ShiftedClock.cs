@@ -3,14 +3,17 @@ namespace CouncilPlan.Testing;
 /// <summary>
 /// A clock that reads a chosen day and runs on from it in real time. Judgements depend on the day
 /// (a figure goes out of date), so public pages are tested as at a fixed day; timers still fire, as
-/// only the reading of the time is moved.
+/// only the reading of the time is moved. <see cref="Advance"/> moves it on, so that a test can see
+/// what a wait of minutes changes without sitting through it.
 /// </summary>
 public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
 {
     /// <summary>The day the default dataset's judgements are tested as at.</summary>
     public static readonly DateTimeOffset DatasetDay = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly TimeSpan shift = start - System.GetUtcNow();
+    private long shiftTicks = (start - System.GetUtcNow()).Ticks;
 
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + shift;
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref shiftTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref shiftTicks, by.Ticks);
 }

@@ -85,6 +85,11 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
 
     public DbSet<SourceRefresh> SourceRefreshes => Set<SourceRefresh>();
 
+    public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
+
+    /// <summary>Additions whose audit entries wait for the database to give them their ids (see <see cref="AuditInterceptor"/>).</summary>
+    internal AuditInterceptor.Pending? PendingAudit { get; set; }
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -96,6 +101,15 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
             user.Property(u => u.DisplayName).HasMaxLength(200);
             user.Property(u => u.PortfolioKey).HasMaxLength(100);
             user.HasOne(u => u.Service).WithMany().HasForeignKey(u => u.ServiceId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<SignInFailures>(failures =>
+        {
+            failures.HasKey(f => f.Key);
+            failures.Property(f => f.Key).HasMaxLength(100);
+            // Two instances counting the same key at once must not lose a failure.
+            failures.Property(f => f.Failures).IsConcurrencyToken();
+            failures.HasIndex(f => f.LastFailureAt);
         });
 
         builder.Entity<Service>(service =>

@@ -250,16 +250,21 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
     }
 
     /// <summary>
-    /// Lets a user who was disabled, or locked out by wrong passwords, sign in again. Returns what
-    /// was done ("enabled", "unlocked"), or null when the account was neither.
+    /// Lets a user who was disabled, locked out by wrong second-factor codes, or made to wait after
+    /// wrong passwords, sign in again. Returns what was done ("enabled", "unlocked"), or null when
+    /// the account was none of those.
     /// </summary>
     public async Task<string?> UnlockAsync(string email, CancellationToken cancellationToken = default)
     {
         var user = await FindUserAsync(email);
-        var action = IsDisabled(user) ? "enabled" : user.LockoutEnd is { } end && end > clock.GetUtcNow() ? "unlocked" : null;
+        var now = clock.GetUtcNow();
+        var throttleKey = SignInThrottle.AccountKey(user.Email ?? email);
+        var waiting = await db.SignInFailures.AnyAsync(f => f.Key == throttleKey && f.RefusedUntil != null && f.RefusedUntil > now, cancellationToken);
+        var action = IsDisabled(user) ? "enabled" : (user.LockoutEnd is { } end && end > now) || waiting ? "unlocked" : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
+        await db.SignInFailures.Where(f => f.Key == throttleKey).ExecuteDeleteAsync(cancellationToken);
         if (action is not null)
         {
             await RecordAsync(action, user, cancellationToken);
@@ -283,6 +288,9 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
                                select new { userRole.UserId, role.Name }).ToListAsync(cancellationToken);
         var services = await db.Services.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
         var all = await query.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+
+        // Made to wait after wrong passwords counts as locked out here: unlocking ends the wait.
+        var waiting = (await db.SignInFailures.Where(f => f.RefusedUntil != null && f.RefusedUntil > now).Select(f => f.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         return all.Select(u => new StaffUserSummary(
             u.Id,
             u.Email ?? u.UserName ?? u.Id,
@@ -293,7 +301,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
                 : null,
             u.PortfolioKey,
             u.TwoFactorEnabled,
-            !IsDisabled(u) && u.LockoutEnd is { } end && end > now,
+            !IsDisabled(u) && ((u.LockoutEnd is { } end && end > now) || (u.Email is { } email && waiting.Contains(SignInThrottle.AccountKey(email)))),
             IsDisabled(u),
             u.MustChangePassword)).ToList();
     }

@@ -9,7 +9,8 @@ namespace CouncilPlan.Core.Users;
 /// <summary>
 /// The rules for staff accounts, the same for the web app and the command line: passwords as the
 /// NCSC and OWASP ASVS 5.0 level 2 ask (length over composition, a deny list, slow salted hashes),
-/// and lockout after repeated failures.
+/// and lockout after repeated wrong second-factor codes. The password step throttles instead of
+/// locking (<see cref="SignInThrottle"/>).
 /// </summary>
 public static class StaffIdentity
 {
@@ -21,6 +22,7 @@ public static class StaffIdentity
     /// <summary>PBKDF2-HMAC-SHA512 iterations: OWASP's figure for SHA-512 (ASVS 11.4.2).</summary>
     public const int HashIterations = 210_000;
 
+    /// <summary>Wrong authenticator or recovery codes before the account is locked: only someone with the password gets that far.</summary>
     public const int MaxFailedSignIns = 5;
 
     public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);

@@ -9,6 +9,8 @@ public sealed class StaffIdentityErrors : IdentityErrorDescriber
 
     public const string PasswordTooCommonCode = "PasswordTooCommon";
 
+    public const string PasswordIsTheExampleCode = "PasswordIsTheExample";
+
     public const string PasswordHasPersonalCode = "PasswordContainsPersonalDetails";
 
     public const string PasswordHasCouncilCode = "PasswordContainsCouncilName";
@@ -20,7 +22,10 @@ public sealed class StaffIdentityErrors : IdentityErrorDescriber
         new() { Code = PasswordTooLongCode, Description = $"Password must be {length} characters or fewer" };
 
     public static IdentityError PasswordTooCommon() =>
-        new() { Code = PasswordTooCommonCode, Description = "Password is too easy to guess: try three random words, like ‘kettle otter lantern’" };
+        new() { Code = PasswordTooCommonCode, Description = "Password is too easy to guess: try three random words of your own" };
+
+    public static IdentityError PasswordIsTheExample(string example) =>
+        new() { Code = PasswordIsTheExampleCode, Description = $"Password must not be the example ‘{example}’: choose three random words of your own" };
 
     public static IdentityError PasswordHasPersonalDetails() =>
         new() { Code = PasswordHasPersonalCode, Description = "Password must not contain your name or email address" };

@@ -13,6 +13,12 @@ namespace CouncilPlan.Core.Users;
 /// </summary>
 public sealed partial class StaffPasswordValidator(CommonPasswords common, CouncilPlanDb db) : IPasswordValidator<StaffUser>
 {
+    /// <summary>
+    /// The example in the hint on the password pages. Everyone who reads the hint knows it, so it is
+    /// the first passphrase an attacker would try.
+    /// </summary>
+    public const string Example = "kettle otter lantern";
+
     /// <summary>Words in council names that say nothing about which council it is.</summary>
     private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
     {
@@ -33,6 +39,11 @@ public sealed partial class StaffPasswordValidator(CommonPasswords common, Counc
             return IdentityResult.Success;
         }
 
+        if (IsTheExample(password))
+        {
+            return IdentityResult.Failed(StaffIdentityErrors.PasswordIsTheExample(Example));
+        }
+
         var folded = Fold(password);
         if (PersonalWords(user).Any(w => folded.Contains(w, StringComparison.Ordinal)))
         {
@@ -47,6 +58,12 @@ public sealed partial class StaffPasswordValidator(CommonPasswords common, Counc
 
         return common.IsCommon(password) ? IdentityResult.Failed(StaffIdentityErrors.PasswordTooCommon()) : IdentityResult.Success;
     }
+
+    /// <summary>The example however it is typed: in capitals, or with the spaces left out or doubled.</summary>
+    public static bool IsTheExample(string password) =>
+        string.Equals(WithoutSpaces(password), WithoutSpaces(Example), StringComparison.OrdinalIgnoreCase);
+
+    private static string WithoutSpaces(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
 
     private static List<string> PersonalWords(StaffUser user)
     {

@@ -45,6 +45,8 @@ public static class StaffSecurity
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddTokenProvider<OneTimeCodeProvider>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddScoped<StaffAccounts>();
+        services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
+        services.AddScoped<SignInThrottle>();
         services.AddHostedService<StaffRolesAtStart>();
 
         // The stamp is checked on every request, so a sign-out, a password change or a copied

@@ -64,6 +64,16 @@ public sealed class PasswordPolicyTests(StaffSqliteSite site) : IClassFixture<St
     }
 
     [Theory]
+    [InlineData("kettle otter lantern")]
+    [InlineData("Kettle Otter Lantern")]
+    [InlineData("kettleotterlantern")]
+    [InlineData("  KETTLE  otter\tlantern ")]
+    public async Task Refuses_TheHintsOwnExample(string password)
+    {
+        Assert.Equal(["Password must not be the example ‘kettle otter lantern’: choose three random words of your own"], await ProblemsAsync(password));
+    }
+
+    [Theory]
     [InlineData("Stockport rocks 2024")]
     [InlineData("my councilplan password")]
     public async Task Refuses_TheCouncilsName(string password)

@@ -1737,6 +1737,35 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.ToTable("services", (string)null);
                 });
 
+            modelBuilder.Entity("CouncilPlan.Core.Users.SignInFailures", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Failures")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failure_at");
+
+                    b.Property<DateTimeOffset?>("RefusedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refused_until");
+
+                    b.HasKey("Key")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("LastFailureAt")
+                        .HasDatabaseName("ix_sign_in_failures_last_failure_at");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("CouncilPlan.Core.Users.StaffUser", b =>
                 {
                     b.Property<string>("Id")

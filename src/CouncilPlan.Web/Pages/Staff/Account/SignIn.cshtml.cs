@@ -12,6 +12,7 @@ namespace CouncilPlan.Web.Pages.Staff.Account;
 [EnableRateLimiting(StaffSecurity.SignInRateLimit)]
 public sealed class SignInModel(
     SignInManager<StaffUser> signIn,
+    SignInThrottle throttle,
     CouncilPlanDb db,
     IAuthenticationSchemeProvider schemes,
     IOptions<OrganisationSignInOptions> organisation,
@@ -64,18 +65,35 @@ public sealed class SignInModel(
             return Page();
         }
 
-        var user = await signIn.UserManager.FindByEmailAsync(Email!.Trim());
-        if (user is null)
+        var email = Email!.Trim();
+        var address = HttpContext.Connection.RemoteIpAddress;
+        var cancel = HttpContext.RequestAborted;
+
+        // Throttling, not lockout (SignInThrottle says why). A refusal checks no password, and
+        // answers in the same words as a wrong one: the count is kept by email address, account or
+        // not, so a refusal says nothing about whether the address has an account.
+        if (await throttle.IsRefusedAsync(email, address, cancel))
         {
-            var hasher = signIn.UserManager.PasswordHasher;
-            var nobody = new StaffUser { DisplayName = "" };
-            unknownUserHash ??= hasher.HashPassword(nobody, StaffAccounts.NewOneTimePassword());
-            hasher.VerifyHashedPassword(nobody, unknownUserHash, Password!);
-            logger.LogInformation("Sign-in refused for an address with no account, from {Address}", HttpContext.Connection.RemoteIpAddress);
+            logger.LogInformation("Sign-in refused without checking the password: too many recent failures for the address entered or from {Address}", address);
             return Wrong();
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
+        var user = await signIn.UserManager.FindByEmailAsync(email);
+        if (user is null)
+        {
+            SpendAsLongAsAPasswordCheck();
+            await throttle.RecordFailureAsync(email, address, cancel);
+            logger.LogInformation("Sign-in refused for an address with no account, from {Address}", address);
+            return Wrong();
+        }
+
+        // Identity's own lockout is left to the second-factor steps, which only someone with the password reaches.
+        var result = await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            await throttle.RecordSuccessAsync(email, cancel);
+        }
+
         if (result.Succeeded)
         {
             await SecurityEvents.RecordAsync(db, HttpContext, user, SecurityEvents.SignedIn, """{"with":"password"}""");
@@ -87,28 +105,36 @@ public sealed class SignInModel(
             return LocalRedirect(WithReturnUrl(StaffPaths.TwoFactor));
         }
 
-        if (result.IsLockedOut && StaffAccounts.IsDisabled(user))
-        {
-            // Disabled by an administrator: the same words as a wrong password, so that the page
-            // tells nobody who lacks the password anything about the account.
-            await SecurityEvents.RecordAsync(db, HttpContext, user, SecurityEvents.SignInFailed, """{"reason":"disabled"}""");
-            return Wrong();
-        }
-
+        await throttle.RecordFailureAsync(email, address, cancel);
         if (result.IsLockedOut)
         {
-            await SecurityEvents.RecordAsync(db, HttpContext, user, SecurityEvents.LockedOut);
-            AddError("email", $"You have entered the wrong password too many times. Wait {(int)StaffIdentity.LockoutTime.TotalMinutes} minutes, then try again");
-            return Page();
+            // Disabled by an administrator, or locked by wrong second-factor codes: Identity checked
+            // no password, so spend the time one takes, and use the same words as a wrong password,
+            // so that the page tells nobody who lacks the password anything about the account.
+            SpendAsLongAsAPasswordCheck();
+            var reason = StaffAccounts.IsDisabled(user) ? "disabled" : "locked out";
+            await SecurityEvents.RecordAsync(db, HttpContext, user, SecurityEvents.SignInFailed, $$"""{"reason":"{{reason}}"}""");
+            return Wrong();
         }
 
         await SecurityEvents.RecordAsync(db, HttpContext, user, SecurityEvents.SignInFailed);
         return Wrong();
     }
 
+    /// <summary>Checks the password against a hash of nothing, so that a refusal without a real check takes as long as one with it.</summary>
+    private void SpendAsLongAsAPasswordCheck()
+    {
+        var hasher = signIn.UserManager.PasswordHasher;
+        var nobody = new StaffUser { DisplayName = "" };
+        unknownUserHash ??= hasher.HashPassword(nobody, StaffAccounts.NewOneTimePassword());
+        hasher.VerifyHashedPassword(nobody, unknownUserHash, Password!);
+    }
+
     private Microsoft.AspNetCore.Mvc.RazorPages.PageResult Wrong()
     {
-        // The same words whether or not the address has an account (ASVS 6.3.8).
+        // The same words and status whether the address has no account, the password is wrong, the
+        // account is disabled or locked, or the attempt is throttled: OWASP ASVS 5.0's authentication
+        // chapter asks that failures do not reveal whether an account exists.
         AddError("email", "Enter a correct email address and password");
         return Page();
     }
