@@ -9,13 +9,13 @@ public enum NoiseAwareStatus
     /// <summary>Rated, but there is no SPC result for the latest point (too few points, or SPC not run).</summary>
     NoSpcResult,
 
-    /// <summary>Meeting target and improving beyond normal variation.</summary>
+    /// <summary>Target met and improving beyond normal variation.</summary>
     GreenSpecialCauseImprovement,
 
-    /// <summary>Meeting target; the latest point is within normal variation.</summary>
+    /// <summary>Target met; the latest point is within normal variation.</summary>
     GreenWithinNormalVariation,
 
-    /// <summary>Meeting target, but getting worse beyond normal variation: an early warning.</summary>
+    /// <summary>Target met, but getting worse beyond normal variation: an early warning.</summary>
     GreenSpecialCauseConcern,
 
     /// <summary>Just short of target, and improving beyond normal variation.</summary>
@@ -27,13 +27,13 @@ public enum NoiseAwareStatus
     /// <summary>Just short of target, and getting worse beyond normal variation.</summary>
     AmberSpecialCauseConcern,
 
-    /// <summary>Missing target, but improving beyond normal variation.</summary>
+    /// <summary>Target missed, but improving beyond normal variation.</summary>
     RedSpecialCauseImprovement,
 
-    /// <summary>Missing target, but the latest point is within normal variation: no sign that things have changed.</summary>
+    /// <summary>Target missed, but the latest point is within normal variation: no sign that things have changed.</summary>
     RedWithinNormalVariation,
 
-    /// <summary>Missing target, and getting worse beyond normal variation.</summary>
+    /// <summary>Target missed, and getting worse beyond normal variation.</summary>
     RedSpecialCauseConcern,
 
     /// <summary>Rated, and the latest point is unusually high or low, but the measure's SPC has no better direction.</summary>
@@ -81,9 +81,9 @@ public static class NoiseAwareRag
 
         var against = rag switch
         {
-            Rag.Green => "Meeting target",
+            Rag.Green => "Target met",
             Rag.Amber => "Close to target",
-            _ => "Missing target",
+            _ => "Target missed",
         };
 
         return latestPointType switch

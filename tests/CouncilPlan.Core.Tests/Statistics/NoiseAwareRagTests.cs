@@ -30,7 +30,7 @@ public sealed class NoiseAwareRagTests
     {
         var judgement = NoiseAwareRag.Judge(Rag.Red, NoiseAwareRag.CommonCause);
 
-        Assert.Equal("Missing target, but within normal variation: no sign that things have changed.", judgement.Phrase);
+        Assert.Equal("Target missed, but within normal variation: no sign that things have changed.", judgement.Phrase);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class NoiseAwareRagTests
         var judgement = NoiseAwareRag.Judge(Rag.Red, null);
 
         Assert.Equal(NoiseAwareStatus.NoSpcResult, judgement.Status);
-        Assert.StartsWith("Missing target", judgement.Phrase, StringComparison.Ordinal);
+        Assert.StartsWith("Target missed", judgement.Phrase, StringComparison.Ordinal);
     }
 
     [Fact]
