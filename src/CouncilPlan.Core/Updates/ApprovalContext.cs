@@ -41,24 +41,11 @@ public sealed record ApprovalContext(
             .ToListAsync(cancellationToken);
 
         var draftPeriod = update.DraftPeriod is { } label && Period.TryParse(measure.PeriodType, label, out var p) ? p : (Period?)null;
-        if (draftPeriod is { } period && update.DraftValue is { } value)
+        if (update.DraftObservation(measure, council) is { } draft)
         {
             // The submitted figure replaces a published one for the same period, as a revision would.
-            published.RemoveAll(o => o.PeriodStart == period.Start);
-            published.Add(new Observation
-            {
-                MeasureId = measure.Id,
-                Period = period.Label,
-                PeriodStart = period.Start,
-                PeriodEnd = period.End,
-                AreaCode = council,
-                BreakdownId = Breakdown.TotalId,
-                Value = value,
-                Numerator = update.DraftNumerator,
-                Denominator = update.DraftDenominator,
-                Status = update.DraftStatus,
-                Published = true,
-            });
+            published.RemoveAll(o => o.PeriodStart == draft.PeriodStart);
+            published.Add(draft);
         }
 
         var areas = new AssessmentAreas(council, new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal));

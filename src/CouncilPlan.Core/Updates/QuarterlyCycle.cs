@@ -429,29 +429,16 @@ public sealed class QuarterlyCycle(CouncilPlanDb db, TimeProvider clock)
         {
             var measure = measures[update.MeasureId];
             var council = plans[measure.PlanId].CouncilAreaCode;
-            if (update.DraftPeriod is { } label && update.DraftValue is { } value && Period.TryParse(measure.PeriodType, label, out var period))
+            if (update.DraftObservation(measure, council) is { } draft)
             {
+                var (period, value) = (draft.PeriodStart, draft.Value);
                 var observation = await db.Observations.SingleOrDefaultAsync(
-                    o => o.MeasureId == measure.Id && o.PeriodStart == period.Start && o.AreaCode == council && o.BreakdownId == Breakdown.TotalId, cancellationToken);
+                    o => o.MeasureId == measure.Id && o.PeriodStart == period && o.AreaCode == council && o.BreakdownId == Breakdown.TotalId, cancellationToken);
                 if (observation is null)
                 {
-                    db.Observations.Add(new Observation
-                    {
-                        MeasureId = measure.Id,
-                        PeriodStart = period.Start,
-                        PeriodEnd = period.End,
-                        Period = period.Label,
-                        AreaCode = council,
-                        BreakdownId = Breakdown.TotalId,
-                        Value = value,
-                        Numerator = update.DraftNumerator,
-                        Denominator = update.DraftDenominator,
-                        Status = update.DraftStatus,
-                        QualityNote = update.DraftQualityNote,
-                        Published = true,
-                        BatchId = batch.Id,
-                        Version = 1,
-                    });
+                    draft.BatchId = batch.Id;
+                    draft.Version = 1;
+                    db.Observations.Add(draft);
                 }
                 else if (observation.Value != value || observation.Numerator != update.DraftNumerator || observation.Denominator != update.DraftDenominator
                     || observation.Status != update.DraftStatus || observation.QualityNote != update.DraftQualityNote || !observation.Published)
@@ -468,7 +455,7 @@ public sealed class QuarterlyCycle(CouncilPlanDb db, TimeProvider clock)
                 }
 
                 // Figures uploaded for the same measure and period (wards, groups) go out with it.
-                await db.Observations.Where(o => o.MeasureId == measure.Id && o.PeriodStart == period.Start && !o.Published)
+                await db.Observations.Where(o => o.MeasureId == measure.Id && o.PeriodStart == period && !o.Published)
                     .ExecuteUpdateAsync(s => s.SetProperty(o => o.Published, true), cancellationToken);
             }
 

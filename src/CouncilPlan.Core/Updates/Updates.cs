@@ -98,6 +98,30 @@ public sealed class MeasureUpdate
 
     /// <summary>Optimistic concurrency: a save based on an older version is refused, never silently lost.</summary>
     public int Version { get; set; }
+
+    /// <summary>
+    /// The council's whole-area figure this update would publish, or null when it has no period or
+    /// value yet: the one shape of an update's figure, for publishing it and for showing an approver
+    /// what it would look like beside the published ones.
+    /// </summary>
+    public Measures.Observation? DraftObservation(Measures.Measure measure, string councilArea) =>
+        DraftPeriod is { } label && DraftValue is { } value && Measures.Period.TryParse(measure.PeriodType, label, out var period)
+            ? new Measures.Observation
+            {
+                MeasureId = measure.Id,
+                PeriodStart = period.Start,
+                PeriodEnd = period.End,
+                Period = period.Label,
+                AreaCode = councilArea,
+                BreakdownId = Measures.Breakdown.TotalId,
+                Value = value,
+                Numerator = DraftNumerator,
+                Denominator = DraftDenominator,
+                Status = DraftStatus,
+                QualityNote = DraftQualityNote,
+                Published = true,
+            }
+            : null;
 }
 
 public enum CommitmentStatus

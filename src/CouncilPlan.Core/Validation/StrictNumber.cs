@@ -22,18 +22,7 @@ public static class StrictNumber
     {
         text = text.Trim(' ');
         Span<byte> ascii = text.Length <= 64 ? stackalloc byte[text.Length] : new byte[text.Length];
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] > 0x7f)
-            {
-                problem = Refusal(text.ToString(), text[i]);
-                return null;
-            }
-
-            ascii[i] = (byte)text[i];
-        }
-
-        return Parse(ascii, out problem);
+        return Ascii(text, ascii, out problem) ? Parse(ascii, out problem) : null;
     }
 
     /// <summary>Reads a figure from a file's UTF-8 bytes, already trimmed of spaces; the importer's hot path allocates nothing on success.</summary>
@@ -65,15 +54,9 @@ public static class StrictNumber
     {
         text = text.Trim(' ');
         Span<byte> ascii = text.Length <= 64 ? stackalloc byte[text.Length] : new byte[text.Length];
-        for (var i = 0; i < text.Length; i++)
+        if (!Ascii(text, ascii, out problem))
         {
-            if (text[i] > 0x7f)
-            {
-                problem = Refusal(text.ToString(), text[i]);
-                return null;
-            }
-
-            ascii[i] = (byte)text[i];
+            return null;
         }
 
         Span<byte> plain = ascii.Length <= 64 ? stackalloc byte[ascii.Length] : new byte[ascii.Length];
@@ -141,6 +124,24 @@ public static class StrictNumber
                 problem = $"'{Encoding.UTF8.GetString(text)}' is not a number: a comma may only separate thousands, as in 1,050; a decimal needs a point, as in 1.05";
                 return false;
             }
+        }
+
+        return true;
+    }
+
+    /// <summary>Typed text as bytes: a figure is written in ASCII, so any other character is refused, by name.</summary>
+    private static bool Ascii(ReadOnlySpan<char> text, Span<byte> ascii, out string? problem)
+    {
+        problem = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] > 0x7f)
+            {
+                problem = Refusal(text.ToString(), text[i]);
+                return false;
+            }
+
+            ascii[i] = (byte)text[i];
         }
 
         return true;

@@ -143,6 +143,35 @@ public abstract class ReportPagesTests<TSite>(TSite site) : IClassFixture<TSite>
         await AssertRefusedAsync(contributor, "/staff/resources");
         Assert.Equal(HttpStatusCode.OK, (await team.GetAsync("/staff/resources")).StatusCode);
     }
+
+    [Fact]
+    public async Task AFrozenReportsOwnPage_HasThePublishButton_ForThePerformanceTeamOnly()
+    {
+        var id = await FreezeAsync("finance-and-resources", "2023-24 Q1");
+        using var team = await site.StaffClientAsync("publisher", Roles.PerformanceTeam);
+        var page = await SiteFixture.ParseAsync(await team.GetAsync($"/staff/reports/{id}"));
+        var form = page.QuerySelector("main form[action*='handler=Publish']")!;
+        Assert.Contains("Publish on the portal", form.TextContent, StringComparison.Ordinal);
+
+        using var response = await team.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/staff/reports/{id}", response.Headers.Location!.OriginalString);
+        await using (var db = site.Database.NewContext())
+        {
+            Assert.True(await new ReportSnapshots(db, Clock).IsPublishedAsync(id));
+        }
+
+        Assert.Contains("Withdraw from the portal", (await SiteFixture.ParseAsync(await team.GetAsync($"/staff/reports/{id}"))).QuerySelector("main form[action*='handler=Publish']")!.TextContent, StringComparison.Ordinal);
+        // An approver reads every frozen report but publishes none.
+        using var approver = await site.StaffClientAsync("report-reader", Roles.Approver);
+        var read = await approver.GetAsync($"/staff/reports/{id}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Null((await SiteFixture.ParseAsync(read)).QuerySelector("main form[action*='handler=Publish']"));
+    }
 }
 
 public sealed class SqliteReportPagesTests(ReportSqliteSite site) : ReportPagesTests<ReportSqliteSite>(site);

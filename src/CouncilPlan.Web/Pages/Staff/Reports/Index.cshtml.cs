@@ -67,12 +67,13 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(int id, bool publish, CancellationToken cancellationToken)
+    /// <param name="back">Return to the report's own page (its publish button) rather than the list.</param>
+    public async Task<IActionResult> OnPostPublishAsync(int id, bool publish, bool back, CancellationToken cancellationToken)
     {
         await new ReportSnapshots(Db, clock).SetPublishedAsync(Officer, id, publish, cancellationToken);
         await cache.InvalidateAsync(cancellationToken);
         Notice = publish ? $"Snapshot {id} is published on the portal" : $"Snapshot {id} is withdrawn from the portal";
-        return Redirect("/staff/reports");
+        return Redirect(back ? $"/staff/reports/{id}" : "/staff/reports");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
