@@ -23,6 +23,7 @@ public static class DataCommands
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the whole file and say what would change; change nothing." };
         var by = new Option<string>("--by") { Description = "Who entered the figures, recorded with every change (default: the user name)." };
         var description = new Option<string>("--description") { Description = "What the batch is (default: \"import of FILE\")." };
+        var publish = new Option<bool>("--publish") { Description = "Publish the rows whose published column says true (a performance team decision). Without it such rows are refused, and imported figures wait on the workspace's Publish page." };
         var progressOption = new Option<ProgressMode>("--progress")
         {
             Description = "How to show progress on standard error: auto (a bar on a terminal), bar, lines or none.",
@@ -31,7 +32,7 @@ public static class DataCommands
         var timings = new Option<bool>("--timings") { Description = "Also print how long each stage of the import took (on standard error)." };
         var import = new Command("import", "Check an observations file and load it, all or nothing: new figures are added, changed ones become revisions. Loading the same file again changes nothing.")
         {
-            file, dryRun, by, description, progressOption, timings,
+            file, dryRun, publish, by, description, progressOption, timings,
         };
         import.SetAction(async (parse, cancellationToken) =>
         {
@@ -64,6 +65,7 @@ public static class DataCommands
                 result = await new ObservationImporter(db, context.Clock).ImportFileAsync(csv.FullName, new ObservationImportOptions
                 {
                     DryRun = parse.GetValue(dryRun),
+                    Publish = parse.GetValue(publish),
                     EnteredBy = parse.GetValue(by) is { Length: > 0 } name ? name : Environment.UserName,
                     Description = parse.GetValue(description),
                     Progress = progress,

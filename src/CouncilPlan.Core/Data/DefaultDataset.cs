@@ -88,7 +88,7 @@ public static class DefaultDataset
                 {
                     var result = await new ObservationImporter(db, clock).ImportFileAsync(
                         csv,
-                        new ObservationImportOptions { EnteredBy = "CouncilPlan default dataset", Description = $"default dataset: {Path.GetFileName(csv)}" },
+                        new ObservationImportOptions { Publish = true, EnteredBy = "CouncilPlan default dataset", Description = $"default dataset: {Path.GetFileName(csv)}" },
                         cancellationToken);
                     if (!result.IsValid)
                     {
@@ -105,7 +105,7 @@ public static class DefaultDataset
                 var result = await new ObservationImporter(db, clock).ImportAsync(
                     stream,
                     name,
-                    new ObservationImportOptions { EnteredBy = "CouncilPlan default dataset", Description = "default dataset: ward figures built from small areas (small-areas/ward-figures.csv)" },
+                    new ObservationImportOptions { Publish = true, EnteredBy = "CouncilPlan default dataset", Description = "default dataset: ward figures built from small areas (small-areas/ward-figures.csv)" },
                     cancellationToken);
                 if (!result.IsValid)
                 {

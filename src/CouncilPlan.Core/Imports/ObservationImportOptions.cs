@@ -6,6 +6,13 @@ public sealed record ObservationImportOptions
     /// <summary>Check the whole file and work out what would change, then change nothing.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>
+    /// The person importing asks to publish, and may (the performance team; the command line's
+    /// operator, who holds the database): only then may rows say <c>published</c> true. Without it
+    /// such a row is an error and the figures wait on the workspace's Publish page.
+    /// </summary>
+    public bool Publish { get; init; }
+
     /// <summary>Who entered the figures: recorded on the batch and so on every revision it causes.</summary>
     public string EnteredBy { get; init; } = "unknown";
 

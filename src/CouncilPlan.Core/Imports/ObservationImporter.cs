@@ -71,7 +71,7 @@ public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock, Co
                 // Read inside the transaction: on SQLite it holds the write lock, so what the rows are
                 // checked against cannot change before the commit.
                 var catalogue = await ImportCatalogue.LoadAsync(db, cancellationToken);
-                var rows = ObservationRowReader.Open(new CsvRecordReader(csv), catalogue, errors);
+                var rows = ObservationRowReader.Open(new CsvRecordReader(csv), catalogue, errors, options.Publish);
                 if (rows is null)
                 {
                     await transaction.RollbackAsync(cancellationToken);

@@ -51,6 +51,7 @@ internal sealed class ObservationRowReader
     private readonly int qualityNote;
     private readonly int published;
     private char[] chars = new char[256];
+    private bool publish;
 
     private ObservationRowReader(CsvRecordReader csv, ImportCatalogue catalogue, ImportErrors errors, string[] headerNames)
     {
@@ -78,9 +79,10 @@ internal sealed class ObservationRowReader
     public long BytesRead => csv.BytesRead;
 
     /// <summary>Reads and checks the header; null (with the errors added) when the rows cannot be read.</summary>
-    public static ObservationRowReader? Open(CsvRecordReader csv, ImportCatalogue catalogue, ImportErrors errors) =>
+    /// <param name="publish">Whether the person importing asked to publish (<see cref="ObservationImportOptions.Publish"/>): only then may a row say published.</param>
+    public static ObservationRowReader? Open(CsvRecordReader csv, ImportCatalogue catalogue, ImportErrors errors, bool publish) =>
         CsvHeader.Read(csv, ObservationColumns.All, ObservationColumns.Required, errors) is { } names
-            ? new ObservationRowReader(csv, catalogue, errors, names)
+            ? new ObservationRowReader(csv, catalogue, errors, names) { publish = publish }
             : null;
 
     /// <summary>Reads the next data row. Returns false at the end of the file; otherwise true, with
@@ -221,7 +223,12 @@ internal sealed class ObservationRowReader
         if (published >= 0)
         {
             var publishedText = Text(published);
-            if (publishedText.Equals("true", StringComparison.OrdinalIgnoreCase))
+            if (publishedText.Equals("true", StringComparison.OrdinalIgnoreCase) && !publish)
+            {
+                // Publishing is a decision, not a side effect of a column in a file.
+                errors.Add(line, ObservationColumns.Published, "'true' needs the import to be published on purpose: imported figures land unpublished until the performance team publishes them (councilplan data import --publish, or Publish in the workspace)");
+            }
+            else if (publishedText.Equals("true", StringComparison.OrdinalIgnoreCase))
             {
                 row.Published = true;
             }

@@ -122,6 +122,8 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
         using var csv = Write(figures, published, measures.ToDictionary(m => m.Key, m => m.Value.PeriodType, StringComparer.Ordinal));
         var result = await new ObservationImporter(db, clock).ImportAsync(csv, $"{source.SourceId}.csv", new ObservationImportOptions
         {
+            // Whether these figures publish is the source's setting (publish: automatic or review), written into the file above.
+            Publish = true,
             DryRun = options.DryRun,
             EnteredBy = options.By,
             Description = $"refresh of {source.SourceId} from {record.Service}",

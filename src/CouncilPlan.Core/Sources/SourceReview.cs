@@ -1,6 +1,5 @@
-using System.Text.Json;
-using CouncilPlan.Core.Audit;
 using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Measures;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,27 +39,7 @@ public sealed class SourceReview(CouncilPlanDb db, TimeProvider clock)
             throw new InvalidOperationException($"The refresh of {refresh.SourceId} loaded no figures to publish.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var count = await db.Observations.Where(o => o.BatchId == batch && !o.Published)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Published, true), cancellationToken);
-        if (count > 0)
-        {
-            // A set-based write bypasses the audit interceptor: record it, as the importer does.
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = clock.GetUtcNow(),
-                Who = db.Actor.Who,
-                FromWhere = db.Actor.FromWhere,
-                Action = "published",
-                Entity = nameof(Observation),
-                Key = $"batch {batch}: refresh of {refresh.SourceId}",
-                After = JsonSerializer.Serialize(new { published = count, batch, refresh = refresh.Id }),
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            await DataVersion.BumpAsync(db, clock, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return count;
+        // The audit entry names the batch, and the refresh records its batch, so each leads to the other.
+        return await new ImportedFigures(db, clock).PublishBatchAsync(batch, $"refresh of {refresh.SourceId}", cancellationToken);
     }
 }

@@ -454,9 +454,8 @@ public sealed class QuarterlyCycle(CouncilPlanDb db, TimeProvider clock)
                     observation.Version++;
                 }
 
-                // Figures uploaded for the same measure and period (wards, groups) go out with it.
-                await db.Observations.Where(o => o.MeasureId == measure.Id && o.PeriodStart == period && !o.Published)
-                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.Published, true), cancellationToken);
+                // Other figures imported for the same measure and period (wards, groups) are not
+                // published with it: an import is published on purpose (ImportedFigures), never as a side effect.
             }
 
             update.Status = UpdateStatus.Published;

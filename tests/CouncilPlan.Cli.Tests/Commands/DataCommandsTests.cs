@@ -35,8 +35,8 @@ public sealed class DataCommandsTests
         await using var database = await CatalogueDatabaseAsync(provider);
         var path = WriteCsv(Rows);
 
-        var first = await CliRunner.RunAsync(database, "data", "import", path, "--by", "Data Team");
-        var second = await CliRunner.RunAsync(database, "data", "import", path);
+        var first = await CliRunner.RunAsync(database, "data", "import", "--publish", path, "--by", "Data Team");
+        var second = await CliRunner.RunAsync(database, "data", "import", "--publish", path);
 
         Assert.Equal(0, first.ExitCode);
         Assert.Equal("", first.Error);
@@ -49,13 +49,34 @@ public sealed class DataCommandsTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Import_OfRowsMarkedPublished_WithoutPublish_IsRefusedNamingTheRows_AndLoadsNothing(DatabaseProvider provider)
+    {
+        await using var database = await CatalogueDatabaseAsync(provider);
+        var path = WriteCsv(Rows);
+        var before = await ObservationSnapshot.TakeAsync(database);
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(database, "data", "import", path);
+        var unmarked = await CliRunner.RunAsync(database, "data", "import", WriteCsv(Rows[1]));
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"{path}:2:published: 'true' needs the import to be published on purpose", error, StringComparison.Ordinal);
+        Assert.Contains($"{path}:4:published: 'true' needs", error, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{path}:3:", error, StringComparison.Ordinal);
+        Assert.Equal(0, unmarked.ExitCode);
+        await using var db = database.NewContext();
+        Assert.False(await db.Observations.AnyAsync(o => o.Published), "nothing imported without --publish is published");
+        Assert.NotEqual(before, await ObservationSnapshot.TakeAsync(database));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Import_WithErrors_PrintsEachAsFileRowColumnReasonAndExitsNonZero(DatabaseProvider provider)
     {
         await using var database = await CatalogueDatabaseAsync(provider);
         var path = WriteCsv(Rows[0], $"{Monthly},2024-13,{Council},,1,,,,,", $"{Monthly},2024-05,NOWHERE,,x,,,,,", Rows[0]);
         var before = await ObservationSnapshot.TakeAsync(database);
 
-        var (exitCode, output, error) = await CliRunner.RunAsync(database, "data", "import", path);
+        var (exitCode, output, error) = await CliRunner.RunAsync(database, "data", "import", "--publish", path);
 
         Assert.Equal(1, exitCode);
         Assert.Equal("", output);
@@ -78,7 +99,7 @@ public sealed class DataCommandsTests
         await using var database = await CatalogueDatabaseAsync(provider);
         var before = await ObservationSnapshot.TakeAsync(database);
 
-        var (exitCode, output, _) = await CliRunner.RunAsync(database, "data", "import", WriteCsv(Rows), "--dry-run");
+        var (exitCode, output, _) = await CliRunner.RunAsync(database, "data", "import", "--publish", WriteCsv(Rows), "--dry-run");
 
         Assert.Equal(0, exitCode);
         Assert.Equal("observations.csv: dry run, nothing was changed. 3 rows checked: 3 would be added, 0 revised, 0 unchanged.", output.Trim());
@@ -99,12 +120,12 @@ public sealed class DataCommandsTests
     public async Task ExportEverythingThenImportIt_ChangesNothing(DatabaseProvider provider)
     {
         await using var database = await CatalogueDatabaseAsync(provider);
-        await CliRunner.RunAsync(database, "data", "import", WriteCsv(Rows));
+        await CliRunner.RunAsync(database, "data", "import", "--publish", WriteCsv(Rows));
         var before = await ObservationSnapshot.TakeAsync(database);
         var exported = Path.Combine(Path.GetDirectoryName(WriteFile(""))!, "all.csv");
 
         var export = await CliRunner.RunAsync(database, "data", "export", "--out", exported, "--include-unpublished");
-        var import = await CliRunner.RunAsync(database, "data", "import", exported);
+        var import = await CliRunner.RunAsync(database, "data", "import", "--publish", exported);
 
         Assert.Equal((0, $"Wrote 3 observations to {exported}."), (export.ExitCode, export.Out.Trim()));
         Assert.Equal("all.csv: 3 rows read; every figure is already stored, nothing changed.", import.Out.Trim());
@@ -118,7 +139,7 @@ public sealed class DataCommandsTests
     public async Task Export_ByDefault_WritesOnlyPublishedFiguresOfTheChosenMeasures(DatabaseProvider provider)
     {
         await using var database = await CatalogueDatabaseAsync(provider);
-        await CliRunner.RunAsync(database, "data", "import", WriteCsv(Rows));
+        await CliRunner.RunAsync(database, "data", "import", "--publish", WriteCsv(Rows));
         var folder = Path.GetDirectoryName(WriteFile(""))!;
 
         var all = await CliRunner.RunAsync(database, "data", "export", "--out", Path.Combine(folder, "published.csv"));
@@ -144,7 +165,7 @@ public sealed class DataCommandsTests
             table = await SmallCountTable.PrepareAsync(db, Quarterly, "2024-25 Q1", "sex");
         }
 
-        Assert.Equal(0, (await CliRunner.RunAsync(database, "data", "import", WriteFile(table.Csv()))).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync(database, "data", "import", "--publish", WriteFile(table.Csv()))).ExitCode);
         var folder = Path.GetDirectoryName(WriteFile(""))!;
 
         var csv = await CliRunner.RunAsync(database, "data", "export", "--out", Path.Combine(folder, "published.csv"));
@@ -235,8 +256,8 @@ public sealed class DataCommandsTests
         await AddAreasAsync(database, 60);
         if (!firstLoad)
         {
-            Assert.Equal(0, (await CliRunner.RunAsync(database, "data", "import", WriteCsv(Rows))).ExitCode);
-            Assert.Equal(0, (await CliRunner.RunAsync(database, "data", "import", WriteCsv(Rows[0].Replace("61.5", "62", StringComparison.Ordinal), Rows[1], Rows[2]))).ExitCode);
+            Assert.Equal(0, (await CliRunner.RunAsync(database, "data", "import", "--publish", WriteCsv(Rows))).ExitCode);
+            Assert.Equal(0, (await CliRunner.RunAsync(database, "data", "import", "--publish", WriteCsv(Rows[0].Replace("61.5", "62", StringComparison.Ordinal), Rows[1], Rows[2]))).ExitCode);
         }
 
         var before = await ObservationSnapshot.TakeAsync(database);
@@ -252,7 +273,7 @@ public sealed class DataCommandsTests
         Assert.Equal(schemaBefore, await SchemaAsync(database));
 
         // The database is not left locked or half-written: the same file then loads in full.
-        var (again, output, againError) = await CliRunner.RunAsync(database, "data", "import", big);
+        var (again, output, againError) = await CliRunner.RunAsync(database, "data", "import", "--publish", big);
         Assert.True(again == 0, againError);
         Assert.Contains(firstLoad ? "720,001 rows loaded: 720,001 added, 0 revised, 0 unchanged" : "720,001 rows loaded: 720,000 added, 1 revised, 0 unchanged", output, StringComparison.Ordinal);
     }

@@ -22,7 +22,7 @@ public sealed class ImportMetricsTests
         {
             var good = await new ObservationImporter(db, TimeProvider.System, metrics).ImportFileAsync(
                 WriteCsv($"{Percentage},2023,{Council},,61.5,615,1000,final,,true", $"{Quarterly},2023-24 Q2,{Ward},,12,,,final,,false", $"{Monthly},Apr 2024,{Council},,7,,,,,true"),
-                new ObservationImportOptions { EnteredBy = "tester" });
+                new ObservationImportOptions { Publish = true, EnteredBy = "tester" });
             Assert.True(good.Committed);
         }
 
@@ -30,7 +30,7 @@ public sealed class ImportMetricsTests
         {
             var bad = await new ObservationImporter(db, TimeProvider.System, metrics).ImportFileAsync(
                 WriteCsv($"{Monthly},2024-13,{Council},,7,,,,,true", $"{Monthly},May 2024,{Council},,8,,,,,true"),
-                new ObservationImportOptions { EnteredBy = "tester" });
+                new ObservationImportOptions { Publish = true, EnteredBy = "tester" });
             Assert.False(bad.Committed);
         }
 

@@ -35,7 +35,7 @@ public sealed class ObservationImportTests
     internal static async Task<ObservationImportResult> ImportAsync(TestDatabase database, string path, ObservationImportOptions? options = null)
     {
         await using var db = database.NewContext();
-        return await new ObservationImporter(db, Clock).ImportFileAsync(path, options ?? new ObservationImportOptions { EnteredBy = "tester" });
+        return await new ObservationImporter(db, Clock).ImportFileAsync(path, options ?? new ObservationImportOptions { Publish = true, EnteredBy = "tester" });
     }
 
     private static async Task<ImportError> SingleErrorAsync(DatabaseProvider provider, params string[] rows)
@@ -196,7 +196,7 @@ public sealed class ObservationImportTests
         rows[0] = $"{Percentage},2023,{Council},,62.5,625,1000,revised,corrected,true";
         rows[2] = $"{Quarterly},2023-24 Q2,{Ward},,12,,,final,,true";
 
-        var second = await ImportAsync(database, WriteCsv(rows), new ObservationImportOptions { EnteredBy = "second person", Description = "corrections" });
+        var second = await ImportAsync(database, WriteCsv(rows), new ObservationImportOptions { Publish = true, EnteredBy = "second person", Description = "corrections" });
 
         Assert.True(second.Committed);
         Assert.Equal((0, 2, 4), (second.Added, second.Revised, second.Unchanged));
@@ -224,7 +224,7 @@ public sealed class ObservationImportTests
         var rows = GoodRows.ToArray();
         rows[0] = rows[0].Replace("61.5", "99", StringComparison.Ordinal);
 
-        var result = await ImportAsync(database, WriteCsv(rows), new ObservationImportOptions { DryRun = true });
+        var result = await ImportAsync(database, WriteCsv(rows), new ObservationImportOptions { Publish = true, DryRun = true });
 
         Assert.True(result.DryRun);
         Assert.False(result.Committed);
@@ -272,7 +272,7 @@ public sealed class ObservationImportTests
         await using var db = database.NewContext();
         await db.Database.OpenConnectionAsync();
 
-        await new ObservationImporter(db, Clock).ImportFileAsync(WriteCsv(GoodRows), new ObservationImportOptions());
+        await new ObservationImporter(db, Clock).ImportFileAsync(WriteCsv(GoodRows), new ObservationImportOptions { Publish = true });
         await db.Database.OpenConnectionAsync();
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "SELECT foreign_keys FROM pragma_foreign_keys";
@@ -374,6 +374,36 @@ public sealed class ObservationImportTests
         Assert.True(result.Committed, string.Join("\n", result.Errors));
         await using var db = database.NewContext();
         Assert.Equal(["=SUM(A1:A9)", "+1, or so", "'plain quote", "'-two"], await db.Observations.OrderBy(o => o.PeriodStart).Select(o => o.QualityNote).ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Import_WithoutPublish_LandsUnpublished_AndWaitsUntilTheBatchIsPublishedOnPurpose(DatabaseProvider provider)
+    {
+        await using var database = await CatalogueDatabaseAsync(provider);
+        var unmarked = GoodRows.Select(r => r.EndsWith(",true", StringComparison.Ordinal) ? r[..^",true".Length] + "," : r).ToArray();
+
+        var refused = await ImportAsync(database, WriteCsv(GoodRows), new ObservationImportOptions { EnteredBy = "tester" });
+        var landed = await ImportAsync(database, WriteCsv(unmarked), new ObservationImportOptions { EnteredBy = "tester", Description = "figures to check" });
+
+        Assert.False(refused.Committed);
+        Assert.All(refused.Errors, e => Assert.Equal("published", e.Column));
+        Assert.Equal(GoodRows.Count(r => r.EndsWith(",true", StringComparison.Ordinal)), refused.Errors.Count);
+        Assert.True(landed.Committed, string.Join("\n", landed.Errors));
+        await using var db = database.NewContext();
+        Assert.False(await db.Observations.AnyAsync(o => o.Published));
+        var figures = new ImportedFigures(db, Clock);
+        var waiting = Assert.Single(await figures.WaitingAsync());
+        Assert.Equal(("figures to check", "tester", GoodRows.Length), (waiting.Description, waiting.EnteredBy, waiting.Unpublished));
+        var version = await DataVersion.CurrentAsync(db);
+
+        var published = await figures.PublishBatchAsync(waiting.BatchId);
+
+        Assert.Equal(GoodRows.Length, published);
+        Assert.True(await db.Observations.AllAsync(o => o.Published));
+        Assert.Empty(await figures.WaitingAsync());
+        Assert.True(await DataVersion.CurrentAsync(db) > version);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "published" && a.Key == $"batch {waiting.BatchId}: figures to check"));
     }
 
     [Theory]
@@ -505,7 +535,7 @@ public sealed class ObservationImportTests
         var reports = new List<ImportProgress>();
         var progress = new Recorder(reports);
 
-        await ImportAsync(database, path, new ObservationImportOptions { Progress = progress });
+        await ImportAsync(database, path, new ObservationImportOptions { Publish = true, Progress = progress });
 
         var reading = reports.Where(r => r.Phase == ImportPhase.Reading).ToList();
         Assert.Equal(new FileInfo(path).Length, reading[^1].BytesRead);

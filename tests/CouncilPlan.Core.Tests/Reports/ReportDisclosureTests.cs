@@ -17,7 +17,7 @@ public sealed class ReportDisclosureTests
         await using var db = world.Database.NewContext();
         // T-01 (homes built) is a count published only from 5 up.
         var csv = "measure,period,area,value,published\nT-01,2023-24,E08000007,1234,true\nT-01,2024-25,E08000007,1187,true\nT-01,2025-26,E08000007,3,true\n";
-        var imported = await new ObservationImporter(db, ReportWorld.Clock).ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "homes.csv", new ObservationImportOptions { EnteredBy = "test" });
+        var imported = await new ObservationImporter(db, ReportWorld.Clock).ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "homes.csv", new ObservationImportOptions { Publish = true, EnteredBy = "test" });
         Assert.True(imported.Committed, string.Join("\n", imported.Errors));
 
         var report = await new ReportBuilder(db, ReportWorld.Clock).BuildAsync(await world.TargetAsync(db));

@@ -169,6 +169,28 @@ public sealed class QuarterlyCycleTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task PublishingAnUpdate_DoesNotPublishOtherImportedFiguresForTheSamePeriod(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        await using var db = world.Database.NewContext();
+        var (measure, quarter) = await MeasureAndQuarterAsync(db);
+        var ward = await db.Areas.Where(a => a.Type == CouncilPlan.Core.Areas.AreaType.Ward).Select(a => a.Code).FirstAsync();
+        var imported = await new CouncilPlan.Core.Imports.ObservationImporter(db, Clock).ImportAsync(
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"measure,period,area,value\nT-01,2025-26,{ward},31\n")), "wards.csv", new CouncilPlan.Core.Imports.ObservationImportOptions { EnteredBy = "tester" });
+        Assert.True(imported.Committed, string.Join("\n", imported.Errors));
+        var cycle = new QuarterlyCycle(db, Clock);
+        var update = await cycle.SaveAsync(world.Owner, measure, quarter, Input("260"), submit: true);
+        await cycle.DecideAsync(world.Approver, update.Id, approve: true, null, update.Version);
+
+        await cycle.PublishAsync(Team, [update.Id], []);
+
+        // Once a side effect published them; now an import is published on purpose, by its batch.
+        Assert.True(await db.Observations.AnyAsync(o => o.AreaCode != ward && o.Published && o.Value == 260));
+        Assert.False(await db.Observations.Where(o => o.AreaCode == ward).Select(o => o.Published).SingleAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task SubmitApprovePublish_MakesTheFigurePublicAndKeepsHistoryWhenRevised(DatabaseProvider provider)
     {
         await using var world = await WorldAsync(provider);

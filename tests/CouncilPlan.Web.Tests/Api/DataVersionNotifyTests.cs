@@ -74,7 +74,7 @@ public sealed class DataVersionNotifyTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<CouncilPlanDb>();
         var csv = $"measure,period,area,value,published\nA1-04,2030-31,E08000007,{value},true\n";
         var result = await new ObservationImporter(db, TimeProvider.System).ImportAsync(
-            new MemoryStream(Encoding.UTF8.GetBytes(csv)), "test.csv", new ObservationImportOptions { EnteredBy = "test" });
+            new MemoryStream(Encoding.UTF8.GetBytes(csv)), "test.csv", new ObservationImportOptions { Publish = true, EnteredBy = "test" });
         Assert.True(result.Committed, string.Join("; ", result.Errors.Select(e => e.Reason)));
     }
 

@@ -1,4 +1,5 @@
 using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Updates;
@@ -14,6 +15,17 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
     public IReadOnlyList<(MeasureUpdate Update, Measure Measure)> Approved { get; private set; } = [];
 
     public IReadOnlyList<(CommitmentUpdate Update, PlanElement Element)> Commitments { get; private set; } = [];
+
+    /// <summary>Imported figures that wait to be published on purpose.</summary>
+    public IReadOnlyList<WaitingBatch> Imported { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostBatchAsync([FromForm] int batch, CancellationToken cancellationToken)
+    {
+        var count = await new ImportedFigures(Db, clock).PublishBatchAsync(batch, cancellationToken: cancellationToken);
+        await cache.InvalidateAsync(cancellationToken);
+        Notice = $"{count} imported figure{(count == 1 ? "" : "s")} published";
+        return Redirect("/staff/publish");
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -42,5 +54,6 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
         var commitments = await Db.CommitmentUpdates.AsNoTracking().Where(c => c.ApprovedAt != null && !c.Published).ToListAsync(cancellationToken);
         var elements = await Db.PlanElements.AsNoTracking().Where(e => commitments.Select(c => c.ElementId).Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         Commitments = commitments.Select(c => (c, elements[c.ElementId])).ToList();
+        Imported = await new ImportedFigures(Db, clock).WaitingAsync(cancellationToken);
     }
 }
