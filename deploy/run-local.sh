@@ -181,7 +181,7 @@ read -r measure new_value <"$tmp/change.txt"
 other="http://127.0.0.1:$app2_port/api/v1/observations?measure=$measure&page_size=1000"
 curl -s "$other" | grep -q "$new_value" && fail "the new value $new_value is already served"
 started=$(now)
-cli "$app" data import "$tmp/change.csv" >/dev/null
+cli "$app" data import --publish "$tmp/change.csv" >/dev/null
 imported=$(now)
 for _ in $(seq 600); do curl -s "$other" | grep -q "$new_value" && break; sleep 0.05; done
 curl -s "$other" | grep -q "$new_value" || fail "instance 2 never served $measure = $new_value"

@@ -191,7 +191,7 @@ internal static class Importer
         Console.WriteLine($"  councilplan data import ({provider}) ...");
         return ChildProcess.RunAsync(
             Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "councilplan.dll"), "data", "import", file, "--progress", "none", "--by", "bench", "--timings"],
+            [Path.Combine(AppContext.BaseDirectory, "councilplan.dll"), "data", "import", file, "--publish", "--progress", "none", "--by", "bench", "--timings"],
             new Dictionary<string, string> { ["Database__Provider"] = provider.ToString(), ["ConnectionStrings__CouncilPlan"] = connectionString });
     }
 }
