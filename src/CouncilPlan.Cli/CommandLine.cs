@@ -22,6 +22,7 @@ public static class CommandLine
             DataCommands.Create(context),
             SourceCommands.Create(context),
             UserCommands.Create(context),
+            OwnerCommands.Create(context),
             CouncilCommands.Create(context),
         };
 

@@ -113,30 +113,31 @@ public sealed class QuarterlyCycle(CouncilPlanDb db, TimeProvider clock)
     public Task<List<ReportingPeriod>> OpenPeriodsAsync(CancellationToken cancellationToken = default) =>
         db.ReportingPeriods.Where(p => p.IsOpen).OrderBy(p => p.Starts).ToListAsync(cancellationToken);
 
-    /// <summary>The measures an officer may change: the performance team all; an approver their service's; a contributor their own.</summary>
-    public async Task<bool> CanEditMeasureAsync(Officer officer, int measureId, CancellationToken cancellationToken = default)
-    {
-        if (officer.IsPerformanceTeam)
-        {
-            return true;
-        }
+    /// <summary>
+    /// The measures an officer may change: the performance team all; an approver or a contributor
+    /// those their service owns; a contributor also those they are named owner of. A measure belongs
+    /// to a service, so its contributors can update it from the first day with no one named, and a
+    /// colleague can cover for a named owner who is away.
+    /// </summary>
+    public async Task<bool> CanEditMeasureAsync(Officer officer, int measureId, CancellationToken cancellationToken = default) =>
+        officer.IsPerformanceTeam || MayEdit(officer, await db.Ownerships.Where(o => o.MeasureId == measureId).ToListAsync(cancellationToken));
 
-        var owners = await db.Ownerships.Where(o => o.MeasureId == measureId).ToListAsync(cancellationToken);
-        return (officer.Is(Roles.Approver) && officer.ServiceId is { } service && owners.Any(o => o.ServiceId == service))
-            || (officer.Is(Roles.Contributor) && owners.Any(o => o.UserId == officer.UserId));
-    }
+    public async Task<bool> CanEditCommitmentAsync(Officer officer, int elementId, CancellationToken cancellationToken = default) =>
+        officer.IsPerformanceTeam || MayEdit(officer, await db.Ownerships.Where(o => o.ElementId == elementId).ToListAsync(cancellationToken));
 
-    public async Task<bool> CanEditCommitmentAsync(Officer officer, int elementId, CancellationToken cancellationToken = default)
-    {
-        if (officer.IsPerformanceTeam)
-        {
-            return true;
-        }
+    /// <summary>
+    /// Whether an item is due from an officer, given all of its owners: from a named owner; from
+    /// every contributor of the owning service while nobody is named (naming owners narrows who is
+    /// asked, not who may help); from the service's approvers always, as they answer for it.
+    /// </summary>
+    public static bool IsDueFrom(Officer officer, IReadOnlyCollection<Ownership> owners) =>
+        owners.Any(o => o.UserId == officer.UserId && officer.Is(Roles.Contributor))
+        || (officer.ServiceId is { } service && owners.Any(o => o.ServiceId == service)
+            && (officer.Is(Roles.Approver) || (officer.Is(Roles.Contributor) && owners.All(o => o.UserId is null))));
 
-        var owners = await db.Ownerships.Where(o => o.ElementId == elementId).ToListAsync(cancellationToken);
-        return (officer.Is(Roles.Approver) && officer.ServiceId is { } service && owners.Any(o => o.ServiceId == service))
-            || (officer.Is(Roles.Contributor) && owners.Any(o => o.UserId == officer.UserId));
-    }
+    private static bool MayEdit(Officer officer, IReadOnlyCollection<Ownership> owners) =>
+        ((officer.Is(Roles.Approver) || officer.Is(Roles.Contributor)) && officer.ServiceId is { } service && owners.Any(o => o.ServiceId == service))
+        || (officer.Is(Roles.Contributor) && owners.Any(o => o.UserId == officer.UserId));
 
     /// <summary>Approvers approve their own service's updates; the performance team any.</summary>
     public async Task<bool> CanApproveAsync(Officer officer, int? measureId, int? elementId, CancellationToken cancellationToken = default)
@@ -180,11 +181,23 @@ public sealed class QuarterlyCycle(CouncilPlanDb db, TimeProvider clock)
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var owned = officer.IsPerformanceTeam
-            ? db.Ownerships
-            : db.Ownerships.Where(o => o.UserId == officer.UserId || (officer.Roles.Contains(Roles.Approver) && officer.ServiceId != null && o.ServiceId == officer.ServiceId));
-        var measureIds = await owned.Where(o => o.MeasureId != null).Select(o => o.MeasureId!.Value).Distinct().ToListAsync(cancellationToken);
-        var elementIds = await owned.Where(o => o.ElementId != null).Select(o => o.ElementId!.Value).Distinct().ToListAsync(cancellationToken);
+        List<int> measureIds, elementIds;
+        if (officer.IsPerformanceTeam)
+        {
+            measureIds = await db.Ownerships.Where(o => o.MeasureId != null).Select(o => o.MeasureId!.Value).Distinct().ToListAsync(cancellationToken);
+            elementIds = await db.Ownerships.Where(o => o.ElementId != null).Select(o => o.ElementId!.Value).Distinct().ToListAsync(cancellationToken);
+        }
+        else
+        {
+            // Every owner of each item the officer or their service is among, so IsDueFrom sees whether anyone is named.
+            var mine = db.Ownerships.Where(o => o.UserId == officer.UserId || (officer.ServiceId != null && o.ServiceId == officer.ServiceId));
+            var owners = await db.Ownerships
+                .Where(o => mine.Any(m => (m.MeasureId != null && m.MeasureId == o.MeasureId) || (m.ElementId != null && m.ElementId == o.ElementId)))
+                .ToListAsync(cancellationToken);
+            measureIds = owners.Where(o => o.MeasureId != null).GroupBy(o => o.MeasureId!.Value).Where(g => IsDueFrom(officer, g.ToList())).Select(g => g.Key).ToList();
+            elementIds = owners.Where(o => o.ElementId != null).GroupBy(o => o.ElementId!.Value).Where(g => IsDueFrom(officer, g.ToList())).Select(g => g.Key).ToList();
+        }
+
         var measures = await db.Measures.Where(m => measureIds.Contains(m.Id)).OrderBy(m => m.Code).ToListAsync(cancellationToken);
         var elements = await db.PlanElements.Where(e => elementIds.Contains(e.Id)).OrderBy(e => e.Key).ToListAsync(cancellationToken);
         var periodIds = periods.Select(p => p.Id).ToList();

@@ -16,10 +16,11 @@ public sealed class QuarterlyCycleTests
 {
     private static readonly TimeProvider Clock = TimeProvider.System;
 
-    // Measure T-01 (homes, financial year, target 250 in 2025-26 with 10% amber) from CatalogueFixtures.
+    // Measure T-01 (homes, financial year, target 250 in 2025-26 with 10% amber) from CatalogueFixtures,
+    // owned by Housing and named to "owner"; "colleague" is another Housing contributor, "stranger" one in Education.
     internal static readonly Officer Team = new("team", "team@council.example", "Team", new HashSet<string> { Roles.PerformanceTeam }, null, null);
 
-    internal sealed record World(TestDatabase Database, int ServiceId, int OtherServiceId, Officer Owner, Officer Stranger, Officer Approver, Officer OtherApprover) : IAsyncDisposable
+    internal sealed record World(TestDatabase Database, int ServiceId, int OtherServiceId, Officer Owner, Officer Colleague, Officer Stranger, Officer Approver, Officer OtherApprover) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Database.DisposeAsync();
     }
@@ -34,7 +35,7 @@ public sealed class QuarterlyCycleTests
         var housing = new Service { Name = "Housing" };
         var education = new Service { Name = "Education" };
         db.Services.AddRange(housing, education);
-        foreach (var (id, service) in new[] { ("owner", housing), ("stranger", housing), ("approver", housing), ("other-approver", education) })
+        foreach (var (id, service) in new[] { ("owner", housing), ("colleague", housing), ("stranger", education), ("approver", housing), ("other-approver", education) })
         {
             db.Users.Add(new StaffUser { Id = id, UserName = id + "@council.example", Email = id + "@council.example", DisplayName = id, Service = service });
         }
@@ -53,7 +54,8 @@ public sealed class QuarterlyCycleTests
             housing.Id,
             education.Id,
             Person("owner", Roles.Contributor, housing.Id),
-            Person("stranger", Roles.Contributor, housing.Id),
+            Person("colleague", Roles.Contributor, housing.Id),
+            Person("stranger", Roles.Contributor, education.Id),
             Person("approver", Roles.Approver, housing.Id),
             Person("other-approver", Roles.Approver, education.Id));
     }

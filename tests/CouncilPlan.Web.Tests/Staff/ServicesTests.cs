@@ -63,14 +63,79 @@ public abstract class ServicesTests<TSite>(TSite site) : IClassFixture<TSite>
         var housingPage = await team.PageAsync($"/staff/services/{housing}");
         var parksPage = await team.PageAsync($"/staff/services/{parks}");
 
-        Assert.Equal(housingMeasures.Order(StringComparer.Ordinal), housingPage.QuerySelectorAll("#measures li a").Select(a => a.TextContent.Trim()));
+        Assert.Equal(
+            housingMeasures.Order(StringComparer.Ordinal).Select(code => "Measure " + code),
+            Owned(housingPage).Where(label => label.StartsWith("Measure ", StringComparison.Ordinal)).Select(label => label[..label.IndexOf(':', StringComparison.Ordinal)]));
         Assert.Null(housingPage.GetElementById("members"));
-        Assert.Null(parksPage.GetElementById("measures"));
-        Assert.Equal([commitment], parksPage.QuerySelectorAll("#commitments li").Select(li => li.TextContent.Trim()));
+        Assert.Equal(["Commitment: " + commitment], Owned(parksPage));
         var member = Assert.Single(parksPage.QuerySelectorAll("#members tbody tr"));
         Assert.Equal(["Test User", memberEmail, "Approver"], member.Children.Select(c => c.TextContent.Trim()));
         Assert.Contains("1 commitment, 1 user", parksPage.GetElementById("uses")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ServicePage_MovesItemsHereAndNamesOwnersInBulk_AndContributorsSeeThemDue()
+    {
+        var (team, teamEmail) = await site.SignedInAsync(Roles.PerformanceTeam);
+        var (ann, annEmail) = await site.SignedInAsync(Roles.Contributor);
+        var (bob, bobEmail) = await site.SignedInAsync(Roles.Contributor);
+        await Workspace.OpenQuarterAsync(site.Database);
+        int service;
+        List<(int Id, string Title)> commitments;
+        await using (var db = site.Database.NewContext())
+        {
+            var place = await db.Services.SingleAsync(s => s.Name == "Place" && s.DirectorateId == null);
+            service = (await new ServiceDirectory(db).AddAsync($"Libraries {Guid.NewGuid():N}", place.Id)).Id;
+            foreach (var user in await db.Users.Where(u => u.Email == annEmail || u.Email == bobEmail).ToListAsync())
+            {
+                user.ServiceId = service;
+            }
+
+            await db.SaveChangesAsync();
+            var owned = await db.Ownerships.Where(o => o.ElementId != null).Select(o => o.ElementId).ToListAsync();
+            commitments = (await db.PlanElements.Where(e => e.Kind == Core.Plans.ElementKind.Commitment && !owned.Contains(e.Id)).OrderByDescending(e => e.Id).Take(3)
+                .Select(e => new { e.Id, e.Title }).ToListAsync()).Select(e => (e.Id, e.Title!)).ToList();
+        }
+
+        var path = $"/staff/services/{service}";
+        var page = await team.PageAsync(path);
+        foreach (var (id, _) in commitments)
+        {
+            page.QuerySelector($"#take input[value='commitment-{id}']")!.SetAttribute("checked", "");
+        }
+
+        using var moved = await team.SubmitAsync(page, path, new Dictionary<string, string>(), "#take");
+        var annDueBefore = await DueAsync(ann);
+
+        // Ann is named owner of the first: Bob is no longer asked for it, and still is for the others.
+        page = await team.PageAsync(path);
+        page.QuerySelector($"#owned input[value='commitment-{commitments[0].Id}']")!.SetAttribute("checked", "");
+        using var named = await team.SubmitAsync(page, path, new Dictionary<string, string> { ["NamedOwner"] = annEmail }, "#owned");
+        using var nothingTicked = await team.SubmitAsync(path, new Dictionary<string, string> { ["NamedOwner"] = annEmail }, "#owned");
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(commitments.Select(c => c.Title).Order(StringComparer.Ordinal), annDueBefore.Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, named.StatusCode);
+        Assert.Equal(commitments.Select(c => c.Title).Order(StringComparer.Ordinal), (await DueAsync(ann)).Order(StringComparer.Ordinal));
+        Assert.Equal(commitments.Skip(1).Select(c => c.Title).Order(StringComparer.Ordinal), (await DueAsync(bob)).Order(StringComparer.Ordinal));
+        var after = await team.PageAsync(path);
+        Assert.Contains($"Named owner: {annEmail}", after.QuerySelector($"#owned label[for='{after.QuerySelector($"#owned input[value='commitment-{commitments[0].Id}']")!.Id}']")!.TextContent, StringComparison.Ordinal);
+        var refused = await Browser.ParseAsync(nothingTicked);
+        Assert.Equal("Tick the measures or commitments to give a named owner", refused.QuerySelector(".govuk-error-summary__list a[href='#Ticked']")!.TextContent);
+
+        await using var check = site.Database.NewContext();
+        var ids = commitments.Select(c => (int?)c.Id).ToList();
+        Assert.Equal(3, await check.Ownerships.CountAsync(o => ids.Contains(o.ElementId) && o.ServiceId == service));
+        Assert.Contains(await check.AuditEntries.Where(e => e.Entity == nameof(Core.Updates.Ownership) && e.Who == teamEmail).ToListAsync(), e => e.Action == "removed");
+    }
+
+    /// <summary>The titles of what is due from an officer, from their "My updates" page.</summary>
+    private static async Task<List<string>> DueAsync(Browser officer) =>
+        (await officer.PageAsync("/staff")).QuerySelectorAll("table[id^=due-] tbody th a").Select(a => a.TextContent.Trim()).ToList();
+
+    /// <summary>The service page's list of what it owns, each as its label's first line.</summary>
+    private static List<string> Owned(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll("#owned .govuk-checkboxes__label").Select(label => label.ChildNodes.First().TextContent.Trim()).ToList();
 
     [Fact]
     public async Task PerformanceTeam_AddsAndRenamesServices_AndDuplicatesAreRefusedWithAClearMessage()
@@ -109,7 +174,7 @@ public abstract class ServicesTests<TSite>(TSite site) : IClassFixture<TSite>
             Assert.Equal(2, await db.Services.CountAsync(s => s.Id == directorateId || s.DirectorateId == directorateId));
         }
 
-        using var renamed = await team.SubmitAsync($"/staff/services/{parks}", new Dictionary<string, string> { ["Name"] = "Parks" });
+        using var renamed = await team.SubmitAsync($"/staff/services/{parks}", new Dictionary<string, string> { ["Name"] = "Parks" }, "#rename");
 
         Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
         await using var check = site.Database.NewContext();
