@@ -16,8 +16,17 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPage
 
     public int AwaitingPublication { get; private set; }
 
+    /// <summary>For administrators and the performance team while set-up is unfinished: the getting-started checklist.</summary>
+    public SetUpProgress? SetUp { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        if (Officer.Is(Roles.Administrator) || Officer.IsPerformanceTeam)
+        {
+            var progress = await SetUpProgress.ReadAsync(Db, cancellationToken);
+            SetUp = progress.Complete ? null : progress;
+        }
+
         var cycle = new QuarterlyCycle(Db, clock);
         OpenPeriods = await cycle.OpenPeriodsAsync(cancellationToken);
         Due = await cycle.DueFromAsync(Officer, cancellationToken);
