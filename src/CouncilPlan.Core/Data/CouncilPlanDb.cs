@@ -57,6 +57,8 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
 
     public DbSet<MeasureTarget> MeasureTargets => Set<MeasureTarget>();
 
+    public DbSet<MeasureChange> MeasureChanges => Set<MeasureChange>();
+
     public DbSet<MeasureEvidence> MeasureEvidence => Set<MeasureEvidence>();
 
     public DbSet<MeasureBreak> MeasureBreaks => Set<MeasureBreak>();
@@ -255,6 +257,18 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
             measure.Property(m => m.SpcNotApplied).HasMaxLength(2000);
             measure.Ignore(m => m.Multiplier);
             measure.Ignore(m => m.IsCount);
+        });
+
+        builder.Entity<MeasureChange>(change =>
+        {
+            change.HasIndex(c => new { c.MeasureId, c.Status });
+            change.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            change.Property(c => c.ProposedBy).HasMaxLength(256);
+            change.Property(c => c.ApprovedBy).HasMaxLength(256);
+            change.Property(c => c.PublishedBy).HasMaxLength(256);
+            change.Property(c => c.ReturnedBy).HasMaxLength(256);
+            change.Property(c => c.Version).IsConcurrencyToken();
+            change.HasOne<Measure>().WithMany().HasForeignKey(c => c.MeasureId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<MeasureTarget>(target =>

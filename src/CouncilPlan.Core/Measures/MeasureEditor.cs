@@ -33,14 +33,19 @@ public sealed record MeasureEdit(
 /// </summary>
 public sealed class MeasureEditor(CouncilPlanDb db)
 {
-    public async Task SaveAsync(Officer officer, string code, MeasureEdit edit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks an edit; the owning service and named owners change at once (they are the workspace's
+    /// business), and a change to the public record becomes a proposal (<see cref="MeasureChange"/>),
+    /// returned, which changes nothing public until approved and published (<see cref="MeasureChanges"/>).
+    /// </summary>
+    public async Task<MeasureChange?> SaveAsync(Officer officer, string code, MeasureEdit edit, CancellationToken cancellationToken = default)
     {
         if (!officer.IsPerformanceTeam)
         {
             throw new NotAllowedException("Only the performance team edits the measure catalogue.");
         }
 
-        var measure = await db.Measures.Include(m => m.Targets).Include(m => m.Evidence).SingleAsync(m => m.Code == code, cancellationToken);
+        var measure = await db.Measures.Include(m => m.Targets).Include(m => m.Evidence).ThenInclude(e => e.Element).SingleAsync(m => m.Code == code, cancellationToken);
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(edit.Title))
         {
@@ -128,43 +133,40 @@ public sealed class MeasureEditor(CouncilPlanDb db)
             throw new UpdateValidationException(errors);
         }
 
-        measure.Title = edit.Title!.Trim();
-        measure.Definition = edit.Definition!.Trim();
-        measure.Kind = edit.Kind;
-        measure.Polarity = edit.Polarity;
-        measure.Decimals = decimals;
-        measure.UnitLabel = string.IsNullOrWhiteSpace(edit.UnitLabel) ? null : edit.UnitLabel.Trim();
-        measure.Owner = string.IsNullOrWhiteSpace(edit.Owner) ? null : edit.Owner.Trim();
-        measure.Caveat = string.IsNullOrWhiteSpace(edit.Caveat) ? null : edit.Caveat.Trim();
-        measure.SuppressBelow = suppress;
-
-        var wanted = edit.EvidenceKeys.Distinct(StringComparer.Ordinal).Select(k => elements[k].Id).ToList();
-        measure.Evidence.RemoveAll(e => !wanted.Contains(e.ElementId));
-        foreach (var (id, position) in wanted.Select((id, i) => (id, i)))
+        var proposed = new MeasureRecord(
+            edit.Title!.Trim(),
+            edit.Definition!.Trim(),
+            edit.Kind,
+            edit.Polarity,
+            decimals,
+            string.IsNullOrWhiteSpace(edit.UnitLabel) ? null : edit.UnitLabel.Trim(),
+            string.IsNullOrWhiteSpace(edit.Owner) ? null : edit.Owner.Trim(),
+            string.IsNullOrWhiteSpace(edit.Caveat) ? null : edit.Caveat.Trim(),
+            suppress,
+            edit.EvidenceKeys.Distinct(StringComparer.Ordinal).ToList(),
+            targets.OrderBy(t => t.PeriodStart).Select(t => new TargetRecord(t.Period, t.PeriodStart, t.Value, t.Tolerance, t.ToleranceType, t.Source)).ToList());
+        var current = MeasureRecord.Of(measure);
+        MeasureChange? change = null;
+        if (!proposed.SameAs(current))
         {
-            var link = measure.Evidence.FirstOrDefault(e => e.ElementId == id);
-            if (link is null)
+            // One proposal at a time per measure: a new one replaces any not yet published.
+            foreach (var open in await db.MeasureChanges.Where(c => c.MeasureId == measure.Id && (c.Status == MeasureChangeStatus.Proposed || c.Status == MeasureChangeStatus.Approved)).ToListAsync(cancellationToken))
             {
-                measure.Evidence.Add(new MeasureEvidence { ElementId = id, Position = position });
+                open.Status = MeasureChangeStatus.Superseded;
+                open.Version++;
             }
-            else
-            {
-                link.Position = position;
-            }
-        }
 
-        measure.Targets.RemoveAll(t => targets.All(x => x.PeriodStart != t.PeriodStart));
-        foreach (var target in targets)
-        {
-            var row = measure.Targets.FirstOrDefault(t => t.PeriodStart == target.PeriodStart);
-            if (row is null)
+            change = new MeasureChange
             {
-                measure.Targets.Add(target);
-            }
-            else
-            {
-                (row.Value, row.Tolerance, row.ToleranceType, row.Source, row.Period) = (target.Value, target.Tolerance, target.ToleranceType, target.Source, target.Period);
-            }
+                MeasureId = measure.Id,
+                Status = MeasureChangeStatus.Proposed,
+                Before = current.ToJson(),
+                After = proposed.ToJson(),
+                ProposedBy = officer.Email,
+                ProposedAt = db.Clock.GetUtcNow(),
+                Version = 1,
+            };
+            db.MeasureChanges.Add(change);
         }
 
         var owners = await db.Ownerships.Where(o => o.MeasureId == measure.Id).ToListAsync(cancellationToken);
@@ -181,6 +183,49 @@ public sealed class MeasureEditor(CouncilPlanDb db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await DataVersion.BumpAsync(db, db.Clock, cancellationToken);
+        return change;
+    }
+
+    /// <summary>Makes a measure's record say what <paramref name="record"/> says: for publishing an approved change.</summary>
+    internal static void Apply(Measure measure, MeasureRecord record, IReadOnlyDictionary<string, PlanElement> elements)
+    {
+        measure.Title = record.Title;
+        measure.Definition = record.Definition;
+        measure.Kind = record.Kind;
+        measure.Polarity = record.Polarity;
+        measure.Decimals = record.Decimals;
+        measure.UnitLabel = record.UnitLabel;
+        measure.Owner = record.Owner;
+        measure.Caveat = record.Caveat;
+        measure.SuppressBelow = record.SuppressBelow;
+
+        var wanted = record.EvidenceKeys.Select(k => elements[k].Id).ToList();
+        measure.Evidence.RemoveAll(e => !wanted.Contains(e.ElementId));
+        foreach (var (id, position) in wanted.Select((id, i) => (id, i)))
+        {
+            var link = measure.Evidence.FirstOrDefault(e => e.ElementId == id);
+            if (link is null)
+            {
+                measure.Evidence.Add(new MeasureEvidence { ElementId = id, Position = position });
+            }
+            else
+            {
+                link.Position = position;
+            }
+        }
+
+        measure.Targets.RemoveAll(t => record.Targets.All(x => x.PeriodStart != t.PeriodStart));
+        foreach (var target in record.Targets)
+        {
+            var row = measure.Targets.FirstOrDefault(t => t.PeriodStart == target.PeriodStart);
+            if (row is null)
+            {
+                measure.Targets.Add(new MeasureTarget { Period = target.Period, PeriodStart = target.PeriodStart, Value = target.Value, Tolerance = target.Tolerance, ToleranceType = target.ToleranceType, Source = target.Source });
+            }
+            else
+            {
+                (row.Value, row.Tolerance, row.ToleranceType, row.Source, row.Period) = (target.Value, target.Tolerance, target.ToleranceType, target.Source, target.Period);
+            }
+        }
     }
 }

@@ -59,7 +59,18 @@ public abstract class AuditLogWebTests<TSite>(TSite site) : IClassFixture<TSite>
         {
         }
 
+        // The new title is a change to the public record: the service's approver approves it, the performance team publishes it.
+        using (var approved = await approver.SubmitAsync("/staff/approvals", new Dictionary<string, string>(), "form[action$='/approvechange']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        }
+
         using (var published = await performance.SubmitAsync("/staff/publish", new Dictionary<string, string>()))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        }
+
+        using (var published = await performance.SubmitAsync("/staff/publish", new Dictionary<string, string>(), "form[action*='handler=Change']"))
         {
             Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         }
@@ -70,6 +81,8 @@ public abstract class AuditLogWebTests<TSite>(TSite site) : IClassFixture<TSite>
         var expected = new (string Entity, string Who, string Text)[]
         {
             ("ReportingPeriod", performanceEmail, "2026-27 Q1"),
+            ("MeasureChange", performanceEmail, newTitle),
+            ("MeasureChange", approverEmail, "Approved"),
             ("Measure", performanceEmail, newTitle),
             ("PlanElement", performanceEmail, "By the end of the year"),
             ("MeasureUpdate", contributorEmail, "3.25"),

@@ -101,6 +101,7 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
             Assert.Equal(fixture.PeriodCount, await db.ReportingPeriods.CountAsync(p => p.IsOpen));
             Assert.Equal(0, await db.MeasureUpdates.CountAsync());
             Assert.Equal(fixture.CatalogueTitle, await db.Measures.Where(m => m.Code == fixture.MeasureCode).Select(m => m.Title).SingleAsync());
+            Assert.False(await db.MeasureChanges.AnyAsync());
             Assert.False(await db.ReportSnapshots.AnyAsync(r => r.Quarter == "2023-24 Q3"));
             Assert.True(await new ReportSnapshots(db, TimeProvider.System).IsPublishedAsync(fixture.PublishedReportId));
             Assert.False(await db.ResourceLines.AnyAsync(l => l.Title == "Refused line"));
@@ -231,8 +232,8 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         // posted with a real checked file, the contributor's. Its seal is for them alone (what
         // UploadTests checks), so here the refusal expected is the role check's, before any reading.
         ["/staff/upload/{handler?}"] = For(DataEntry, ["/staff/upload", $"/staff/upload/template?period={Uri.EscapeDataString(f.Quarter)}"], $"/staff/upload/preview?Period={f.Quarter}", $"/staff/upload/commit?Upload={f.SealedUpload}&action=submit"),
-        ["/staff/approvals/{handler?}"] = For([Roles.Approver, Roles.PerformanceTeam], ["/staff/approvals"], "/staff/approvals/decide?id=1&version=1&decision=approve", "/staff/approvals/approve-commitment?id=1"),
-        ["/staff/publish"] = For([Roles.PerformanceTeam], ["/staff/publish"], "/staff/publish"),
+        ["/staff/approvals/{handler?}"] = For([Roles.Approver, Roles.PerformanceTeam], ["/staff/approvals"], "/staff/approvals/decide?id=1&version=1&decision=approve", "/staff/approvals/approve-commitment?id=1", "/staff/approvals/approvechange?id=1&version=1", "/staff/approvals/returnchange?id=1&version=1"),
+        ["/staff/publish"] = For([Roles.PerformanceTeam], ["/staff/publish"], "/staff/publish", "/staff/publish?handler=Change&id=1&version=1", "/staff/publish?handler=ReturnChange&id=1&version=1"),
         ["/staff/periods/{handler?}"] = For([Roles.PerformanceTeam], ["/staff/periods"], "/staff/periods/open?Quarter=2024-25 Q1&Due=2024-07-31", "/staff/periods/close?id=1"),
         ["/staff/catalogue"] = For([Roles.PerformanceTeam], ["/staff/catalogue"]),
         ["/staff/catalogue/{code}"] = For([Roles.PerformanceTeam], [$"/staff/catalogue/{f.MeasureCode}"], $"/staff/catalogue/{f.MeasureCode}?Title=Changed"),

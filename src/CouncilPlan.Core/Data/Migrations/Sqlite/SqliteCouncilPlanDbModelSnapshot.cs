@@ -510,6 +510,84 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                     b.ToTable("measure_breaks", (string)null);
                 });
 
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("after");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("before");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("measure_id");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("ReturnReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_reason");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measure_changes");
+
+                    b.HasIndex("MeasureId", "Status")
+                        .HasDatabaseName("ix_measure_changes_measure_id_status");
+
+                    b.ToTable("measure_changes", (string)null);
+                });
+
             modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureComparator", b =>
                 {
                     b.Property<int>("MeasureId")
@@ -2078,6 +2156,16 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_measure_breaks_measures_measure_id");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureChange", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Measures.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_changes_measures_measure_id");
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Measures.MeasureComparator", b =>

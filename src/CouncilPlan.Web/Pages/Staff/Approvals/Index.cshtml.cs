@@ -18,6 +18,9 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPage
 
     public IReadOnlyList<PendingCommitment> Commitments { get; private set; } = [];
 
+    /// <summary>Proposed changes to measures' definitions and targets that the officer may approve.</summary>
+    public IReadOnlyList<PendingMeasureChange> Changes { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostDecideAsync(int id, int version, string decision, CancellationToken cancellationToken)
@@ -50,8 +53,43 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPage
         return Redirect("/staff/approvals");
     }
 
+    public async Task<IActionResult> OnPostApproveChangeAsync(int id, int version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await new MeasureChanges(Db, clock).ApproveAsync(Officer, id, version, cancellationToken);
+            Notice = "Change approved: the performance team publishes it";
+            return Redirect("/staff/approvals");
+        }
+        catch (UpdateValidationException errors)
+        {
+            ModelState.AddModelError($"change-{id}", errors.Errors.Values.First());
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReturnChangeAsync(int id, int version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await new MeasureChanges(Db, clock).ReturnAsync(Officer, id, Request.Form[$"reason-change-{id}"].ToString(), version, cancellationToken);
+            Notice = "Change returned: the measure stays as it is";
+            return Redirect("/staff/approvals");
+        }
+        catch (UpdateValidationException errors)
+        {
+            ModelState.AddModelError($"reason-change-{id}", errors.Errors.Values.First());
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        Changes = (await new MeasureChanges(Db, clock).PendingAsync(Officer, cancellationToken)).Where(c => c.MayApprove).ToList();
         var cycle = new QuarterlyCycle(Db, clock);
         var submitted = await Db.MeasureUpdates.AsNoTracking().Include(u => u.ReportingPeriod).Where(u => u.Status == UpdateStatus.Submitted).ToListAsync(cancellationToken);
         var measures = await Db.Measures.AsNoTracking().Where(m => submitted.Select(u => u.MeasureId).Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CouncilPlan.Web.Pages.Staff.Catalogue;
 
 /// <summary>Edits one measure with the catalogue file's rules.</summary>
-public sealed class EditModel(CouncilPlanDb db) : StaffPageModel(db)
+public sealed class EditModel(CouncilPlanDb db, TimeProvider clock) : StaffPageModel(db)
 {
     public const int TargetRows = 4;
 
@@ -65,6 +65,9 @@ public sealed class EditModel(CouncilPlanDb db) : StaffPageModel(db)
 
     public IReadOnlyList<StaffUser> Users { get; private set; } = [];
 
+    /// <summary>A change to the measure's public record that waits for approval or publication: the form starts from it.</summary>
+    public PendingMeasureChange? Pending { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -72,12 +75,13 @@ public sealed class EditModel(CouncilPlanDb db) : StaffPageModel(db)
             return NotFound();
         }
 
-        var m = Measure;
+        // Edits build on a change still waiting, so a second edit does not quietly drop the first.
+        var m = Pending is { } pending ? MeasureRecord.FromJson(pending.Change.After) : MeasureRecord.Of(Measure);
         (Title, Definition, Kind, Polarity, Decimals, UnitLabel, Owner, Caveat) = (m.Title, m.Definition, m.Kind, m.Polarity, m.Decimals.ToString(CultureInfo.InvariantCulture), m.UnitLabel, m.Owner, m.Caveat);
         SuppressBelow = m.SuppressBelow?.ToString(CultureInfo.InvariantCulture);
-        EvidenceKeys = m.Evidence.OrderBy(e => e.Position).Select(e => e.Element!.Key).ToList();
-        Targets = m.Targets.OrderBy(t => t.PeriodStart).Select(t => new TargetRow(t.Period, t.Value.ToString("R", CultureInfo.InvariantCulture), t.Tolerance?.ToString("R", CultureInfo.InvariantCulture), t.ToleranceType, t.Source)).ToList();
-        var owners = await Db.Ownerships.AsNoTracking().Where(o => o.MeasureId == m.Id).ToListAsync(cancellationToken);
+        EvidenceKeys = m.EvidenceKeys.ToList();
+        Targets = m.Targets.Select(t => new TargetRow(t.Period, t.Value.ToString("R", CultureInfo.InvariantCulture), t.Tolerance?.ToString("R", CultureInfo.InvariantCulture), t.ToleranceType, t.Source)).ToList();
+        var owners = await Db.Ownerships.AsNoTracking().Where(o => o.MeasureId == Measure.Id).ToListAsync(cancellationToken);
         OwnerServiceId = owners.FirstOrDefault()?.ServiceId;
         OwnerUserIds = owners.Where(o => o.UserId != null).Select(o => o.UserId!).ToList();
         return Page();
@@ -94,8 +98,10 @@ public sealed class EditModel(CouncilPlanDb db) : StaffPageModel(db)
         {
             var edit = new MeasureEdit(Title, Definition, Kind, Polarity, Decimals, UnitLabel, Owner, Caveat, SuppressBelow, EvidenceKeys,
                 Targets.Select(t => new TargetInput(t.Period, t.Value, t.Tolerance, t.ToleranceType, t.Source)).ToList(), OwnerServiceId, OwnerUserIds);
-            await new MeasureEditor(Db).SaveAsync(Officer, Code, edit, cancellationToken);
-            Notice = $"{Code} saved";
+            var change = await new MeasureEditor(Db).SaveAsync(Officer, Code, edit, cancellationToken);
+            Notice = change is null
+                ? $"{Code} saved"
+                : $"{Code} saved as a change waiting for approval: the public sees the measure as it was until the change is approved and published";
             return Redirect("/staff/catalogue");
         }
         catch (UpdateValidationException errors)
@@ -117,6 +123,7 @@ public sealed class EditModel(CouncilPlanDb db) : StaffPageModel(db)
         Statements = await Db.PlanElements.AsNoTracking().Where(e => e.PlanId == measure.PlanId && (e.Kind == ElementKind.ImpactStatement || e.Kind == ElementKind.Commitment || e.Kind == ElementKind.Scheme || e.Kind == ElementKind.Target)).OrderBy(e => e.Id).ToListAsync(cancellationToken);
         Services = (await Db.Services.AsNoTracking().Include(s => s.Directorate).ToListAsync(cancellationToken)).OrderBy(s => s.FullName, StringComparer.OrdinalIgnoreCase).ToList();
         Users = await Db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
+        Pending = (await new MeasureChanges(Db, clock).PendingAsync(Officer, cancellationToken)).FirstOrDefault(c => c.Change.MeasureId == measure.Id);
         return true;
     }
 }

@@ -19,6 +19,44 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
     /// <summary>Imported figures that wait to be published on purpose.</summary>
     public IReadOnlyList<WaitingBatch> Imported { get; private set; } = [];
 
+    /// <summary>Approved changes to measures' definitions and targets.</summary>
+    public IReadOnlyList<PendingMeasureChange> Changes { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostChangeAsync([FromForm] int id, [FromForm] int version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await new MeasureChanges(Db, clock).PublishAsync(Officer, id, version, cancellationToken);
+        }
+        catch (UpdateValidationException errors)
+        {
+            ModelState.AddModelError($"change-{id}", errors.Errors.Values.First());
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        await cache.InvalidateAsync(cancellationToken);
+        Notice = "Change published: the measure's page shows it now";
+        return Redirect("/staff/publish");
+    }
+
+    public async Task<IActionResult> OnPostReturnChangeAsync([FromForm] int id, [FromForm] int version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await new MeasureChanges(Db, clock).ReturnAsync(Officer, id, Request.Form[$"reason-change-{id}"].ToString(), version, cancellationToken);
+        }
+        catch (UpdateValidationException errors)
+        {
+            ModelState.AddModelError($"reason-change-{id}", errors.Errors.Values.First());
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        Notice = "Change returned: the measure stays as it is";
+        return Redirect("/staff/publish");
+    }
+
     public async Task<IActionResult> OnPostBatchAsync([FromForm] int batch, CancellationToken cancellationToken)
     {
         var count = await new ImportedFigures(Db, clock).PublishBatchAsync(batch, cancellationToken: cancellationToken);
@@ -55,5 +93,6 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
         var elements = await Db.PlanElements.AsNoTracking().Where(e => commitments.Select(c => c.ElementId).Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         Commitments = commitments.Select(c => (c, elements[c.ElementId])).ToList();
         Imported = await new ImportedFigures(Db, clock).WaitingAsync(cancellationToken);
+        Changes = (await new MeasureChanges(Db, clock).PendingAsync(Officer, cancellationToken)).Where(c => c.MayPublish).ToList();
     }
 }
