@@ -75,8 +75,8 @@ public sealed record MeasureRecord(
 
         Compare("Title", Title, after.Title);
         Compare("Definition", Definition, after.Definition);
-        Compare("Kind", Kind.ToString(), after.Kind.ToString());
-        Compare("Which way is better", Polarity.ToString(), after.Polarity.ToString());
+        Compare("Kind", Words(Kind), Words(after.Kind));
+        Compare("Which way is better", Words(Polarity), Words(after.Polarity));
         Compare("Decimal places", Decimals.ToString(CultureInfo.InvariantCulture), after.Decimals.ToString(CultureInfo.InvariantCulture));
         Compare("Unit", UnitLabel, after.UnitLabel);
         Compare("Owner", Owner, after.Owner);
@@ -92,6 +92,15 @@ public sealed record MeasureRecord(
 
         return rows;
     }
+
+    private static string Words(MeasureKind kind) => kind == MeasureKind.Performance ? "Performance measure (judged against targets)" : "Context indicator (tracked, not rated)";
+
+    private static string Words(Polarity polarity) => polarity switch
+    {
+        Polarity.HigherIsBetter => "Higher is better",
+        Polarity.LowerIsBetter => "Lower is better",
+        _ => "Neither: not judged",
+    };
 
     private static string? Describe(TargetRecord? target) => target is null
         ? null
