@@ -23,6 +23,7 @@ public static class CommandLine
             SourceCommands.Create(context),
             UserCommands.Create(context),
             CouncilCommands.Create(context),
+            ReminderCommands.Create(context),
         };
 
         foreach (var command in StatisticsCommands.Create(context))
