@@ -43,7 +43,7 @@ public sealed class ReminderRunTests
         return world;
     }
 
-    private static async Task<IReadOnlyList<ReminderOutcome>> RunAsync(QuarterlyCycleTests.World world, DateTimeOffset at, TestSmtpServer smtp)
+    private static async Task<IReadOnlyList<ReminderOutcome>> RunAsync(QuarterlyCycleTests.World world, DateTimeOffset at, TestSmtpServer smtp, CancellationToken cancellationToken = default)
     {
         var settings = new ReminderSettings
         {
@@ -53,7 +53,7 @@ public sealed class ReminderRunTests
 
         // A new context each time, as a new day's run (or a restarted instance) would have.
         await using var db = world.Database.NewContext();
-        return await new ReminderRun(db, new ShiftedClock(at), settings, new SmtpEmailSender(settings.Smtp), NullLogger.Instance).RunAsync();
+        return await new ReminderRun(db, new ShiftedClock(at), settings, new SmtpEmailSender(settings.Smtp), NullLogger.Instance).RunAsync(dryRun: false, cancellationToken);
     }
 
     [Theory]
@@ -163,5 +163,23 @@ public sealed class ReminderRunTests
         {
             Assert.True(await db.RemindersSent.AnyAsync(r => r.UserId == "owner" && r.Kind == ReminderKind.Reminder));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task TwoInstancesRunningAtOnce_SendEachEmailOnce(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        await using var smtp = TestSmtpServer.Start();
+
+        // Each "instance" has its own runner and context, as two web servers sharing the database would.
+        Task<bool> InstanceAsync() => new SingleRunner(world.Database.Settings).TryRunAsync(ReminderRun.JobName, token => RunAsync(world, DayAfter, smtp, token));
+        var ran = await Task.WhenAll(InstanceAsync(), InstanceAsync());
+
+        Assert.Contains(true, ran);
+        Assert.Single(smtp.To("owner@council.example"));
+        Assert.Single(smtp.To("approver@council.example"));
+        await using var db = world.Database.NewContext();
+        Assert.Equal(1, await db.RemindersSent.CountAsync(r => r.UserId == "owner"));
     }
 }

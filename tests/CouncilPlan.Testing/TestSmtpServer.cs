@@ -7,7 +7,7 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace CouncilPlan.Core.Tests.Reminders;
+namespace CouncilPlan.Testing;
 
 /// <summary>
 /// A real SMTP server in the test process, on 127.0.0.1 and a free port, keeping what it receives in
