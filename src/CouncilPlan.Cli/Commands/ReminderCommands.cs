@@ -36,7 +36,7 @@ public static class ReminderCommands
             IReadOnlyList<ReminderOutcome> outcomes = [];
             var ran = await new Core.Data.SingleRunner(context.Database).TryRunAsync(
                 ReminderRun.JobName,
-                async token => outcomes = await new ReminderRun(db, context.Clock, settings, new SmtpEmailSender(settings.Smtp), NullLogger.Instance).RunAsync(dry, token),
+                async token => outcomes = await new ReminderRun(db, context.Clock, settings, settings.EmailSender(), NullLogger.Instance).RunAsync(dry, token),
                 cancellationToken);
             if (!ran)
             {

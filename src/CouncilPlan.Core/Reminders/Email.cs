@@ -87,3 +87,53 @@ public sealed class SmtpEmailSender(SmtpSettings settings) : IEmailSender
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }
+
+/// <summary>
+/// GOV.UK Notify instead of a mail server (<c>Email:Notify:*</c>, docs/reminders.md): one email
+/// template whose subject is <c>((subject))</c> and whose message is <c>((body))</c>, so the words
+/// stay in CouncilPlan and are the same whichever way the email goes.
+/// </summary>
+public sealed record NotifySettings
+{
+    public string? ApiKey { get; init; }
+
+    public string? TemplateId { get; init; }
+
+    /// <summary>Notify's API address; only the tests, with a stand-in on 127.0.0.1, set another.</summary>
+    public Uri? BaseUrl { get; init; }
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey) && !string.IsNullOrWhiteSpace(TemplateId);
+
+    public static NotifySettings FromConfiguration(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Email:Notify");
+        var url = section["BaseUrl"];
+        return new NotifySettings
+        {
+            ApiKey = string.IsNullOrWhiteSpace(section["ApiKey"]) ? null : section["ApiKey"]!.Trim(),
+            TemplateId = string.IsNullOrWhiteSpace(section["TemplateId"]) ? null : section["TemplateId"]!.Trim(),
+            BaseUrl = string.IsNullOrWhiteSpace(url) ? null
+                : Uri.TryCreate(url.Trim(), UriKind.Absolute, out var u) ? u
+                : throw new InvalidOperationException($"Email:Notify:BaseUrl must be an address, not '{url}'"),
+        };
+    }
+}
+
+/// <summary>Sends through GOV.UK Notify with its official client.</summary>
+public sealed class NotifyEmailSender(NotifySettings settings) : IEmailSender
+{
+    private readonly Lazy<Notify.Client.NotificationClient> client = new(() =>
+        settings is { ApiKey: { } key }
+            ? settings.BaseUrl is { } url ? new Notify.Client.NotificationClient(url.ToString(), key) : new Notify.Client.NotificationClient(key)
+            : throw new InvalidOperationException("GOV.UK Notify is not configured (Email:Notify:ApiKey and Email:Notify:TemplateId)"));
+
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    {
+        // The client takes no cancellation token: a run stops between emails instead.
+        cancellationToken.ThrowIfCancellationRequested();
+        await client.Value.SendEmailAsync(
+            message.To,
+            settings.TemplateId ?? throw new InvalidOperationException("Email:Notify:TemplateId is not set"),
+            new Dictionary<string, dynamic> { ["subject"] = message.Subject, ["body"] = message.Body });
+    }
+}

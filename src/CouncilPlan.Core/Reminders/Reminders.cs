@@ -53,10 +53,13 @@ public sealed record ReminderSettings
 
     public SmtpSettings Smtp { get; init; } = new();
 
+    /// <summary>GOV.UK Notify, used instead of <see cref="Smtp"/> when it is configured.</summary>
+    public NotifySettings Notify { get; init; } = new();
+
     /// <summary>Why reminders are off, in words for the overdue page and the logs; null when they are on.</summary>
     public string? OffBecause =>
         !Enabled ? "Reminders:Enabled is false"
-        : !Smtp.IsConfigured ? "no email is configured (Email:Smtp:Host and Email:Smtp:From)"
+        : !Smtp.IsConfigured && !Notify.IsConfigured ? "no email is configured (Email:Smtp:Host and Email:Smtp:From, or Email:Notify:ApiKey and Email:Notify:TemplateId)"
         : SiteBaseUrl is null ? "the site's address is not set (Site:BaseUrl), so emails could not link to the workspace"
         : null;
 
@@ -84,6 +87,10 @@ public sealed record ReminderSettings
                 : Uri.TryCreate(site.Trim(), UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? url
                 : throw new InvalidOperationException($"Site:BaseUrl must be the site's address like https://plan.council.gov.uk, not '{site}'"),
             Smtp = SmtpSettings.FromConfiguration(configuration),
+            Notify = NotifySettings.FromConfiguration(configuration),
         };
     }
+
+    /// <summary>GOV.UK Notify when it is configured, else the mail server.</summary>
+    public IEmailSender EmailSender() => Notify.IsConfigured ? new NotifyEmailSender(Notify) : new SmtpEmailSender(Smtp);
 }

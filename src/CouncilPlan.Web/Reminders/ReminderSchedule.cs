@@ -11,7 +11,7 @@ public static class ReminderSchedule
     {
         var settings = ReminderSettings.FromConfiguration(configuration);
         services.AddSingleton(settings);
-        services.AddSingleton<IEmailSender>(new SmtpEmailSender(settings.Smtp));
+        services.AddSingleton(settings.EmailSender());
         services.AddHostedService<ScheduledReminders>();
         return services;
     }
