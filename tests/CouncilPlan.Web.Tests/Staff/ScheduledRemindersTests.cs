@@ -71,7 +71,7 @@ public sealed class ScheduledRemindersTests(ScheduledRemindersSite site) : IClas
         await using var check = site.Database.NewContext();
         var sent = await check.RemindersSent.SingleAsync(r => r.UserId == "late");
         Assert.Equal((ReminderKind.Overdue, "late.owner@example.gov.uk"), (sent.Kind, sent.SentTo));
-        Assert.True(await check.AuditEntries.AnyAsync(a => a.Entity == nameof(ReminderSent) && a.Who == Core.Audit.AuditActor.System.Who));
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.Entity == nameof(ReminderSent) && a.Who == Core.Audit.AuditActor.System.Who && a.Key.StartsWith("Overdue to late.owner@example.gov.uk, period ")));
     }
 
     [Theory]
