@@ -24,6 +24,7 @@ public static class CommandLine
             UserCommands.Create(context),
             OwnerCommands.Create(context),
             CouncilCommands.Create(context),
+            ReminderCommands.Create(context),
         };
 
         foreach (var command in StatisticsCommands.Create(context))

@@ -5,6 +5,7 @@ using CouncilPlan.Web.OpenData;
 using CouncilPlan.Web.Operations;
 using CouncilPlan.Web.Plans;
 using CouncilPlan.Web.PublicData;
+using CouncilPlan.Web.Reminders;
 using CouncilPlan.Web.Security;
 using CouncilPlan.Web.Sitemap;
 using CouncilPlan.Web.Sources;
@@ -41,6 +42,7 @@ builder.Services.AddRazorPages(options => options.AddStaffConventions());
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddApiV1();
 builder.Services.AddSourceRefresh(builder.Configuration, Directory.GetCurrentDirectory());
+builder.Services.AddReminders(builder.Configuration);
 builder.AddStaffSecurity();
 builder.Services.AddCouncilPlanHealth();
 

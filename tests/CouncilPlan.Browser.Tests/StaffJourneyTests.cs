@@ -188,7 +188,7 @@ public sealed partial class StaffJourneyTests(BrowserSite browser, StaffBrowserS
         }
 
         // A crawl that missed whole parts of the workspace would pass by checking nothing.
-        foreach (var part in new[] { "/staff/periods", "/staff/publish", "/staff/catalogue/", "/staff/plan/", "/staff/reports", "/staff/resources", "/staff/upload", "/staff/services/", "/staff/users/", "/staff/audit" })
+        foreach (var part in new[] { "/staff/periods", "/staff/overdue", "/staff/publish", "/staff/catalogue/", "/staff/plan/", "/staff/reports", "/staff/resources", "/staff/upload", "/staff/services/", "/staff/users/", "/staff/audit" })
         {
             Assert.True(visited.Any(v => v.StartsWith(part, StringComparison.Ordinal)), $"the crawl never reached {part}: it reached {string.Join(", ", visited.Distinct())}");
         }

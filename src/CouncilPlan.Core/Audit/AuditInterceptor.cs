@@ -257,6 +257,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         IdentityUserRole<string> ur => $"{db.Users.Find(ur.UserId)?.Email ?? ur.UserId}: {db.Roles.Find(ur.RoleId)?.Name ?? ur.RoleId}",
         Service s => s.Name,
         Sources.SourceRefresh r => $"{r.SourceId}{(r.DryRun ? " (dry run)" : "")}",
+        Reminders.ReminderSent r => $"{r.Kind} to {r.SentTo}, period {r.ReportingPeriodId}",
         _ => Convert.ToString(db.Entry(entity).Properties.FirstOrDefault(p => p.Metadata.IsPrimaryKey())?.CurrentValue, CultureInfo.InvariantCulture) ?? "",
     };
 

@@ -2,6 +2,7 @@ using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.Audit;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Reminders;
 using CouncilPlan.Core.Reports;
 using CouncilPlan.Core.Resources;
 using CouncilPlan.Core.Sources;
@@ -88,6 +89,8 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
     public DbSet<SourceRefresh> SourceRefreshes => Set<SourceRefresh>();
 
     public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
+
+    public DbSet<ReminderSent> RemindersSent => Set<ReminderSent>();
 
     /// <summary>Additions whose audit entries wait for the database to give them their ids (see <see cref="AuditInterceptor"/>).</summary>
     internal AuditInterceptor.Pending? PendingAudit { get; set; }
@@ -406,6 +409,16 @@ public abstract class CouncilPlanDb(DbContextOptions options) : IdentityDbContex
             refresh.Property(r => r.By).HasMaxLength(256);
             refresh.Ignore(r => r.Succeeded);
             refresh.Ignore(r => r.MeasureCodes);
+        });
+
+        builder.Entity<ReminderSent>(sent =>
+        {
+            // One of each kind a person a quarter: a second would fail here even if a run were repeated.
+            sent.HasIndex(s => new { s.ReportingPeriodId, s.UserId, s.Kind }).IsUnique();
+            sent.HasOne<ReportingPeriod>().WithMany().HasForeignKey(s => s.ReportingPeriodId).OnDelete(DeleteBehavior.Cascade);
+            sent.HasOne<StaffUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            sent.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+            sent.Property(s => s.SentTo).HasMaxLength(256);
         });
     }
 }

@@ -22,6 +22,7 @@ public static class StaffPages
         options.Conventions.AuthorizeFolder("/Staff/Reports", StaffPolicies.Staff);
         options.Conventions.AuthorizeFolder("/Staff/Resources", StaffPolicies.Performance);
         options.Conventions.AuthorizeFolder("/Staff/Sources", StaffPolicies.Performance);
+        options.Conventions.AuthorizeFolder("/Staff/Overdue", StaffPolicies.Performance);
 
         // Directorates and services are the catalogue's structure of ownership, which the
         // performance team keeps (the catalogue import adds them too). Adding or renaming one gives

@@ -245,6 +245,7 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         ["/staff/reports/draft"] = For(Roles.All.ToArray(), [$"/staff/reports/draft?portfolio={f.PortfolioKey}&quarter=2023-24%20Q2"]),
         ["/staff/reports/{id:int}/{format?}"] = For(Roles.All.ToArray(), [$"/staff/reports/{f.PublishedReportId}", $"/staff/reports/{f.PublishedReportId}/html"]),
         ["/staff/sources"] = For([Roles.PerformanceTeam], ["/staff/sources"], "/staff/sources?handler=Publish&id=1"),
+        ["/staff/overdue"] = For([Roles.PerformanceTeam], ["/staff/overdue"]),
         ["/staff/resources"] = For([Roles.PerformanceTeam], ["/staff/resources"], "/staff/resources?handler=Save&Kind=Revenue&Title=Refused line", "/staff/resources?handler=Publish&lines=1&publish=true"),
         ["/staff/services"] = For([Roles.PerformanceTeam], ["/staff/services"], "/staff/services?handler=Add&Name=Refused directorate&DirectorateId="),
         ["/staff/services/{id:int}"] = For([Roles.PerformanceTeam], [$"/staff/services/{f.ServiceId}"], $"/staff/services/{f.ServiceId}?Name=Refused name", $"/staff/services/{f.UnusedServiceId}?handler=Remove"),

@@ -18,6 +18,7 @@ public sealed class WorkspaceNavigationTests(StaffSqliteSite site) : IClassFixtu
     [InlineData("/staff/upload", "/staff/upload")]
     [InlineData("/staff/services", "/staff/services")]
     [InlineData("/staff/sources", "/staff/sources")]
+    [InlineData("/staff/overdue", "/staff/overdue")]
     public async Task EveryWorkspacePage_HasTheNavigation_WithItsSectionMarkedCurrent(string path, string section)
     {
         var (team, _) = await site.SignedInAsync(Roles.PerformanceTeam);

@@ -1167,6 +1167,57 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.ToTable("plan_links", (string)null);
                 });
 
+            modelBuilder.Entity("CouncilPlan.Core.Reminders.ReminderSent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("ReportingPeriodId")
+                        .HasColumnType("integer")
+                        .HasColumnName("reporting_period_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("sent_to");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminders_sent");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_reminders_sent_user_id");
+
+                    b.HasIndex("ReportingPeriodId", "UserId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reminders_sent_reporting_period_id_user_id_kind");
+
+                    b.ToTable("reminders_sent", (string)null);
+                });
+
             modelBuilder.Entity("CouncilPlan.Core.Reports.ReportPublication", b =>
                 {
                     b.Property<int>("Id")
@@ -2386,6 +2437,23 @@ namespace CouncilPlan.Core.Data.Migrations.Postgres
                     b.Navigation("From");
 
                     b.Navigation("To");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Reminders.ReminderSent", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Updates.ReportingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("ReportingPeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminders_sent_reporting_periods_reporting_period_id");
+
+                    b.HasOne("CouncilPlan.Core.Users.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminders_sent_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Reports.ReportPublication", b =>

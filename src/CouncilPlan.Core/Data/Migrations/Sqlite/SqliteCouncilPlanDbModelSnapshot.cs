@@ -1140,6 +1140,55 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                     b.ToTable("plan_links", (string)null);
                 });
 
+            modelBuilder.Entity("CouncilPlan.Core.Reminders.ReminderSent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("ReportingPeriodId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reporting_period_id");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_to");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminders_sent");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_reminders_sent_user_id");
+
+                    b.HasIndex("ReportingPeriodId", "UserId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reminders_sent_reporting_period_id_user_id_kind");
+
+                    b.ToTable("reminders_sent", (string)null);
+                });
+
             modelBuilder.Entity("CouncilPlan.Core.Reports.ReportPublication", b =>
                 {
                     b.Property<int>("Id")
@@ -2335,6 +2384,23 @@ namespace CouncilPlan.Core.Data.Migrations.Sqlite
                     b.Navigation("From");
 
                     b.Navigation("To");
+                });
+
+            modelBuilder.Entity("CouncilPlan.Core.Reminders.ReminderSent", b =>
+                {
+                    b.HasOne("CouncilPlan.Core.Updates.ReportingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("ReportingPeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminders_sent_reporting_periods_reporting_period_id");
+
+                    b.HasOne("CouncilPlan.Core.Users.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminders_sent_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("CouncilPlan.Core.Reports.ReportPublication", b =>
