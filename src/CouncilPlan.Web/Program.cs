@@ -1,4 +1,5 @@
 using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Updates;
 using CouncilPlan.Web.Api.V1;
 using CouncilPlan.Web.Diagnostics;
 using CouncilPlan.Web.OpenData;
@@ -38,6 +39,7 @@ builder.Services.AddSingleton<PublicDataCache>();
 builder.Services.AddHostedService<DataVersionWatcher>();
 builder.Services.AddHostedService<DataVersionListener>();
 builder.Services.AddScoped<CurrentPlan>();
+builder.Services.AddQuarterlyCycle();
 builder.Services.AddRazorPages(options => options.AddStaffConventions());
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddApiV1();

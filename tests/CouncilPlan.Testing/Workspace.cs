@@ -51,7 +51,7 @@ public static class Workspace
         if (!await db.ReportingPeriods.AnyAsync(p => p.IsOpen))
         {
             var officer = new Officer("test", "performance@example.gov.uk", "Performance", new HashSet<string> { Roles.PerformanceTeam }, null, null);
-            await new QuarterlyCycle(db, TimeProvider.System).OpenAsync(officer, quarter, new DateOnly(2026, 10, 31));
+            await new Cycle(db, TimeProvider.System).Periods.OpenAsync(officer, quarter, new DateOnly(2026, 10, 31));
         }
     }
 }

@@ -115,7 +115,7 @@ public sealed class MeasureChanges(CouncilPlanDb db, TimeProvider clock)
     /// <summary>Four eyes: never whoever proposed it; otherwise the performance team, or an approver of the service that owns the measure.</summary>
     private async Task<bool> MayApproveAsync(Officer officer, MeasureChange change, CancellationToken cancellationToken) =>
         !string.Equals(change.ProposedBy, officer.Email, StringComparison.OrdinalIgnoreCase)
-        && await new QuarterlyCycle(db, clock).CanApproveAsync(officer, change.MeasureId, null, cancellationToken);
+        && await new UpdatePermissions(db).CanApproveAsync(officer, change.MeasureId, null, cancellationToken);
 
     private async Task<MeasureChange> FindAsync(int changeId, int expectedVersion, MeasureChangeStatus status, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public sealed record ReminderOutcome(string Quarter, ReminderKind Kind, string N
 /// <see cref="ReminderSettings.WorkingDaysBefore"/> working days before the due date to the due date
 /// itself, everyone with updates still to do is reminded once; after the due date, everyone with
 /// updates overdue, and the approvers of the services they belong to, are told once. Who has what to
-/// do is the quarterly cycle's own answer (<see cref="QuarterlyCycle.DueFromAsync"/>), so the emails
+/// do is the quarterly cycle's own answer (<see cref="DueList.DueFromAsync"/>), so the emails
 /// list what the workspace shows them. Each email sent is recorded (<see cref="ReminderSent"/>)
 /// before the next is sent; one that fails is logged and not recorded, so the next run tries again.
 /// Callers run it through <see cref="SingleRunner"/>, so two instances never send at once.
@@ -33,9 +33,9 @@ public sealed class ReminderRun(CouncilPlanDb db, TimeProvider clock, ReminderSe
     /// <summary>What is still to be done: anything else has been submitted (or, for a commitment, reported).</summary>
     private static readonly HashSet<string> ToDo = new(StringComparer.Ordinal)
     {
-        QuarterlyCycle.Describe(UpdateStatus.NotStarted),
-        QuarterlyCycle.Describe(UpdateStatus.Draft),
-        QuarterlyCycle.Describe(UpdateStatus.Returned),
+        StatusWords.Describe(UpdateStatus.NotStarted),
+        StatusWords.Describe(UpdateStatus.Draft),
+        StatusWords.Describe(UpdateStatus.Returned),
     };
 
     /// <summary>The first day owners are reminded about updates due on <paramref name="due"/>.</summary>
@@ -44,8 +44,8 @@ public sealed class ReminderRun(CouncilPlanDb db, TimeProvider clock, ReminderSe
     public async Task<IReadOnlyList<ReminderOutcome>> RunAsync(bool dryRun = false, CancellationToken cancellationToken = default)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var cycle = new QuarterlyCycle(db, clock);
-        var phases = (await cycle.OpenPeriodsAsync(cancellationToken))
+        var dueList = new DueList(db, clock);
+        var phases = (await new ReportingPeriods(db, clock).OpenPeriodsAsync(cancellationToken))
             .Select(p => (Period: p, Kind: today > p.Due ? ReminderKind.Overdue : today >= ReminderDay(p.Due, settings.WorkingDaysBefore) ? ReminderKind.Reminder : (ReminderKind?)null))
             .Where(p => p.Kind is not null)
             .ToList();
@@ -84,8 +84,8 @@ public sealed class ReminderRun(CouncilPlanDb db, TimeProvider clock, ReminderSe
 
                 // A reminder goes to those who do the updates; an overdue notice to their approvers too.
                 var items = kind == ReminderKind.Reminder
-                    ? (owned ??= await cycle.DueFromAsync(owner, cancellationToken)).Where(i => i.Quarter == period.Quarter && ToDo.Contains(i.Status)).ToList()
-                    : (answerable ??= await cycle.DueFromAsync(withApprovals, cancellationToken)).Where(i => i.Quarter == period.Quarter && i.Overdue).ToList();
+                    ? (owned ??= await dueList.DueFromAsync(owner, cancellationToken)).Where(i => i.Quarter == period.Quarter && ToDo.Contains(i.Status)).ToList()
+                    : (answerable ??= await dueList.DueFromAsync(withApprovals, cancellationToken)).Where(i => i.Quarter == period.Quarter && i.Overdue).ToList();
                 if (items.Count == 0)
                 {
                     continue;

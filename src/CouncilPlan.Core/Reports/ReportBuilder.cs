@@ -549,7 +549,7 @@ public sealed class ReportBuilder(CouncilPlanDb db, TimeProvider clock)
             .OrderBy(c => ReportWords.VariationOrder(c.Label))
             .ToList();
         var byStatus = Enum.GetValues<CommitmentStatus>()
-            .Select(s => new ReportCount(QuarterlyCycle.Describe(s), "", commitments.Count(c => c.Status == s.ToString())))
+            .Select(s => new ReportCount(StatusWords.Describe(s), "", commitments.Count(c => c.Status == s.ToString())))
             .Where(c => c.Count > 0)
             .ToList();
         var sentences = new List<string>

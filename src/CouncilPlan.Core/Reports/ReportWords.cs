@@ -61,7 +61,7 @@ public static class ReportWords
     public static string Direction(Direction direction) => $"{MeasureWords.DirectionSymbol(direction)} {MeasureWords.Direction(direction)}".TrimStart();
 
     public static string CommitmentStatus(string status) =>
-        Enum.TryParse<Updates.CommitmentStatus>(status, out var s) ? QuarterlyCycle.Describe(s) : status;
+        Enum.TryParse<Updates.CommitmentStatus>(status, out var s) ? StatusWords.Describe(s) : status;
 
     public static string ObservationStatus(string status) => status.ToLowerInvariant();
 

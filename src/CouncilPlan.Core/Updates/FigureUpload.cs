@@ -93,7 +93,7 @@ public sealed record UploadPreview(ReportingPeriod Quarter, IReadOnlyList<Upload
 
 /// <summary>
 /// The staff upload of a quarter's figures from a CSV file: read and checked whole, row by row, by the
-/// same rules as the single-measure form (<see cref="QuarterlyCycle.CheckAsync"/>), shown as a preview,
+/// same rules as the single-measure form (<see cref="MeasureUpdates.CheckAsync"/>), shown as a preview,
 /// then saved as drafts or submitted, all rows in one transaction or none. An upload never publishes:
 /// figures reach the public only through approval and publication.
 /// </summary>
@@ -124,7 +124,8 @@ public sealed class FigureUpload(CouncilPlanDb db, TimeProvider clock)
             return Result();
         }
 
-        var cycle = new QuarterlyCycle(db, clock);
+        var permissions = new UpdatePermissions(db);
+        var updating = new MeasureUpdates(db, clock);
         var measures = await db.Measures.AsNoTracking().ToDictionaryAsync(m => m.Code, StringComparer.Ordinal, cancellationToken);
         var councils = await db.Plans.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.CouncilAreaCode, cancellationToken);
         var updates = await db.MeasureUpdates.AsNoTracking().Where(u => u.ReportingPeriodId == quarter.Id).ToDictionaryAsync(u => u.MeasureId, cancellationToken);
@@ -193,7 +194,7 @@ public sealed class FigureUpload(CouncilPlanDb db, TimeProvider clock)
 
             if (!editable.TryGetValue(measure.Id, out var mayEdit))
             {
-                editable[measure.Id] = mayEdit = await cycle.CanEditMeasureAsync(officer, measure.Id, cancellationToken);
+                editable[measure.Id] = mayEdit = await permissions.CanEditMeasureAsync(officer, measure.Id, cancellationToken);
             }
 
             if (!mayEdit)
@@ -207,7 +208,7 @@ public sealed class FigureUpload(CouncilPlanDb db, TimeProvider clock)
             var statusText = Text(FigureUploadColumns.Status);
             var status = ReadStatus(statusText);
             var input = new MeasureUpdateInput(
-                periodText.Length == 0 ? QuarterlyCycle.DefaultPeriod(measure, quarter).Label : periodText,
+                periodText.Length == 0 ? MeasureUpdates.DefaultPeriod(measure, quarter).Label : periodText,
                 Text(FigureUploadColumns.Value),
                 Text(FigureUploadColumns.Numerator),
                 Text(FigureUploadColumns.Denominator),
@@ -246,7 +247,7 @@ public sealed class FigureUpload(CouncilPlanDb db, TimeProvider clock)
 
             try
             {
-                var figures = await cycle.CheckAsync(measure, input, submit: false, cancellationToken);
+                var figures = await updating.CheckAsync(measure, input, submit: false, cancellationToken);
                 row = row with { Period = figures.Period.Label, NewValue = figures.Value };
                 if (await db.Observations.AnyAsync(
                     o => o.MeasureId == measure.Id && o.PeriodStart == figures.Period.Start && o.AreaCode == council && o.BreakdownId == Breakdown.TotalId && o.Published,
@@ -257,7 +258,7 @@ public sealed class FigureUpload(CouncilPlanDb db, TimeProvider clock)
 
                 try
                 {
-                    await cycle.CheckAsync(measure, input, submit: true, cancellationToken);
+                    await updating.CheckAsync(measure, input, submit: true, cancellationToken);
                 }
                 catch (UpdateValidationException needed)
                 {
@@ -311,14 +312,14 @@ public sealed class FigureUpload(CouncilPlanDb db, TimeProvider clock)
             return check with { Errors = [.. errors.OrderBy(e => e.Row)] };
         }
 
-        var cycle = new QuarterlyCycle(db, clock);
+        var updating = new MeasureUpdates(db, clock);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var row in check.Changes)
         {
             var measure = row.Measure!;
             try
             {
-                await cycle.SaveAsync(officer, measure, quarter, row.Input! with { ExpectedVersion = previewed[measure.Id] }, submit, cancellationToken);
+                await updating.SaveAsync(officer, measure, quarter, row.Input! with { ExpectedVersion = previewed[measure.Id] }, submit, cancellationToken);
             }
             catch (Exception refused) when (refused is ConflictException or UpdateValidationException or NotAllowedException)
             {
@@ -337,17 +338,17 @@ public sealed class FigureUpload(CouncilPlanDb db, TimeProvider clock)
     /// <summary>A file to fill in: a row for each measure the officer may change, with the period its figure is for this quarter.</summary>
     public async Task<string> TemplateAsync(Officer officer, ReportingPeriod quarter, CancellationToken cancellationToken = default)
     {
-        var cycle = new QuarterlyCycle(db, clock);
+        var permissions = new UpdatePermissions(db);
         var text = new StringBuilder();
         text.Append(string.Join(',', FigureUploadColumns.All)).Append('\n');
         var blanks = new string(',', FigureUploadColumns.All.Count - 3);
         foreach (var measure in await db.Measures.AsNoTracking().OrderBy(m => m.Code).ToListAsync(cancellationToken))
         {
-            if (await cycle.CanEditMeasureAsync(officer, measure.Id, cancellationToken))
+            if (await permissions.CanEditMeasureAsync(officer, measure.Id, cancellationToken))
             {
                 text.Append(CsvCells.Cell(measure.Code)).Append(',')
                     .Append(CsvCells.Cell(measure.Title)).Append(',')
-                    .Append(CsvCells.Cell(QuarterlyCycle.DefaultPeriod(measure, quarter).Label))
+                    .Append(CsvCells.Cell(MeasureUpdates.DefaultPeriod(measure, quarter).Label))
                     .Append(blanks).Append('\n');
             }
         }

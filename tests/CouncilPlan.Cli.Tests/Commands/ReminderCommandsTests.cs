@@ -17,7 +17,7 @@ public sealed class ReminderCommandsTests
         await using (var db = database.NewContext())
         {
             var team = new Officer("team", "team@example.gov.uk", "Team", new HashSet<string> { Roles.PerformanceTeam }, null, null);
-            await new QuarterlyCycle(db, TimeProvider.System).OpenAsync(team, "2019-20 Q1", new DateOnly(2019, 7, 31));
+            await new Cycle(db, TimeProvider.System).Periods.OpenAsync(team, "2019-20 Q1", new DateOnly(2019, 7, 31));
             var service = new Service { Name = "Reminder Test Service" };
             db.Services.Add(service);
             db.Users.Add(new StaffUser { Id = "late", UserName = "late.owner@example.gov.uk", Email = "late.owner@example.gov.uk", DisplayName = "Lee Late", Service = service });

@@ -100,7 +100,7 @@ public sealed class ReminderRunTests
             var measure = await db.Measures.Include(m => m.Portfolio).SingleAsync(m => m.Code == "T-01");
             var quarter = await db.ReportingPeriods.SingleAsync();
             var input = new MeasureUpdateInput("2025-26", "260", null, null, ObservationStatus.Final, null, "Homes delivered this year.", null, null, null, 0);
-            await new QuarterlyCycle(db, TimeProvider.System).SaveAsync(world.Owner, measure, quarter, input, submit: true);
+            await new Cycle(db, TimeProvider.System).Updates.SaveAsync(world.Owner, measure, quarter, input, submit: true);
         }
 
         await using var smtp = TestSmtpServer.Start();

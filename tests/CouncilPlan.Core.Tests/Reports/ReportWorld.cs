@@ -32,7 +32,7 @@ public sealed class ReportWorld : IAsyncDisposable
         await new AreaImporter(db, Clock).ImportFileAsync(RepositoryFiles.Areas);
         await new PlanImporter(db, Clock).ImportFileAsync(PlanFixtures.WriteTemp(PlanFixtures.Minimal));
         await new MeasureCatalogueImporter(db, Clock).ImportFileAsync(CatalogueFixtures.WriteTemp(CatalogueFixtures.Minimal));
-        await new QuarterlyCycle(db, Clock).OpenAsync(Team, "2025-26 Q4", new DateOnly(2026, 4, 30));
+        await new Cycle(db, Clock).Periods.OpenAsync(Team, "2025-26 Q4", new DateOnly(2026, 4, 30));
         return world;
     }
 
@@ -40,25 +40,25 @@ public sealed class ReportWorld : IAsyncDisposable
     public async Task PublishHomesAsync(double value, CommitmentStatus? schemeStatus = null)
     {
         await using var db = Database.NewContext();
-        var cycle = new QuarterlyCycle(db, Clock);
+        var cycle = new Cycle(db, Clock);
         var measure = await db.Measures.Include(m => m.Portfolio).SingleAsync(m => m.Code == "T-01");
         var quarter = await db.ReportingPeriods.SingleAsync();
         var version = (await db.MeasureUpdates.AsNoTracking().SingleOrDefaultAsync())?.Version ?? 0;
         var red = value < 225;
-        var update = await cycle.SaveAsync(Team, measure, quarter, new MeasureUpdateInput(
+        var update = await cycle.Updates.SaveAsync(Team, measure, quarter, new MeasureUpdateInput(
             "2025-26", value.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, ObservationStatus.Final, null,
             $"Homes delivered this year: {value}.", red ? "Bring forward two sites" : null, red ? "Head of Housing" : null, red ? "2026-06-30" : null, version), submit: true);
-        await cycle.DecideAsync(Team, update.Id, approve: true, null, update.Version);
+        await cycle.Updates.DecideAsync(Team, update.Id, approve: true, null, update.Version);
         var commitments = new List<long>();
         if (schemeStatus is { } status)
         {
             var scheme = await db.PlanElements.SingleAsync(e => e.Key == "scheme-one");
-            var row = await cycle.SaveCommitmentAsync(Team, scheme, quarter, status, "Building is under way.", null);
-            await cycle.ApproveCommitmentAsync(Team, row.Id);
+            var row = await cycle.Commitments.SaveCommitmentAsync(Team, scheme, quarter, status, "Building is under way.", null);
+            await cycle.Commitments.ApproveCommitmentAsync(Team, row.Id);
             commitments.Add(row.Id);
         }
 
-        await cycle.PublishAsync(Team, [update.Id], commitments);
+        await cycle.Publication.PublishAsync(Team, [update.Id], commitments);
     }
 
     public async Task<ReportTarget> TargetAsync(CouncilPlanDb db, string quarter = "2025-26 Q4")

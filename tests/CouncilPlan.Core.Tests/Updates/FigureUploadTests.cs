@@ -39,7 +39,7 @@ public sealed class FigureUploadTests
         await using var db = database.NewContext();
         var measure = await db.Measures.SingleAsync(m => m.Code == "T-01");
         var version = (await db.MeasureUpdates.SingleOrDefaultAsync())?.Version ?? 0;
-        await new QuarterlyCycle(db, Clock).SaveAsync(
+        await new Cycle(db, Clock).Updates.SaveAsync(
             officer, measure, await db.ReportingPeriods.SingleAsync(), new MeasureUpdateInput("2025-26", value, null, null, default, null, "Homes this year", null, null, null, version), submit);
     }
 
@@ -195,10 +195,10 @@ public sealed class FigureUploadTests
         await SaveAsync(world.Database, world.Owner, "260", submit: true);
         await using (var db = world.Database.NewContext())
         {
-            var cycle = new QuarterlyCycle(db, Clock);
+            var cycle = new Cycle(db, Clock);
             var update = await db.MeasureUpdates.SingleAsync();
-            await cycle.DecideAsync(Team, update.Id, approve: true, null, update.Version);
-            await cycle.PublishAsync(Team, [update.Id], []);
+            await cycle.Updates.DecideAsync(Team, update.Id, approve: true, null, update.Version);
+            await cycle.Publication.PublishAsync(Team, [update.Id], []);
         }
 
         var preview = await PreviewAsync(world.Database, Team, "measure,period,value\nT-01,2025-26,270\n");

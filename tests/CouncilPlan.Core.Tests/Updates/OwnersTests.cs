@@ -46,14 +46,14 @@ public sealed class OwnersTests
     {
         await using var world = await WorldAsync(provider);
         await using var db = world.Database.NewContext();
-        var cycle = new QuarterlyCycle(db, Clock);
+        var cycle = new Cycle(db, Clock);
         var t01 = await db.Measures.SingleAsync(m => m.Code == "T-01");
         var t02 = await db.Measures.SingleAsync(m => m.Code == "T-02");
 
-        var colleagueDue = await cycle.DueFromAsync(world.Colleague);
-        var ownerDue = await cycle.DueFromAsync(world.Owner);
-        var approverDue = await cycle.DueFromAsync(world.Approver);
-        var strangerDue = await cycle.DueFromAsync(world.Stranger);
+        var colleagueDue = await cycle.DueList.DueFromAsync(world.Colleague);
+        var ownerDue = await cycle.DueList.DueFromAsync(world.Owner);
+        var approverDue = await cycle.DueList.DueFromAsync(world.Approver);
+        var strangerDue = await cycle.DueList.DueFromAsync(world.Stranger);
 
         // T-02 belongs to Housing with nobody named: every Housing contributor is asked for it.
         Assert.Equal(["T-02"], colleagueDue.Select(d => d.Reference));
@@ -63,10 +63,10 @@ public sealed class OwnersTests
         Assert.Empty(strangerDue);
 
         // Naming narrows who is asked, not who may help: a colleague in the service can cover.
-        Assert.True(await cycle.CanEditMeasureAsync(world.Colleague, t01.Id));
-        Assert.True(await cycle.CanEditMeasureAsync(world.Colleague, t02.Id));
-        Assert.False(await cycle.CanEditMeasureAsync(world.Stranger, t02.Id));
-        Assert.False(await cycle.CanApproveAsync(world.Colleague, t02.Id, null));
+        Assert.True(await cycle.Permissions.CanEditMeasureAsync(world.Colleague, t01.Id));
+        Assert.True(await cycle.Permissions.CanEditMeasureAsync(world.Colleague, t02.Id));
+        Assert.False(await cycle.Permissions.CanEditMeasureAsync(world.Stranger, t02.Id));
+        Assert.False(await cycle.Permissions.CanApproveAsync(world.Colleague, t02.Id, null));
     }
 
     [Theory]

@@ -47,7 +47,7 @@ public sealed class QuarterlyCycleTests
             new Ownership { MeasureId = measure.Id, ServiceId = housing.Id, UserId = "owner" },
             new Ownership { ElementId = scheme.Id, ServiceId = housing.Id, UserId = "owner" });
         await db.SaveChangesAsync();
-        await new QuarterlyCycle(db, Clock).OpenAsync(Team, "2025-26 Q4", new DateOnly(2026, 4, 30));
+        await new Cycle(db, Clock).Periods.OpenAsync(Team, "2025-26 Q4", new DateOnly(2026, 4, 30));
         Officer Person(string id, string role, int service) => new(id, id + "@council.example", id, new HashSet<string> { role }, service, null);
         return new World(
             database,
@@ -74,7 +74,7 @@ public sealed class QuarterlyCycleTests
         await using var db = world.Database.NewContext();
         var (measure, quarter) = await MeasureAndQuarterAsync(db);
 
-        var refusal = await Assert.ThrowsAsync<NotAllowedException>(() => new QuarterlyCycle(db, Clock).SaveAsync(world.Stranger, measure, quarter, Input("260"), submit: false));
+        var refusal = await Assert.ThrowsAsync<NotAllowedException>(() => new Cycle(db, Clock).Updates.SaveAsync(world.Stranger, measure, quarter, Input("260"), submit: false));
 
         Assert.Contains("not one you own", refusal.Message, StringComparison.Ordinal);
         Assert.False(await db.MeasureUpdates.AnyAsync());
@@ -87,12 +87,12 @@ public sealed class QuarterlyCycleTests
         await using var world = await WorldAsync(provider);
         await using var db = world.Database.NewContext();
         var (measure, quarter) = await MeasureAndQuarterAsync(db);
-        var cycle = new QuarterlyCycle(db, Clock);
+        var cycle = new Cycle(db, Clock);
 
         // 200 against a target of 250 with 10% amber (225) is red.
-        var error = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.SaveAsync(world.Owner, measure, quarter, Input("200"), submit: true));
-        var saved = await cycle.SaveAsync(world.Owner, measure, quarter, Input("200", action: "Bring forward two sites"), submit: true);
-        var amber = await new QuarterlyCycle(world.Database.NewContext(), Clock).SaveAsync(world.Owner, measure, quarter, Input("230", saved.Version), submit: true);
+        var error = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("200"), submit: true));
+        var saved = await cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("200", action: "Bring forward two sites"), submit: true);
+        var amber = await new Cycle(world.Database.NewContext(), Clock).Updates.SaveAsync(world.Owner, measure, quarter, Input("230", saved.Version), submit: true);
 
         Assert.Equal(["CorrectiveAction", "CorrectiveActionDue", "CorrectiveActionOwner"], error.Errors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(UpdateStatus.Submitted, saved.Status);
@@ -107,16 +107,16 @@ public sealed class QuarterlyCycleTests
         await using var world = await WorldAsync(provider);
         await using var db = world.Database.NewContext();
         var (measure, quarter) = await MeasureAndQuarterAsync(db);
-        var cycle = new QuarterlyCycle(db, Clock);
+        var cycle = new Cycle(db, Clock);
 
         // "1,05" was once saved as 105: the comma was stripped wherever it stood.
-        var comma = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.SaveAsync(world.Owner, measure, quarter, Input("1,05"), submit: false));
-        var nul = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.SaveAsync(world.Owner, measure, quarter, Input("260\0"), submit: false));
-        var longNote = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.SaveAsync(
+        var comma = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("1,05"), submit: false));
+        var nul = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("260\0"), submit: false));
+        var longNote = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.Updates.SaveAsync(
             world.Owner, measure, quarter, Input("260") with { Commentary = new string('x', TextField.Long + 1) }, submit: false));
-        var twoLineOwner = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.SaveAsync(
+        var twoLineOwner = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.Updates.SaveAsync(
             world.Owner, measure, quarter, Input("200", action: "Bring forward two sites") with { CorrectiveActionOwner = "Head of\nHousing" }, submit: false));
-        var grouped = await cycle.SaveAsync(world.Owner, measure, quarter, Input("1,050"), submit: false);
+        var grouped = await cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("1,050"), submit: false);
 
         Assert.Equal("'1,05' is not a number: a comma may only separate thousands, as in 1,050; a decimal needs a point, as in 1.05", comma.Errors["Value"]);
         Assert.StartsWith("The figure contains a control character (U+0000, a NUL byte)", nul.Errors["Value"], StringComparison.Ordinal);
@@ -134,12 +134,12 @@ public sealed class QuarterlyCycleTests
         await using (var db = world.Database.NewContext())
         {
             // Last year's figure, published with its commentary in last year's fourth quarter.
-            var cycle = new QuarterlyCycle(db, Clock);
-            var lastYear = await cycle.OpenAsync(Team, "2024-25 Q4", new DateOnly(2025, 4, 30));
+            var cycle = new Cycle(db, Clock);
+            var lastYear = await cycle.Periods.OpenAsync(Team, "2024-25 Q4", new DateOnly(2025, 4, 30));
             var measure = await db.Measures.Include(m => m.Portfolio).SingleAsync(m => m.Code == "T-01");
-            var earlier = await cycle.SaveAsync(world.Owner, measure, lastYear, Input("240") with { Period = "2024-25", Commentary = "Two large sites finished early." }, submit: true);
-            await cycle.DecideAsync(world.Approver, earlier.Id, approve: true, null, earlier.Version);
-            await cycle.PublishAsync(Team, [earlier.Id], []);
+            var earlier = await cycle.Updates.SaveAsync(world.Owner, measure, lastYear, Input("240") with { Period = "2024-25", Commentary = "Two large sites finished early." }, submit: true);
+            await cycle.Updates.DecideAsync(world.Approver, earlier.Id, approve: true, null, earlier.Version);
+            await cycle.Publication.PublishAsync(Team, [earlier.Id], []);
         }
 
         int submittedId;
@@ -147,7 +147,7 @@ public sealed class QuarterlyCycleTests
         {
             var measure = await db.Measures.Include(m => m.Portfolio).SingleAsync(m => m.Code == "T-01");
             var quarter = await db.ReportingPeriods.SingleAsync(p => p.Quarter == "2025-26 Q4");
-            submittedId = (await new QuarterlyCycle(db, Clock).SaveAsync(world.Owner, measure, quarter, Input("200", action: "Bring forward two sites"), submit: true)).Id;
+            submittedId = (await new Cycle(db, Clock).Updates.SaveAsync(world.Owner, measure, quarter, Input("200", action: "Bring forward two sites"), submit: true)).Id;
         }
 
         await using (var db = world.Database.NewContext())
@@ -180,11 +180,11 @@ public sealed class QuarterlyCycleTests
         var imported = await new CouncilPlan.Core.Imports.ObservationImporter(db, Clock).ImportAsync(
             new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"measure,period,area,value\nT-01,2025-26,{ward},31\n")), "wards.csv", new CouncilPlan.Core.Imports.ObservationImportOptions { EnteredBy = "tester" });
         Assert.True(imported.Committed, string.Join("\n", imported.Errors));
-        var cycle = new QuarterlyCycle(db, Clock);
-        var update = await cycle.SaveAsync(world.Owner, measure, quarter, Input("260"), submit: true);
-        await cycle.DecideAsync(world.Approver, update.Id, approve: true, null, update.Version);
+        var cycle = new Cycle(db, Clock);
+        var update = await cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("260"), submit: true);
+        await cycle.Updates.DecideAsync(world.Approver, update.Id, approve: true, null, update.Version);
 
-        await cycle.PublishAsync(Team, [update.Id], []);
+        await cycle.Publication.PublishAsync(Team, [update.Id], []);
 
         // Once a side effect published them; now an import is published on purpose, by its batch.
         Assert.True(await db.Observations.AnyAsync(o => o.AreaCode != ward && o.Published && o.Value == 260));
@@ -200,18 +200,18 @@ public sealed class QuarterlyCycleTests
         await using (var db = world.Database.NewContext())
         {
             var (measure, quarter) = await MeasureAndQuarterAsync(db);
-            var update = await new QuarterlyCycle(db, Clock).SaveAsync(world.Owner, measure, quarter, Input("260"), submit: true);
+            var update = await new Cycle(db, Clock).Updates.SaveAsync(world.Owner, measure, quarter, Input("260"), submit: true);
             updateId = update.Id;
             Assert.False(await db.Observations.AnyAsync(), "nothing is public before publication");
         }
 
         await using (var db = world.Database.NewContext())
         {
-            var cycle = new QuarterlyCycle(db, Clock);
-            await Assert.ThrowsAsync<NotAllowedException>(() => cycle.DecideAsync(world.OtherApprover, updateId, approve: true, null, 1));
-            await cycle.DecideAsync(world.Approver, updateId, approve: true, null, 1);
-            await Assert.ThrowsAsync<NotAllowedException>(() => cycle.PublishAsync(world.Approver, [updateId], []));
-            await cycle.PublishAsync(Team, [updateId], []);
+            var cycle = new Cycle(db, Clock);
+            await Assert.ThrowsAsync<NotAllowedException>(() => cycle.Updates.DecideAsync(world.OtherApprover, updateId, approve: true, null, 1));
+            await cycle.Updates.DecideAsync(world.Approver, updateId, approve: true, null, 1);
+            await Assert.ThrowsAsync<NotAllowedException>(() => cycle.Publication.PublishAsync(world.Approver, [updateId], []));
+            await cycle.Publication.PublishAsync(Team, [updateId], []);
         }
 
         await using (var db = world.Database.NewContext())
@@ -224,10 +224,10 @@ public sealed class QuarterlyCycleTests
 
             // The performance team revises the published figure: the old one stays readable.
             var (measure, quarter) = await MeasureAndQuarterAsync(db);
-            var cycle = new QuarterlyCycle(db, Clock);
-            var revised = await cycle.SaveAsync(Team, measure, quarter, Input("265", (await db.MeasureUpdates.SingleAsync()).Version), submit: true);
-            await cycle.DecideAsync(Team, revised.Id, approve: true, null, revised.Version);
-            await cycle.PublishAsync(Team, [revised.Id], []);
+            var cycle = new Cycle(db, Clock);
+            var revised = await cycle.Updates.SaveAsync(Team, measure, quarter, Input("265", (await db.MeasureUpdates.SingleAsync()).Version), submit: true);
+            await cycle.Updates.DecideAsync(Team, revised.Id, approve: true, null, revised.Version);
+            await cycle.Publication.PublishAsync(Team, [revised.Id], []);
         }
 
         await using var check = world.Database.NewContext();
@@ -246,19 +246,19 @@ public sealed class QuarterlyCycleTests
         await using (var db = world.Database.NewContext())
         {
             var (measure, quarter) = await MeasureAndQuarterAsync(db);
-            version = (await new QuarterlyCycle(db, Clock).SaveAsync(world.Owner, measure, quarter, Input("240"), submit: false)).Version;
+            version = (await new Cycle(db, Clock).Updates.SaveAsync(world.Owner, measure, quarter, Input("240"), submit: false)).Version;
         }
 
         // Both open the form at the same version; the first save wins, the second is refused.
         await using (var first = world.Database.NewContext())
         {
             var (measure, quarter) = await MeasureAndQuarterAsync(first);
-            await new QuarterlyCycle(first, Clock).SaveAsync(world.Owner, measure, quarter, Input("241", version), submit: false);
+            await new Cycle(first, Clock).Updates.SaveAsync(world.Owner, measure, quarter, Input("241", version), submit: false);
         }
 
         await using var second = world.Database.NewContext();
         var (m2, q2) = await MeasureAndQuarterAsync(second);
-        var conflict = await Assert.ThrowsAsync<ConflictException>(() => new QuarterlyCycle(second, Clock).SaveAsync(world.Approver, m2, q2, Input("999", version), submit: false));
+        var conflict = await Assert.ThrowsAsync<ConflictException>(() => new Cycle(second, Clock).Updates.SaveAsync(world.Approver, m2, q2, Input("999", version), submit: false));
 
         Assert.Equal(241, conflict.Current.DraftValue);
         await using var check = world.Database.NewContext();
@@ -272,16 +272,16 @@ public sealed class QuarterlyCycleTests
         await using var world = await WorldAsync(provider);
         await using var db = world.Database.NewContext();
         var (measure, quarter) = await MeasureAndQuarterAsync(db);
-        var cycle = new QuarterlyCycle(db, Clock);
-        var update = await cycle.SaveAsync(world.Owner, measure, quarter, Input("260"), submit: true);
+        var cycle = new Cycle(db, Clock);
+        var update = await cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("260"), submit: true);
 
-        await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.DecideAsync(world.Approver, update.Id, approve: false, " ", update.Version));
-        await cycle.DecideAsync(world.Approver, update.Id, approve: false, "Please give the source of the figure", update.Version);
+        await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.Updates.DecideAsync(world.Approver, update.Id, approve: false, " ", update.Version));
+        await cycle.Updates.DecideAsync(world.Approver, update.Id, approve: false, "Please give the source of the figure", update.Version);
 
         var returned = await db.MeasureUpdates.AsNoTracking().SingleAsync();
         Assert.Equal(UpdateStatus.Returned, returned.Status);
         Assert.Equal("Please give the source of the figure", returned.ReturnReason);
-        var due = await cycle.DueFromAsync(world.Owner);
+        var due = await cycle.DueList.DueFromAsync(world.Owner);
         Assert.Equal("Returned: changes needed", due.Single(d => d.Reference == "T-01").Status);
     }
 
@@ -292,12 +292,12 @@ public sealed class QuarterlyCycleTests
         await using var world = await WorldAsync(provider);
         await using var db = world.Database.NewContext();
         var (measure, quarter) = await MeasureAndQuarterAsync(db);
-        var cycle = new QuarterlyCycle(db, Clock);
-        await Assert.ThrowsAsync<NotAllowedException>(() => cycle.CloseAsync(world.Owner, quarter.Id));
-        await cycle.CloseAsync(Team, quarter.Id);
+        var cycle = new Cycle(db, Clock);
+        await Assert.ThrowsAsync<NotAllowedException>(() => cycle.Periods.CloseAsync(world.Owner, quarter.Id));
+        await cycle.Periods.CloseAsync(Team, quarter.Id);
 
         var closed = await db.ReportingPeriods.AsNoTracking().SingleAsync();
-        await Assert.ThrowsAsync<NotAllowedException>(() => cycle.SaveAsync(world.Owner, measure, closed, Input("260"), submit: false));
+        await Assert.ThrowsAsync<NotAllowedException>(() => cycle.Updates.SaveAsync(world.Owner, measure, closed, Input("260"), submit: false));
     }
 
     [Theory]
@@ -308,15 +308,15 @@ public sealed class QuarterlyCycleTests
         await using var db = world.Database.NewContext();
         var scheme = await db.PlanElements.SingleAsync(e => e.Key == "scheme-one");
         var quarter = await db.ReportingPeriods.SingleAsync();
-        var cycle = new QuarterlyCycle(db, Clock);
+        var cycle = new Cycle(db, Clock);
 
-        await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.SaveCommitmentAsync(world.Owner, scheme, quarter, CommitmentStatus.AtRisk, null, null));
-        var first = await cycle.SaveCommitmentAsync(world.Owner, scheme, quarter, CommitmentStatus.OnTrack, "Started on site", null);
-        var second = await cycle.SaveCommitmentAsync(world.Owner, scheme, quarter, CommitmentStatus.AtRisk, "Contractor delay", "2026-09-30");
-        await Assert.ThrowsAsync<NotAllowedException>(() => cycle.SaveCommitmentAsync(world.Stranger, scheme, quarter, CommitmentStatus.Complete, null, null));
-        await Assert.ThrowsAsync<NotAllowedException>(() => cycle.PublishAsync(Team, [], [second.Id]));
-        await cycle.ApproveCommitmentAsync(world.Approver, second.Id);
-        await cycle.PublishAsync(Team, [], [second.Id]);
+        await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.Commitments.SaveCommitmentAsync(world.Owner, scheme, quarter, CommitmentStatus.AtRisk, null, null));
+        var first = await cycle.Commitments.SaveCommitmentAsync(world.Owner, scheme, quarter, CommitmentStatus.OnTrack, "Started on site", null);
+        var second = await cycle.Commitments.SaveCommitmentAsync(world.Owner, scheme, quarter, CommitmentStatus.AtRisk, "Contractor delay", "2026-09-30");
+        await Assert.ThrowsAsync<NotAllowedException>(() => cycle.Commitments.SaveCommitmentAsync(world.Stranger, scheme, quarter, CommitmentStatus.Complete, null, null));
+        await Assert.ThrowsAsync<NotAllowedException>(() => cycle.Publication.PublishAsync(Team, [], [second.Id]));
+        await cycle.Commitments.ApproveCommitmentAsync(world.Approver, second.Id);
+        await cycle.Publication.PublishAsync(Team, [], [second.Id]);
 
         var history = await db.CommitmentUpdates.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
         Assert.Equal([CommitmentStatus.OnTrack, CommitmentStatus.AtRisk], history.Select(h => h.Status));
@@ -332,12 +332,12 @@ public sealed class QuarterlyCycleTests
         await using var world = await WorldAsync(provider);
         await using var db = world.Database.NewContext();
         var (measure, _) = await MeasureAndQuarterAsync(db);
-        var cycle = new QuarterlyCycle(db, Clock);
+        var cycle = new Cycle(db, Clock);
         Officer Councillor(string portfolio) => new("c", "c@council.example", "C", new HashSet<string> { Roles.Councillor }, null, portfolio);
 
-        Assert.True(await cycle.CanReadDraftsAsync(Councillor("portfolio-one"), measure));
-        Assert.False(await cycle.CanReadDraftsAsync(Councillor("another-portfolio"), measure));
-        Assert.False(await cycle.CanEditMeasureAsync(Councillor("portfolio-one"), measure.Id));
+        Assert.True(await cycle.Permissions.CanReadDraftsAsync(Councillor("portfolio-one"), measure));
+        Assert.False(await cycle.Permissions.CanReadDraftsAsync(Councillor("another-portfolio"), measure));
+        Assert.False(await cycle.Permissions.CanEditMeasureAsync(Councillor("portfolio-one"), measure.Id));
     }
 
     [Theory]
@@ -349,8 +349,8 @@ public sealed class QuarterlyCycleTests
         {
             db.Actor = new Core.Audit.AuditActor("owner@council.example", "192.0.2.7");
             var (measure, quarter) = await MeasureAndQuarterAsync(db);
-            var update = await new QuarterlyCycle(db, Clock).SaveAsync(world.Owner, measure, quarter, Input("240"), submit: false);
-            await new QuarterlyCycle(db, Clock).SaveAsync(world.Owner, measure, quarter, Input("245", update.Version), submit: false);
+            var update = await new Cycle(db, Clock).Updates.SaveAsync(world.Owner, measure, quarter, Input("240"), submit: false);
+            await new Cycle(db, Clock).Updates.SaveAsync(world.Owner, measure, quarter, Input("245", update.Version), submit: false);
         }
 
         await using var check = world.Database.NewContext();

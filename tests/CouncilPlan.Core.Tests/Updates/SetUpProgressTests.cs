@@ -56,7 +56,7 @@ public sealed class SetUpProgressTests
         await db.SaveChangesAsync();
         var ownersDone = await SetUpProgress.ReadAsync(db);
         var team = new Officer("team", "team", "team", new HashSet<string> { Roles.PerformanceTeam }, null, null);
-        await new QuarterlyCycle(db, TimeProvider.System).OpenAsync(team, "2025-26 Q4", new DateOnly(2026, 4, 30));
+        await new Cycle(db, TimeProvider.System).Periods.OpenAsync(team, "2025-26 Q4", new DateOnly(2026, 4, 30));
         var complete = await SetUpProgress.ReadAsync(db);
 
         Assert.Equal(0, empty.StepsDone);

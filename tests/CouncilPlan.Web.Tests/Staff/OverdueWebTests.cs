@@ -1,6 +1,7 @@
 using CouncilPlan.Core.Reminders;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Testing;
 using CouncilPlan.Web.Tests.Staff.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public abstract class OverdueWebTests<TSite>(TSite site) : IClassFixture<TSite>
         {
             var team = new Officer("team", "team@example.gov.uk", "Team", new HashSet<string> { Roles.PerformanceTeam }, null, null);
             // Due long before today: everything not yet submitted is overdue.
-            var quarter = await new QuarterlyCycle(db, TimeProvider.System).OpenAsync(team, "2019-20 Q1", new DateOnly(2019, 7, 31));
+            var quarter = await new Cycle(db, TimeProvider.System).Periods.OpenAsync(team, "2019-20 Q1", new DateOnly(2019, 7, 31));
             var service = new Service { Name = "Overdue Test Service" };
             db.Services.Add(service);
             db.Users.Add(new StaffUser { Id = "overdue-owner", UserName = "overdue.owner@example.gov.uk", Email = "overdue.owner@example.gov.uk", DisplayName = "Nadia Overdue", Service = service });

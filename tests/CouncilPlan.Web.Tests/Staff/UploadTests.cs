@@ -3,6 +3,7 @@ using System.Text;
 using AngleSharp.Html.Dom;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Testing;
 using CouncilPlan.Web.PublicData;
 using CouncilPlan.Web.Tests.Staff.Security;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public abstract class UploadTests<TSite>(TSite site) : IClassFixture<TSite>
         // The app creates and fills its database when it starts.
         _ = site.Factory.Services;
         await using var db = site.Database.NewContext();
-        await new QuarterlyCycle(db, TimeProvider.System).OpenAsync(Team, Quarter, new DateOnly(2024, 4, 30));
+        await new Cycle(db, TimeProvider.System).Periods.OpenAsync(Team, Quarter, new DateOnly(2024, 4, 30));
     }
 
     /// <summary>A new officer in a service of their own, owning <paramref name="owns"/> (named, and through the service), signed in.</summary>
@@ -111,8 +112,8 @@ public abstract class UploadTests<TSite>(TSite site) : IClassFixture<TSite>
         var measure = await db.Measures.SingleAsync(m => m.Code == code);
         var quarter = await db.ReportingPeriods.SingleAsync(p => p.Quarter == Quarter);
         var version = (await UpdateOfAsync(code))?.Version ?? 0;
-        await new QuarterlyCycle(db, TimeProvider.System).SaveAsync(
-            officer, measure, quarter, new MeasureUpdateInput(QuarterlyCycle.DefaultPeriod(measure, quarter).Label, value, null, null, default, null, "Entered on the form", null, null, null, version), submit: false);
+        await new Cycle(db, TimeProvider.System).Updates.SaveAsync(
+            officer, measure, quarter, new MeasureUpdateInput(MeasureUpdates.DefaultPeriod(measure, quarter).Label, value, null, null, default, null, "Entered on the form", null, null, null, version), submit: false);
     }
 
     [Fact]
@@ -250,7 +251,7 @@ public abstract class UploadTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.DoesNotContain(marker, await EverythingPublicAsync(), StringComparison.Ordinal);
         await using (var db = site.Database.NewContext())
         {
-            await new QuarterlyCycle(db, TimeProvider.System).DecideAsync(Team, update.Id, approve: true, null, update.Version);
+            await new Cycle(db, TimeProvider.System).Updates.DecideAsync(Team, update.Id, approve: true, null, update.Version);
         }
 
         Assert.DoesNotContain(marker, await EverythingPublicAsync(), StringComparison.Ordinal);
@@ -258,7 +259,7 @@ public abstract class UploadTests<TSite>(TSite site) : IClassFixture<TSite>
         var version = cache.Version;
         await using (var db = site.Database.NewContext())
         {
-            await new QuarterlyCycle(db, TimeProvider.System).PublishAsync(Team, [update.Id], []);
+            await new Cycle(db, TimeProvider.System).Publication.PublishAsync(Team, [update.Id], []);
         }
 
         await WaitForNewDataAsync(cache, version);
@@ -443,7 +444,7 @@ public abstract class UploadTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Empty(Problems(preview));
         await using (var db = site.Database.NewContext())
         {
-            await new QuarterlyCycle(db, TimeProvider.System).CloseAsync(Team, (await db.ReportingPeriods.SingleAsync(p => p.Quarter == Quarter)).Id);
+            await new Cycle(db, TimeProvider.System).Periods.CloseAsync(Team, (await db.ReportingPeriods.SingleAsync(p => p.Quarter == Quarter)).Id);
         }
 
         var before = await CountAsync();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CouncilPlan.Web.Pages.Staff;
 
 /// <summary>"My updates": what is due from the signed-in officer in the open quarters.</summary>
-public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPageModel(db)
+public sealed class IndexModel(CouncilPlanDb db, ReportingPeriods periods, DueList dueList) : StaffPageModel(db)
 {
     public IReadOnlyList<ReportingPeriod> OpenPeriods { get; private set; } = [];
 
@@ -27,9 +27,8 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPage
             SetUp = progress.Complete ? null : progress;
         }
 
-        var cycle = new QuarterlyCycle(Db, clock);
-        OpenPeriods = await cycle.OpenPeriodsAsync(cancellationToken);
-        Due = await cycle.DueFromAsync(Officer, cancellationToken);
+        OpenPeriods = await periods.OpenPeriodsAsync(cancellationToken);
+        Due = await dueList.DueFromAsync(Officer, cancellationToken);
         if (Officer.Is(Roles.Approver) || Officer.IsPerformanceTeam)
         {
             AwaitingApproval = await Db.MeasureUpdates.CountAsync(u => u.Status == UpdateStatus.Submitted, cancellationToken);

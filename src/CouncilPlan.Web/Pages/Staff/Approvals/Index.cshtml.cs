@@ -12,7 +12,7 @@ public sealed record PendingMeasure(MeasureUpdate Update, Measure Measure, Repor
 public sealed record PendingCommitment(CommitmentUpdate Update, PlanElement Element);
 
 /// <summary>Submitted updates the officer may approve, each approved or returned with a reason.</summary>
-public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPageModel(db)
+public sealed class IndexModel(CouncilPlanDb db, UpdatePermissions permissions, MeasureUpdates updates, CommitmentStatuses statuses, MeasureChanges changes) : StaffPageModel(db)
 {
     public IReadOnlyList<PendingMeasure> Measures { get; private set; } = [];
 
@@ -29,7 +29,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPage
         var reason = Request.Form[$"reason-{id}"].ToString();
         try
         {
-            await new QuarterlyCycle(Db, clock).DecideAsync(Officer, id, decision == "approve", reason, version, cancellationToken);
+            await updates.DecideAsync(Officer, id, decision == "approve", reason, version, cancellationToken);
             Notice = decision == "approve" ? "Update approved" : "Update returned to its owner";
             return Redirect("/staff/approvals");
         }
@@ -48,7 +48,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPage
 
     public async Task<IActionResult> OnPostApproveCommitmentAsync(long id, CancellationToken cancellationToken)
     {
-        await new QuarterlyCycle(Db, clock).ApproveCommitmentAsync(Officer, id, cancellationToken);
+        await statuses.ApproveCommitmentAsync(Officer, id, cancellationToken);
         Notice = "Commitment status approved";
         return Redirect("/staff/approvals");
     }
@@ -57,7 +57,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPage
     {
         try
         {
-            await new MeasureChanges(Db, clock).ApproveAsync(Officer, id, version, cancellationToken);
+            await changes.ApproveAsync(Officer, id, version, cancellationToken);
             Notice = "Change approved: the performance team publishes it";
             return Redirect("/staff/approvals");
         }
@@ -74,7 +74,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPage
     {
         try
         {
-            await new MeasureChanges(Db, clock).ReturnAsync(Officer, id, Request.Form[$"reason-change-{id}"].ToString(), version, cancellationToken);
+            await changes.ReturnAsync(Officer, id, Request.Form[$"reason-change-{id}"].ToString(), version, cancellationToken);
             Notice = "Change returned: the measure stays as it is";
             return Redirect("/staff/approvals");
         }
@@ -89,14 +89,13 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPage
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Changes = (await new MeasureChanges(Db, clock).PendingAsync(Officer, cancellationToken)).Where(c => c.MayApprove).ToList();
-        var cycle = new QuarterlyCycle(Db, clock);
+        Changes = (await changes.PendingAsync(Officer, cancellationToken)).Where(c => c.MayApprove).ToList();
         var submitted = await Db.MeasureUpdates.AsNoTracking().Include(u => u.ReportingPeriod).Where(u => u.Status == UpdateStatus.Submitted).ToListAsync(cancellationToken);
         var measures = await Db.Measures.AsNoTracking().Where(m => submitted.Select(u => u.MeasureId).Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         var pending = new List<PendingMeasure>();
         foreach (var update in submitted)
         {
-            if (await cycle.CanApproveAsync(Officer, update.MeasureId, null, cancellationToken))
+            if (await permissions.CanApproveAsync(Officer, update.MeasureId, null, cancellationToken))
             {
                 pending.Add(new PendingMeasure(update, measures[update.MeasureId], update.ReportingPeriod!, await ApprovalContext.LoadAsync(Db, update, cancellationToken)));
             }
@@ -108,7 +107,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPage
         var commitments = new List<PendingCommitment>();
         foreach (var update in commitmentUpdates.GroupBy(c => c.ElementId).Select(g => g.MaxBy(c => c.EnteredAt)!))
         {
-            if (await cycle.CanApproveAsync(Officer, null, update.ElementId, cancellationToken))
+            if (await permissions.CanApproveAsync(Officer, null, update.ElementId, cancellationToken))
             {
                 commitments.Add(new PendingCommitment(update, elements[update.ElementId]));
             }

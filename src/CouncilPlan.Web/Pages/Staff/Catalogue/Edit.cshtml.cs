@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CouncilPlan.Web.Pages.Staff.Catalogue;
 
 /// <summary>Edits one measure with the catalogue file's rules.</summary>
-public sealed class EditModel(CouncilPlanDb db, TimeProvider clock) : StaffPageModel(db)
+public sealed class EditModel(CouncilPlanDb db, MeasureChanges changes) : StaffPageModel(db)
 {
     public const int TargetRows = 4;
 
@@ -123,7 +123,7 @@ public sealed class EditModel(CouncilPlanDb db, TimeProvider clock) : StaffPageM
         Statements = await Db.PlanElements.AsNoTracking().Where(e => e.PlanId == measure.PlanId && (e.Kind == ElementKind.ImpactStatement || e.Kind == ElementKind.Commitment || e.Kind == ElementKind.Scheme || e.Kind == ElementKind.Target)).OrderBy(e => e.Id).ToListAsync(cancellationToken);
         Services = (await Db.Services.AsNoTracking().Include(s => s.Directorate).ToListAsync(cancellationToken)).OrderBy(s => s.FullName, StringComparer.OrdinalIgnoreCase).ToList();
         Users = await Db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
-        Pending = (await new MeasureChanges(Db, clock).PendingAsync(Officer, cancellationToken)).FirstOrDefault(c => c.Change.MeasureId == measure.Id);
+        Pending = (await changes.PendingAsync(Officer, cancellationToken)).FirstOrDefault(c => c.Change.MeasureId == measure.Id);
         return true;
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CouncilPlan.Web.Pages.Staff.Commitments;
 
 /// <summary>A commitment's or scheme's status for a quarter, with its history.</summary>
-public sealed class UpdateModel(CouncilPlanDb db, TimeProvider clock) : StaffPageModel(db)
+public sealed class UpdateModel(CouncilPlanDb db, UpdatePermissions permissions, CommitmentStatuses statuses) : StaffPageModel(db)
 {
     [FromRoute]
     public int Id { get; set; }
@@ -37,7 +37,7 @@ public sealed class UpdateModel(CouncilPlanDb db, TimeProvider clock) : StaffPag
             return missing;
         }
 
-        if (!await new QuarterlyCycle(Db, clock).CanEditCommitmentAsync(Officer, Element.Id, cancellationToken))
+        if (!await permissions.CanEditCommitmentAsync(Officer, Element.Id, cancellationToken))
         {
             throw new NotAllowedException($"You cannot change '{Element.Title}': it is not one you own.");
         }
@@ -58,7 +58,7 @@ public sealed class UpdateModel(CouncilPlanDb db, TimeProvider clock) : StaffPag
 
         try
         {
-            await new QuarterlyCycle(Db, clock).SaveCommitmentAsync(Officer, Element, ReportingPeriod, Status, Commentary, RevisedDate, cancellationToken);
+            await statuses.SaveCommitmentAsync(Officer, Element, ReportingPeriod, Status, Commentary, RevisedDate, cancellationToken);
             Notice = $"Status of '{Element.Title}' saved for approval";
             return Redirect("/staff");
         }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CouncilPlan.Web.Pages.Staff.Measures;
 
 /// <summary>The data-entry form for a measure in a quarter: figure, commentary and, when red, corrective action.</summary>
-public sealed class UpdateModel(CouncilPlanDb db, TimeProvider clock) : StaffPageModel(db)
+public sealed class UpdateModel(CouncilPlanDb db, UpdatePermissions permissions, MeasureUpdates updates) : StaffPageModel(db)
 {
     [FromRoute]
     public string Code { get; set; } = "";
@@ -39,12 +39,12 @@ public sealed class UpdateModel(CouncilPlanDb db, TimeProvider clock) : StaffPag
             return missing;
         }
 
-        if (!await new QuarterlyCycle(Db, clock).CanEditMeasureAsync(Officer, Measure.Id, cancellationToken))
+        if (!await permissions.CanEditMeasureAsync(Officer, Measure.Id, cancellationToken))
         {
             throw new NotAllowedException($"You cannot change measure {Measure.Code}: it is not one you own.");
         }
 
-        Form = UpdateForm.From(Update, QuarterlyCycle.DefaultPeriod(Measure, ReportingPeriod).Label);
+        Form = UpdateForm.From(Update, MeasureUpdates.DefaultPeriod(Measure, ReportingPeriod).Label);
         return Page();
     }
 
@@ -55,10 +55,9 @@ public sealed class UpdateModel(CouncilPlanDb db, TimeProvider clock) : StaffPag
             return missing;
         }
 
-        var cycle = new QuarterlyCycle(Db, clock);
         try
         {
-            await cycle.SaveAsync(Officer, Measure, ReportingPeriod, Form.ToInput(), submit: action == "submit", cancellationToken);
+            await updates.SaveAsync(Officer, Measure, ReportingPeriod, Form.ToInput(), submit: action == "submit", cancellationToken);
             Notice = action == "submit" ? $"{Measure.Code} submitted for approval" : $"{Measure.Code} saved as a draft";
             return Redirect("/staff");
         }
@@ -89,12 +88,12 @@ public sealed class UpdateModel(CouncilPlanDb db, TimeProvider clock) : StaffPag
 
         Measure = measure;
         ReportingPeriod = period;
-        Update = await new QuarterlyCycle(Db, clock).GetOrStartAsync(measure.Id, period, cancellationToken);
+        Update = await updates.GetOrStartAsync(measure.Id, period, cancellationToken);
         var council = await Db.Plans.Where(p => p.Id == measure.PlanId).Select(p => p.CouncilAreaCode).SingleAsync(cancellationToken);
         Published = await Db.Observations.AsNoTracking()
             .Where(o => o.MeasureId == measure.Id && o.AreaCode == council && o.BreakdownId == Breakdown.TotalId && o.Published)
             .OrderByDescending(o => o.PeriodStart).FirstOrDefaultAsync(cancellationToken);
-        var defaultPeriod = QuarterlyCycle.DefaultPeriod(measure, period);
+        var defaultPeriod = MeasureUpdates.DefaultPeriod(measure, period);
         Target = await Db.MeasureTargets.AsNoTracking().SingleOrDefaultAsync(t => t.MeasureId == measure.Id && t.PeriodStart == defaultPeriod.Start, cancellationToken);
         return null;
     }

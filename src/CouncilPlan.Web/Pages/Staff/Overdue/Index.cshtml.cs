@@ -11,7 +11,7 @@ namespace CouncilPlan.Web.Pages.Staff.Overdue;
 /// For the performance team: every update overdue in each open quarter, with who answers for it,
 /// and the reminders and overdue notices sent so far.
 /// </summary>
-public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, ReminderSettings settings) : StaffPageModel(db)
+public sealed class IndexModel(CouncilPlanDb db, ReportingPeriods reportingPeriods, DueList dueList, ReminderSettings settings) : StaffPageModel(db)
 {
     public sealed record OverdueRow(DueItem Item, string Services, string Owners);
 
@@ -27,11 +27,10 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, ReminderSet
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var cycle = new QuarterlyCycle(Db, clock);
-        var periods = await cycle.OpenPeriodsAsync(cancellationToken);
+        var periods = await reportingPeriods.OpenPeriodsAsync(cancellationToken);
 
         // The performance team's own view of what is due is every update: the overdue are among them.
-        var overdue = (await cycle.DueFromAsync(Officer, cancellationToken)).Where(i => i.Overdue).ToList();
+        var overdue = (await dueList.DueFromAsync(Officer, cancellationToken)).Where(i => i.Overdue).ToList();
         var codes = overdue.Where(i => i.Kind == "Measure").Select(i => i.Reference).Distinct().ToList();
         var keys = overdue.Where(i => i.Kind != "Measure").Select(i => i.Reference).Distinct().ToList();
         var measures = await Db.Measures.AsNoTracking().Where(m => codes.Contains(m.Code)).Select(m => new { m.Id, m.Code }).ToListAsync(cancellationToken);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CouncilPlan.Web.Pages.Staff.Periods;
 
 /// <summary>The performance team opens and closes reporting periods (financial-year quarters).</summary>
-public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPageModel(db)
+public sealed class IndexModel(CouncilPlanDb db, ReportingPeriods periods) : StaffPageModel(db)
 {
     public IReadOnlyList<ReportingPeriod> Periods { get; private set; } = [];
 
@@ -36,7 +36,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPage
                 throw new UpdateValidationException(new Dictionary<string, string> { ["Due"] = "Enter when updates are due, like 2024-01-31" });
             }
 
-            var period = await new QuarterlyCycle(Db, clock).OpenAsync(Officer, Quarter ?? "", due, cancellationToken);
+            var period = await periods.OpenAsync(Officer, Quarter ?? "", due, cancellationToken);
             Notice = $"{period.Quarter} is open for updates";
             return Redirect("/staff/periods");
         }
@@ -50,7 +50,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPage
 
     public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken)
     {
-        await new QuarterlyCycle(Db, clock).CloseAsync(Officer, id, cancellationToken);
+        await periods.CloseAsync(Officer, id, cancellationToken);
         Notice = "Reporting period closed";
         return Redirect("/staff/periods");
     }

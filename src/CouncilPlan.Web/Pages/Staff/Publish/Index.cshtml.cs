@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CouncilPlan.Web.Pages.Staff.Publish;
 
 /// <summary>The performance team publishes approved updates: only then do they reach the portal, API, exports and reports.</summary>
-public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataCache cache) : StaffPageModel(db)
+public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, Publication publication, MeasureChanges changes, PublicDataCache cache) : StaffPageModel(db)
 {
     public IReadOnlyList<(MeasureUpdate Update, Measure Measure)> Approved { get; private set; } = [];
 
@@ -26,7 +26,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
     {
         try
         {
-            await new MeasureChanges(Db, clock).PublishAsync(Officer, id, version, cancellationToken);
+            await changes.PublishAsync(Officer, id, version, cancellationToken);
         }
         catch (UpdateValidationException errors)
         {
@@ -44,7 +44,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
     {
         try
         {
-            await new MeasureChanges(Db, clock).ReturnAsync(Officer, id, Request.Form[$"reason-change-{id}"].ToString(), version, cancellationToken);
+            await changes.ReturnAsync(Officer, id, Request.Form[$"reason-change-{id}"].ToString(), version, cancellationToken);
         }
         catch (UpdateValidationException errors)
         {
@@ -76,7 +76,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
             return Page();
         }
 
-        var count = await new QuarterlyCycle(Db, clock).PublishAsync(Officer, updates, commitments, cancellationToken);
+        var count = await publication.PublishAsync(Officer, updates, commitments, cancellationToken);
 
         // This instance empties its caches now; others follow when they see the new data version.
         await cache.InvalidateAsync(cancellationToken);
@@ -93,6 +93,6 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
         var elements = await Db.PlanElements.AsNoTracking().Where(e => commitments.Select(c => c.ElementId).Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         Commitments = commitments.Select(c => (c, elements[c.ElementId])).ToList();
         Imported = await new ImportedFigures(Db, clock).WaitingAsync(cancellationToken);
-        Changes = (await new MeasureChanges(Db, clock).PendingAsync(Officer, cancellationToken)).Where(c => c.MayPublish).ToList();
+        Changes = (await changes.PendingAsync(Officer, cancellationToken)).Where(c => c.MayPublish).ToList();
     }
 }

@@ -19,7 +19,7 @@ namespace CouncilPlan.Web.Pages.Staff.Upload;
 // The sealed copy of a 5 MB file is about 7 MB of form field; anything much larger is refused before it is read.
 [RequestSizeLimit(16 << 20)]
 [RequestFormLimits(MultipartBodyLengthLimit = 16 << 20, ValueLengthLimit = 8 << 20)]
-public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, IDataProtectionProvider protection) : StaffPageModel(db)
+public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, ReportingPeriods periods, IDataProtectionProvider protection) : StaffPageModel(db)
 {
     private const string Purpose = "CouncilPlan.Staff.Upload.v1";
 
@@ -113,7 +113,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, IDataProtec
         : $"Row {error.Row}, column {error.Column}: {error.Reason}";
 
     private async Task LoadPeriodsAsync(CancellationToken cancellationToken) =>
-        OpenPeriods = await new QuarterlyCycle(Db, clock).OpenPeriodsAsync(cancellationToken);
+        OpenPeriods = await periods.OpenPeriodsAsync(cancellationToken);
 
     /// <summary>The uploaded file's bytes, or null with the problem on the form.</summary>
     private async Task<byte[]?> ReadFileAsync(CancellationToken cancellationToken)
