@@ -30,14 +30,6 @@ public sealed class ReminderRun(CouncilPlanDb db, TimeProvider clock, ReminderSe
 
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
-    /// <summary>What is still to be done: anything else has been submitted (or, for a commitment, reported).</summary>
-    private static readonly HashSet<string> ToDo = new(StringComparer.Ordinal)
-    {
-        StatusWords.Describe(UpdateStatus.NotStarted),
-        StatusWords.Describe(UpdateStatus.Draft),
-        StatusWords.Describe(UpdateStatus.Returned),
-    };
-
     /// <summary>The first day owners are reminded about updates due on <paramref name="due"/>.</summary>
     public static DateOnly ReminderDay(DateOnly due, int workingDaysBefore) => WorkingDays.Before(due, workingDaysBefore);
 
@@ -84,7 +76,7 @@ public sealed class ReminderRun(CouncilPlanDb db, TimeProvider clock, ReminderSe
 
                 // A reminder goes to those who do the updates; an overdue notice to their approvers too.
                 var items = kind == ReminderKind.Reminder
-                    ? (owned ??= await dueList.DueFromAsync(owner, cancellationToken)).Where(i => i.Quarter == period.Quarter && ToDo.Contains(i.Status)).ToList()
+                    ? (owned ??= await dueList.DueFromAsync(owner, cancellationToken)).Where(i => i.Quarter == period.Quarter && i.ToDo).ToList()
                     : (answerable ??= await dueList.DueFromAsync(withApprovals, cancellationToken)).Where(i => i.Quarter == period.Quarter && i.Overdue).ToList();
                 if (items.Count == 0)
                 {

@@ -9,7 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Updates;
 /// <summary>A measure or commitment due from an officer in the open quarter.</summary>
-public sealed record DueItem(string Quarter, string Kind, string Reference, string Title, string Href, string Status, bool Overdue, string DueText);
+/// <param name="Status">Where its update is, in words.</param>
+/// <param name="ToDo">Whether its owner still has something to do: nothing entered yet, a draft, or returned.</param>
+public sealed record DueItem(string Quarter, string Kind, string Reference, string Title, string Href, string Status, bool ToDo, bool Overdue, string DueText);
 /// <summary>What is due from each officer in the open quarters: the "My updates" list and the reminders' content.</summary>
 public sealed class DueList(CouncilPlanDb db, TimeProvider clock)
 {
@@ -56,14 +58,17 @@ public sealed class DueList(CouncilPlanDb db, TimeProvider clock)
                 var update = updates.FirstOrDefault(u => u.MeasureId == measure.Id && u.ReportingPeriodId == period.Id);
                 var status = update?.Status ?? UpdateStatus.NotStarted;
                 var done = status is UpdateStatus.Submitted or UpdateStatus.Approved or UpdateStatus.Published;
-                items.Add(new DueItem(period.Quarter, "Measure", measure.Code, measure.Title, $"/staff/measures/{measure.Code}/update?period={Uri.EscapeDataString(period.Quarter)}", StatusWords.Describe(status), !done && today > period.Due, DueText(period, today, done)));
+                items.Add(new DueItem(period.Quarter, "Measure", measure.Code, measure.Title, $"/staff/measures/{measure.Code}/update?period={Uri.EscapeDataString(period.Quarter)}", StatusWords.Describe(status), !done, !done && today > period.Due, DueText(period, today, done)));
             }
 
             foreach (var element in elements)
             {
                 var latest = commitments.Where(c => c.ElementId == element.Id && c.ReportingPeriodId == period.Id).MaxBy(c => c.EnteredAt);
-                var status = latest is null ? "Not started" : latest.Published ? "Published" : latest.ApprovedAt is not null ? "Approved" : "Submitted";
-                items.Add(new DueItem(period.Quarter, "Commitment", element.Key, element.Title ?? element.Key, $"/staff/commitments/{element.Id}/update?period={Uri.EscapeDataString(period.Quarter)}", status, latest is null && today > period.Due, DueText(period, today, latest is not null)));
+                // Not "Not started": that is a commitment's own status (its delivery has not begun), not its report's.
+                var status = latest is null
+                    ? "No status reported yet"
+                    : StatusWords.Describe(latest.Status) + (latest.Published ? ": published" : latest.ApprovedAt is not null ? ": approved, not yet published" : ": waiting for approval");
+                items.Add(new DueItem(period.Quarter, "Commitment", element.Key, element.Title ?? element.Key, $"/staff/commitments/{element.Id}/update?period={Uri.EscapeDataString(period.Quarter)}", status, latest is null, latest is null && today > period.Due, DueText(period, today, latest is not null)));
             }
         }
 

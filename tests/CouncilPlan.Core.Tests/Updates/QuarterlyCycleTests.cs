@@ -327,6 +327,28 @@ public sealed class QuarterlyCycleTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task DueList_SaysWhereEachUpdateIs_WithoutMistakingAReportForADeliveryStatus(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        await using var db = world.Database.NewContext();
+        var scheme = await db.PlanElements.SingleAsync(e => e.Key == "scheme-one");
+        var (measure, quarter) = await MeasureAndQuarterAsync(db);
+        var cycle = new Cycle(db, Clock);
+
+        var before = await cycle.DueList.DueFromAsync(world.Owner);
+        await cycle.Commitments.SaveCommitmentAsync(world.Owner, scheme, quarter, CommitmentStatus.NotStarted, null, null);
+        await cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("260"), submit: false);
+        var after = await cycle.DueList.DueFromAsync(world.Owner);
+
+        // "Not started" is a commitment's own status (its work has not begun): a missing report is not that.
+        Assert.Equal(("No status reported yet", true), (before.Single(d => d.Reference == "scheme-one").Status, before.Single(d => d.Reference == "scheme-one").ToDo));
+        Assert.Equal(("Not started: waiting for approval", false), (after.Single(d => d.Reference == "scheme-one").Status, after.Single(d => d.Reference == "scheme-one").ToDo));
+        Assert.Equal(("Not started", true), (before.Single(d => d.Reference == "T-01").Status, before.Single(d => d.Reference == "T-01").ToDo));
+        Assert.Equal(("Draft saved", true), (after.Single(d => d.Reference == "T-01").Status, after.Single(d => d.Reference == "T-01").ToDo));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Councillor_ReadsDraftsOnlyForTheirPortfolio(DatabaseProvider provider)
     {
         await using var world = await WorldAsync(provider);
