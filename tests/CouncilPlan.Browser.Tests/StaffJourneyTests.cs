@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Users;
 using CouncilPlan.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace CouncilPlan.Browser.Tests;
@@ -157,6 +159,7 @@ public sealed partial class StaffJourneyTests(BrowserSite browser, StaffBrowserS
     {
         var problems = new List<string>();
         var visited = new List<string>();
+        await ProposeChangesAsync();
 
         var performance = $"performance-{Guid.NewGuid():N}@example.gov.uk";
         var performancePassword = await staff.AddUserAsync(performance, Roles.PerformanceTeam);
@@ -194,6 +197,35 @@ public sealed partial class StaffJourneyTests(BrowserSite browser, StaffBrowserS
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>
+    /// Two changes to measures' targets waiting, one for approval and one for publication, so the
+    /// crawl checks the pages that show a change beside the measure as it is.
+    /// </summary>
+    private async Task ProposeChangesAsync()
+    {
+        await using var db = staff.Database.NewContext();
+        var measures = await db.Measures.Include(m => m.Targets).Include(m => m.Evidence).ThenInclude(e => e.Element)
+            .Where(m => m.Targets.Any()).OrderBy(m => m.Code).Take(2).ToListAsync();
+        foreach (var (measure, approved) in measures.Zip([false, true]))
+        {
+            var record = MeasureRecord.Of(measure);
+            db.MeasureChanges.Add(new MeasureChange
+            {
+                MeasureId = measure.Id,
+                Status = approved ? MeasureChangeStatus.Approved : MeasureChangeStatus.Proposed,
+                Before = record.ToJson(),
+                After = (record with { Targets = record.Targets.Select(t => t with { Value = t.Value + 1 }).ToList(), Caveat = "Revised after the mid-year review." }).ToJson(),
+                ProposedBy = "analyst@example.gov.uk",
+                ProposedAt = TimeProvider.System.GetUtcNow(),
+                ApprovedBy = approved ? "director@example.gov.uk" : null,
+                ApprovedAt = approved ? TimeProvider.System.GetUtcNow() : null,
+                Version = 1,
+            });
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>
