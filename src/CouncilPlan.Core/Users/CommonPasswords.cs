@@ -21,6 +21,12 @@ public sealed class CommonPasswords
         "abcdefghijklmnopqrstuvwxyz", "01234567890", "0987654321",
     ];
 
+    /// <summary>The name the built-in list (common-passwords.txt) is embedded under.</summary>
+    internal const string ResourceName = "CouncilPlan.Core.Users.common-passwords.txt";
+
+    // Read once, on first use: every Load starts from it, and the extra file may differ between loads.
+    private static readonly Lazy<string[]> BuiltIn = new(ReadBuiltIn);
+
     private readonly HashSet<string> entries;
 
     private CommonPasswords(HashSet<string> entries) => this.entries = entries;
@@ -31,7 +37,7 @@ public sealed class CommonPasswords
     public static CommonPasswords Load(string? extraFile = null)
     {
         var entries = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in CommonPasswordList.Text.Split('\n'))
+        foreach (var line in BuiltIn.Value)
         {
             Add(entries, line);
         }
@@ -72,6 +78,15 @@ public sealed class CommonPasswords
         }
 
         return IsWalk(joined) || IsRepeated(joined) || IsRun(joined);
+    }
+
+    /// <summary>The lines of the built-in list, comments and all: <see cref="Add"/> skips what is not a password.</summary>
+    internal static string[] ReadBuiltIn()
+    {
+        using var stream = typeof(CommonPasswords).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The built-in list of common passwords ({ResourceName}) is missing from {typeof(CommonPasswords).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd().Split('\n');
     }
 
     private static void Add(HashSet<string> entries, string line)

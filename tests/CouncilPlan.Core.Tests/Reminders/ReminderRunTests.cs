@@ -9,6 +9,7 @@ using MailKit.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CouncilPlan.Core.Tests.Reminders;
 
@@ -53,7 +54,7 @@ public sealed class ReminderRunTests
 
         // A new context each time, as a new day's run (or a restarted instance) would have.
         await using var db = world.Database.NewContext();
-        return await new ReminderRun(db, new ShiftedClock(at), settings, new SmtpEmailSender(settings.Smtp), NullLogger.Instance).RunAsync(dryRun: false, cancellationToken);
+        return await new ReminderRun(db, new FakeTimeProvider(at), settings, new SmtpEmailSender(settings.Smtp), NullLogger.Instance).RunAsync(dryRun: false, cancellationToken);
     }
 
     [Theory]

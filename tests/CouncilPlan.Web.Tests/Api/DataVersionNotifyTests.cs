@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace CouncilPlan.Web.Tests.Api;
@@ -64,7 +65,7 @@ public sealed class DataVersionNotifyTests : IAsyncLifetime
         // An hour: no poll falls within a test, so polling cannot explain what an instance serves.
         builder.UseSetting("PublicData:PollSeconds", "3600");
         builder.UseEnvironment("Production");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new ShiftedClock(ShiftedClock.DatasetDay)));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(ShiftedClock.DatasetDay)));
     });
 
     /// <summary>Publishes a figure through instance A's database services, as the command line would.</summary>

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace CouncilPlan.Web.Tests.Operations;
@@ -143,7 +144,7 @@ public sealed class LeastPrivilegeTests
             builder.UseSetting(DatabaseServices.MigrateOnStartKey, "false");
             builder.UseSetting(DatasetSettings.FolderKey, RepositoryFiles.Data);
             builder.UseEnvironment("Production");
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new ShiftedClock(ShiftedClock.DatasetDay)));
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(ShiftedClock.DatasetDay)));
             builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(logs)));
         });
 

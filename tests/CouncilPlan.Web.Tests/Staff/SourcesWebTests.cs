@@ -5,6 +5,7 @@ using CouncilPlan.Testing;
 using CouncilPlan.Web.Tests.Staff.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CouncilPlan.Web.Tests.Staff;
 
@@ -25,7 +26,7 @@ public abstract class SourcesWebTests<TSite>(TSite site) : IClassFixture<TSite>
         using var http = new HttpClient();
         await using (var db = site.Database.NewContext())
         {
-            var refresher = new SourceRefresher(db, new ShiftedClock(new DateTimeOffset(2026, 3, 3, 9, 30, 0, TimeSpan.Zero)), new SourceFetcher(http, settings));
+            var refresher = new SourceRefresher(db, new FakeTimeProvider(new DateTimeOffset(2026, 3, 3, 9, 30, 0, TimeSpan.Zero)), new SourceFetcher(http, settings));
             var done = await refresher.RefreshAsync(settings.ReadSources().Single(s => s.SourceId == "ons-claimant-count"), new SourceRefreshOptions { By = "tester" });
             Assert.Null(done.Error);
         }
@@ -71,7 +72,7 @@ public abstract class SourcesWebTests<TSite>(TSite site) : IClassFixture<TSite>
             SourceRefresh done;
             await using (var db = site.Database.NewContext())
             {
-                var refresher = new SourceRefresher(db, new ShiftedClock(at), new SourceFetcher(http, live));
+                var refresher = new SourceRefresher(db, new FakeTimeProvider(at), new SourceFetcher(http, live));
                 done = await refresher.RefreshAsync(live.ReadSources().Single(s => s.SourceId == "ons-claimant-count"), new SourceRefreshOptions { By = "tester" });
                 Assert.Null(done.Error);
             }

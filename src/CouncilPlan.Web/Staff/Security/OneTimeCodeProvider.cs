@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using CouncilPlan.Core.Users;
 using Microsoft.AspNetCore.Identity;
+using OtpNet;
 
 namespace CouncilPlan.Web.Staff.Security;
 
@@ -17,6 +16,9 @@ public sealed class OneTimeCodeProvider(TimeProvider clock) : AuthenticatorToken
     private const string Store = "[CouncilPlan]";
     private const string LastStep = "LastAuthenticatorStep";
 
+    // One step of drift either way: a phone's clock a little out, or a code typed as it changed.
+    private static readonly VerificationWindow Drift = new(previous: 1, future: 1);
+
     public override async Task<bool> ValidateAsync(string purpose, string token, UserManager<StaffUser> manager, StaffUser user)
     {
         var key = await manager.GetAuthenticatorKeyAsync(user);
@@ -26,19 +28,18 @@ public sealed class OneTimeCodeProvider(TimeProvider clock) : AuthenticatorToken
             return false;
         }
 
-        var secret = Totp.DecodeBase32(key);
-        var now = Totp.TimeStep(clock.GetUtcNow());
         var last = long.TryParse(await manager.GetAuthenticationTokenAsync(user, Store, LastStep), NumberStyles.Integer, CultureInfo.InvariantCulture, out var used) ? used : long.MinValue;
-        for (var step = now - 1; step <= now + 1; step++)
+        if (MatchedStep(Base32Encoding.ToBytes(key), code, clock.GetUtcNow()) is not { } step || step <= last)
         {
-            if (step > last && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Totp.Code(secret, step)), Encoding.ASCII.GetBytes(code)))
-            {
-                // The user's concurrency stamp makes a second, simultaneous use of the same code fail here.
-                var saved = await manager.SetAuthenticationTokenAsync(user, Store, LastStep, step.ToString(CultureInfo.InvariantCulture));
-                return saved.Succeeded;
-            }
+            return false;
         }
 
-        return false;
+        // The user's concurrency stamp makes a second, simultaneous use of the same code fail here.
+        var saved = await manager.SetAuthenticationTokenAsync(user, Store, LastStep, step.ToString(CultureInfo.InvariantCulture));
+        return saved.Succeeded;
     }
+
+    /// <summary>The RFC 6238 time step (HMAC-SHA1, 30 seconds, six digits) whose code <paramref name="code"/> is, within the drift allowed around <paramref name="now"/>.</summary>
+    public static long? MatchedStep(byte[] secret, string code, DateTimeOffset now) =>
+        new Totp(secret).VerifyTotp(now.UtcDateTime, code, out var step, Drift) ? step : null;
 }
