@@ -150,32 +150,12 @@ public sealed class ResourceImporter(CouncilPlanDb db, TimeProvider clock)
 
         long read = 0;
         var seen = new Dictionary<(string, ResourceKind, string, DateOnly), long>();
-        while (csv.Read())
+        foreach (var (row, fields) in CsvRows.Named(csv, header, errors))
         {
-            if (csv.IsBlank && csv.RecordError is null)
-            {
-                continue;
-            }
-
             read++;
-            var row = csv.Line;
-            if (csv.RecordError is { } shape)
+            if (fields is null)
             {
-                errors.Add(row, csv.RecordErrorField >= 0 && csv.RecordErrorField < header.Length ? header[csv.RecordErrorField] : "", shape);
                 continue;
-            }
-
-            if (csv.FieldCount != header.Length)
-            {
-                errors.Add(row, "", $"this row has {csv.FieldCount} {(csv.FieldCount == 1 ? "field" : "fields")} but the header has {header.Length}: is a comma missing, or one too many, or a quote not closed?");
-                continue;
-            }
-
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < header.Length; i++)
-            {
-                var bytes = csv.GetField(i);
-                fields[header[i]] = Encoding.UTF8.GetString(bytes[CsvCells.EscapeLength(bytes)..]);
             }
 
             var line = ResourceRules.Check(ResourceInput.FromColumns(fields), catalogue, (column, reason) => errors.Add(row, column, reason));

@@ -1,11 +1,3 @@
-using CouncilPlan.Core.Data;
-using CouncilPlan.Core.Measures;
-using CouncilPlan.Core.Plans;
-using CouncilPlan.Core.Statistics;
-using CouncilPlan.Core.Users;
-using CouncilPlan.Core.Validation;
-using Microsoft.EntityFrameworkCore;
-
 namespace CouncilPlan.Core.Updates;
 /// <summary>Who is asking, with what they may do: read from their account on every request.</summary>
 public sealed record Officer(string UserId, string Email, string Name, IReadOnlySet<string> Roles, int? ServiceId, string? PortfolioKey)

@@ -201,34 +201,15 @@ public sealed class Owners(CouncilPlanDb db)
         // Each item's rows: the service they give and the owners named, with the row each item first appeared on.
         var items = new Dictionary<(OwnedKind, int), (long Row, int ServiceId, List<string> Users)>();
         long read = 0;
-        while (csv.Read())
+        foreach (var (row, raw) in CsvRows.Named(csv, header, errors))
         {
-            if (csv.IsBlank && csv.RecordError is null)
-            {
-                continue;
-            }
-
             read++;
-            var row = csv.Line;
-            if (csv.RecordError is { } shape)
+            if (raw is null)
             {
-                errors.Add(row, csv.RecordErrorField >= 0 && csv.RecordErrorField < header.Length ? header[csv.RecordErrorField] : "", shape);
                 continue;
             }
 
-            if (csv.FieldCount != header.Length)
-            {
-                errors.Add(row, "", $"this row has {csv.FieldCount} {(csv.FieldCount == 1 ? "field" : "fields")} but the header has {header.Length}: is a comma missing, or one too many, or a quote not closed?");
-                continue;
-            }
-
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < header.Length; i++)
-            {
-                var bytes = csv.GetField(i);
-                fields[header[i]] = Encoding.UTF8.GetString(bytes[CsvCells.EscapeLength(bytes)..]).Trim();
-            }
-
+            var fields = raw.ToDictionary(f => f.Key, f => f.Value.Trim(), StringComparer.Ordinal);
             var reference = fields[ReferenceColumn];
             (OwnedKind Kind, int Id)? item = null;
             if (reference.Length == 0)

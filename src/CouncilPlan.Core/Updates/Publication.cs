@@ -1,10 +1,5 @@
-using System.Globalization;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Measures;
-using CouncilPlan.Core.Plans;
-using CouncilPlan.Core.Statistics;
-using CouncilPlan.Core.Users;
-using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Updates;

@@ -1,12 +1,3 @@
-using System.Globalization;
-using CouncilPlan.Core.Data;
-using CouncilPlan.Core.Measures;
-using CouncilPlan.Core.Plans;
-using CouncilPlan.Core.Statistics;
-using CouncilPlan.Core.Users;
-using CouncilPlan.Core.Validation;
-using Microsoft.EntityFrameworkCore;
-
 namespace CouncilPlan.Core.Updates;
 /// <summary>Where an update or a commitment is, in the words the workspace, the reports and the reminders use.</summary>
 public static class StatusWords
