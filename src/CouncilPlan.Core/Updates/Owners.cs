@@ -19,7 +19,7 @@ public enum OwnedKind
 public sealed record OwnerAssignment(OwnedKind Kind, int ItemId, int ServiceId, IReadOnlyList<string> UserIds);
 
 /// <summary>A measure or commitment with who owns it, for the service page.</summary>
-/// <param name="Reference">A measure's code, or a commitment's plan and key ("stockport-2023-24/family-hubs").</param>
+/// <param name="Reference">A measure's code, or a commitment's plan and key ("council-2025-29/family-hubs").</param>
 public sealed record OwnedItem(OwnedKind Kind, int Id, string Reference, string Title, int? ServiceId, string? ServiceName, IReadOnlyList<string> NamedOwners);
 
 /// <summary>What an owners import did, or would do, or why it did nothing.</summary>
