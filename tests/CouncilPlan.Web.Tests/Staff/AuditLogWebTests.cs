@@ -50,6 +50,9 @@ public abstract class AuditLogWebTests<TSite>(TSite site) : IClassFixture<TSite>
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{path} answered {(int)response.StatusCode}: {(await Browser.ParseAsync(response)).QuerySelector(".govuk-error-summary")?.TextContent}");
         }
 
+        // The catalogue marks the measure, in words, while its change waits.
+        Assert.Equal("Change waiting for approval", (await performance.PageAsync("/staff/catalogue")).QuerySelector($"[data-change='{code}']")?.TextContent);
+
         var approvals = await approver.PageAsync("/staff/approvals");
         using (await approver.SubmitAsync(approvals, "/staff/approvals", new Dictionary<string, string> { ["decision"] = "approve" }, "form[action$='/decide']"))
         {

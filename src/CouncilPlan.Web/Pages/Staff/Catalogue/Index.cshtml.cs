@@ -9,6 +9,9 @@ public sealed class IndexModel(CouncilPlanDb db, PublicDataCache cache) : StaffP
 {
     public IReadOnlyList<(Measure Measure, string Owners)> Measures { get; private set; } = [];
 
+    /// <summary>Measures with a change to their public record on its way: waiting for approval or for publication.</summary>
+    public IReadOnlyDictionary<int, MeasureChangeStatus> Waiting { get; private set; } = new Dictionary<int, MeasureChangeStatus>();
+
     /// <summary>
     /// The current plan's measures whose latest published figure is out of date or discontinued, as the
     /// public site judges them (the same cached assessments), so staff chase exactly what residents are
@@ -31,6 +34,11 @@ public sealed class IndexModel(CouncilPlanDb db, PublicDataCache cache) : StaffP
             var text = string.Join("; ", mine.Select(o => o.UserId is { } u ? users.GetValueOrDefault(u, u) : services.GetValueOrDefault(o.ServiceId ?? 0, "")).Where(t => t.Length > 0).Distinct());
             return (m, text.Length == 0 ? "No owner yet" : text);
         }).ToList();
+
+        Waiting = (await Db.MeasureChanges.AsNoTracking()
+                .Where(c => c.Status == MeasureChangeStatus.Proposed || c.Status == MeasureChangeStatus.Approved)
+                .Select(c => new { c.MeasureId, c.Status }).ToListAsync(cancellationToken))
+            .ToDictionary(c => c.MeasureId, c => c.Status);
 
         var data = await cache.GetAsync(cancellationToken);
         AsAt = data.AsAt;
