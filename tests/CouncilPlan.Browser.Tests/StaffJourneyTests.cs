@@ -117,7 +117,8 @@ public sealed partial class StaffJourneyTests(BrowserSite browser, StaffBrowserS
         var password = await staff.AddUserAsync(email, Roles.Contributor);
         await using var context = await NewContextAsync();
         var problems = new List<string>();
-        await SignInForTheFirstTimeAsync(context, email, password, problems);
+        // The clock is the whole context's: the sign-in page is closed so that only one page keeps time.
+        await (await SignInForTheFirstTimeAsync(context, email, password, problems)).CloseAsync();
 
         // A page whose clock the test controls, opened on the workspace: 20 minutes to the timeout, warned 2 minutes before.
         var page = await context.NewPageAsync();
@@ -147,10 +148,24 @@ public sealed partial class StaffJourneyTests(BrowserSite browser, StaffBrowserS
 
         // Doing nothing to the end takes the officer to the sign-in page, which says why. (The server
         // ends the session by its own clock, which the page's fake one cannot move: the web tests check that.)
-        var signIn = await page.RunAndWaitForRequestAsync(
-            () => page.Clock.RunForAsync("03:30"),
-            request => request.IsNavigationRequest && request.Url.EndsWith("/staff/account/sign-in?timedOut=true", StringComparison.Ordinal));
-        Assert.Equal("GET", signIn.Method);
+        var signIn = page.WaitForRequestAsync(
+            request => request.IsNavigationRequest && request.Url.EndsWith("/staff/account/sign-in?timedOut=true", StringComparison.Ordinal),
+            new() { Timeout = 30_000 });
+        await page.Clock.RunForAsync("03:30");
+        IRequest request;
+        try
+        {
+            request = await signIn;
+        }
+        catch (TimeoutException)
+        {
+            // Say what the page knew, so that a failure on a slow machine can be read rather than guessed at.
+            var state = await page.EvaluateAsync<string>(
+                "() => JSON.stringify({ url: location.href, now: Date.now(), endsAt: localStorage.getItem('councilplan.session-ends') })");
+            throw new Xunit.Sdk.XunitException($"The page did not go to the sign-in page when the session ended: {state}");
+        }
+
+        Assert.Equal("GET", request.Method);
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
