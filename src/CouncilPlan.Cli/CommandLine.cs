@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using CouncilPlan.Cli.Commands;
 using CouncilPlan.Core.DataFiles;
+using CouncilPlan.Core.Validation;
 
 namespace CouncilPlan.Cli;
 
@@ -39,7 +40,7 @@ public static class CommandLine
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
-        catch (DataFileException e)
+        catch (InvalidInputException e)
         {
             await WriteErrorsAsync(context, e);
             return ExitCodes.Invalid;
@@ -51,13 +52,18 @@ public static class CommandLine
         }
     }
 
-    public static async Task WriteErrorsAsync(CliContext context, DataFileException e)
+    public static async Task WriteErrorsAsync(CliContext context, InvalidInputException e)
     {
+        // A file's problems name their place; a request's (a form's fields, from the options) only say what is wrong.
+        var inFiles = e.Errors.Any(error => error.File.Length > 0);
         foreach (var error in e.Errors)
         {
-            await context.Error.WriteLineAsync(error.ToString());
+            await context.Error.WriteLineAsync(inFiles ? error.ToString() : "error: " + error.Message);
         }
 
-        await context.Error.WriteLineAsync(e.Errors.Count == 1 ? "1 problem found; nothing was loaded." : $"{e.Errors.Count} problems found; nothing was loaded.");
+        if (inFiles)
+        {
+            await context.Error.WriteLineAsync(e.Errors.Count == 1 ? "1 problem found; nothing was loaded." : $"{e.Errors.Count} problems found; nothing was loaded.");
+        }
     }
 }

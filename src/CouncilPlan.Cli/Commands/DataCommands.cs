@@ -80,7 +80,7 @@ public static class DataCommands
             {
                 foreach (var error in result.Errors)
                 {
-                    await context.Error.WriteLineAsync(error.Format(shownName));
+                    await context.Error.WriteLineAsync(error.In(shownName).ToString());
                 }
 
                 if (result.ErrorsNotListed > 0)

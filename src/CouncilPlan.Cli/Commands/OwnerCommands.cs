@@ -35,7 +35,7 @@ public static class OwnerCommands
             {
                 foreach (var error in result.Errors)
                 {
-                    await context.Error.WriteLineAsync(error.Format(csv.ToString()));
+                    await context.Error.WriteLineAsync(error.In(csv.ToString()).ToString());
                 }
 
                 if (result.ErrorsNotListed > 0)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CouncilPlan.Core.Audit;
 using CouncilPlan.Core.Reminders;
+using CouncilPlan.Reports.Workspace;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CouncilPlan.Cli.Commands;
@@ -36,7 +37,7 @@ public static class ReminderCommands
             IReadOnlyList<ReminderOutcome> outcomes = [];
             var ran = await new Core.Data.SingleRunner(context.Database).TryRunAsync(
                 ReminderRun.JobName,
-                async token => outcomes = await new ReminderRun(db, context.Clock, settings, settings.EmailSender(), NullLogger.Instance).RunAsync(dry, token),
+                async token => outcomes = await new ReminderRun(db, context.Clock, settings, settings.EmailSender(), ReminderEmails.Writer(settings), NullLogger.Instance).RunAsync(dry, token),
                 cancellationToken);
             if (!ran)
             {

@@ -258,7 +258,7 @@ public static class ReportCommands
             {
                 foreach (var error in result.Errors)
                 {
-                    await context.Error.WriteLineAsync(error.Format(shownName));
+                    await context.Error.WriteLineAsync(error.In(shownName).ToString());
                 }
 
                 if (result.ErrorsNotListed > 0)

@@ -6,6 +6,7 @@ using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Statistics;
 using CouncilPlan.Core.Statistics.Spc;
+using CouncilPlan.Core.Validation;
 
 namespace CouncilPlan.Cli.Commands;
 
@@ -80,7 +81,7 @@ public static class StatisticsCommands
 
             if (rows.Count == 0)
             {
-                throw new DataFileException([new DataFileError(file.FullName, 0, 0, "there are no values to analyse")]);
+                throw new InvalidInputException([new InputError(file.FullName, 0, "", "there are no values to analyse")]);
             }
 
             var series = ReadSeries(file, table, rows);
@@ -204,7 +205,7 @@ public static class StatisticsCommands
             RequireColumns(file, table, columns);
             if (table.Rows.Count == 0)
             {
-                throw new DataFileException([new DataFileError(file.FullName, 1, 1, "the file has a header but no rows: it needs one row per age band")]);
+                throw new InvalidInputException([InputError.At(file.FullName, 1, 1, "the file has a header but no rows: it needs one row per age band")]);
             }
 
             // PHEindicatormethods R/DSR.R calculate_dsr: a missing count is zero (na.zero); populations must be
@@ -212,22 +213,22 @@ public static class StatisticsCommands
             var strata = new List<(double, double, double)>();
             foreach (var row in table.Rows)
             {
-                var count = Number(file, table, row, "count");
-                var population = Number(file, table, row, "population");
-                var standard = Number(file, table, row, "standard_population");
+                var count = Number(file, row, "count");
+                var population = Number(file, row, "population");
+                var standard = Number(file, row, "standard_population");
                 if (count < 0)
                 {
-                    throw Cell(file, table, row, "count", $"count ({Show(count)}) cannot be negative");
+                    throw Cell(file, row, "count", $"count ({Show(count)}) cannot be negative");
                 }
 
                 if (double.IsNaN(population) || population <= 0)
                 {
-                    throw Cell(file, table, row, "population", double.IsNaN(population) ? "population is missing: every age band needs one, more than 0" : $"population ({Show(population)}) must be more than 0");
+                    throw Cell(file, row, "population", double.IsNaN(population) ? "population is missing: every age band needs one, more than 0" : $"population ({Show(population)}) must be more than 0");
                 }
 
                 if (double.IsNaN(standard) || standard < 0)
                 {
-                    throw Cell(file, table, row, "standard_population", double.IsNaN(standard) ? "standard_population is missing: every age band needs one, 0 or more" : $"standard_population ({Show(standard)}) cannot be negative");
+                    throw Cell(file, row, "standard_population", double.IsNaN(standard) ? "standard_population is missing: every age band needs one, 0 or more" : $"standard_population ({Show(standard)}) cannot be negative");
                 }
 
                 strata.Add((count, population, standard));
@@ -235,7 +236,7 @@ public static class StatisticsCommands
 
             if (strata.TrueForAll(s => s.Item3 == 0))
             {
-                throw new DataFileException([new DataFileError(file.FullName, 0, 0, "every standard_population is 0: at least one must be more than 0")]);
+                throw new InvalidInputException([new InputError(file.FullName, 0, "", "every standard_population is 0: at least one must be more than 0")]);
             }
 
             await context.Out.WriteLineAsync(IntervalJson.Write(Intervals.Dsr(strata, scale, level)));
@@ -339,7 +340,7 @@ public static class StatisticsCommands
         var unknown = table.Header.Where(h => !ObservationFileColumns.Contains(h)).ToList();
         if (unknown.Count > 0)
         {
-            throw new DataFileException([new DataFileError(file.FullName, 1, 1, $"unknown column(s) {string.Join(", ", unknown)}: an observations export has columns {string.Join(',', ObservationFileColumns)}")]);
+            throw new InvalidInputException([InputError.At(file.FullName, 1, 1, $"unknown column(s) {string.Join(", ", unknown)}: an observations export has columns {string.Join(',', ObservationFileColumns)}")]);
         }
 
         RequireColumns(file, table, [.. ObservationColumns.Required]);
@@ -370,7 +371,7 @@ public static class StatisticsCommands
         var codes = rows.Select(r => r.Cells[column]).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         if (rows.Count == 0)
         {
-            throw new DataFileException([new DataFileError(file.FullName, 1, 1, "the file has a header but no rows")]);
+            throw new InvalidInputException([InputError.At(file.FullName, 1, 1, "the file has a header but no rows")]);
         }
 
         if (chosen is null)
@@ -395,14 +396,12 @@ public static class StatisticsCommands
     /// </summary>
     private static Series ReadSeries(FileInfo file, CsvTable table, List<SeriesRow> rows)
     {
-        var periodColumn = table.Column("period");
-        var valueColumn = table.Column("value");
-        DataFileException AtPeriod(SeriesRow row, string message) => new([new DataFileError(file.FullName, row.Line, periodColumn, message)]);
+        InvalidInputException AtPeriod(SeriesRow row, string message) => new([new InputError(file.FullName, row.Line, "period", message)]);
 
         var points = new List<(DateOnly Period, double Value)>();
         var values = rows.Select(r => double.TryParse(r.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? value
-            : throw new DataFileException([new DataFileError(file.FullName, r.Line, valueColumn, $"value '{r.Value}' is not a number")])).ToList();
+            : throw new InvalidInputException([new InputError(file.FullName, r.Line, "value", $"value '{r.Value}' is not a number")])).ToList();
 
         var first = rows[0];
         var firstIsDate = IsoDate(first.Period) is not null;
@@ -502,10 +501,7 @@ public static class StatisticsCommands
 
     private sealed record CsvRow(int Line, Dictionary<string, string> Cells);
 
-    private sealed record CsvTable(string[] Header, List<CsvRow> Rows)
-    {
-        public int Column(string name) => Array.IndexOf(Header, name) + 1;
-    }
+    private sealed record CsvTable(string[] Header, List<CsvRow> Rows);
 
     /// <summary>Reads a small CSV with a header (RFC 4180: a quoted cell may hold commas, quotes and line
     /// breaks, as an export's quality notes can); every problem names the file, line and column.</summary>
@@ -513,14 +509,14 @@ public static class StatisticsCommands
     {
         if (!file.Exists)
         {
-            throw new DataFileException([new DataFileError(file.FullName, 0, 0, "the file does not exist")]);
+            throw new InvalidInputException([new InputError(file.FullName, 0, "", "the file does not exist")]);
         }
 
         var text = (await File.ReadAllTextAsync(file.FullName, cancellationToken)).TrimStart('\uFEFF');
         var records = Records(file, text).Where(r => !(r.Cells.Count == 1 && r.Cells[0].Trim().Length == 0)).ToList();
         if (records.Count == 0)
         {
-            throw new DataFileException([new DataFileError(file.FullName, 1, 1, $"the file is empty: it needs a header row {expected}")]);
+            throw new InvalidInputException([InputError.At(file.FullName, 1, 1, $"the file is empty: it needs a header row {expected}")]);
         }
 
         var header = records[0].Cells.Select(h => h.Trim().ToLowerInvariant()).ToArray();
@@ -529,7 +525,7 @@ public static class StatisticsCommands
         {
             if (cells.Count != header.Length)
             {
-                throw new DataFileException([new DataFileError(file.FullName, line, 1, $"the row has {cells.Count} cells but the header has {header.Length}")]);
+                throw new InvalidInputException([InputError.At(file.FullName, line, 1, $"the row has {cells.Count} cells but the header has {header.Length}")]);
             }
 
             // A duplicated column name keeps its first cell; the header check names the columns it needs.
@@ -550,7 +546,7 @@ public static class StatisticsCommands
         var missing = required.Where(r => !table.Header.Contains(r)).ToList();
         if (missing.Count > 0)
         {
-            throw new DataFileException([new DataFileError(file.FullName, 1, 1, $"missing column(s) {string.Join(", ", missing)}: the header must have {string.Join(',', required)}")]);
+            throw new InvalidInputException([InputError.At(file.FullName, 1, 1, $"missing column(s) {string.Join(", ", missing)}: the header must have {string.Join(',', required)}")]);
         }
     }
 
@@ -609,7 +605,7 @@ public static class StatisticsCommands
 
         if (quoted)
         {
-            throw new DataFileException([new DataFileError(file.FullName, start, cells.Count + 1, "a quoted cell is not closed: a '\"' is missing")]);
+            throw new InvalidInputException([InputError.At(file.FullName, start, cells.Count + 1, "a quoted cell is not closed: a '\"' is missing")]);
         }
 
         if (cells.Count > 0 || cell.Length > 0)
@@ -621,7 +617,7 @@ public static class StatisticsCommands
         return records;
     }
 
-    private static double Number(FileInfo file, CsvTable table, CsvRow row, string column)
+    private static double Number(FileInfo file, CsvRow row, string column)
     {
         var text = row.Cells[column];
         if (text.Length == 0 || text.Equals("NA", StringComparison.OrdinalIgnoreCase))
@@ -631,9 +627,9 @@ public static class StatisticsCommands
 
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? value
-            : throw Cell(file, table, row, column, $"{column} '{text}' is not a number");
+            : throw Cell(file, row, column, $"{column} '{text}' is not a number");
     }
 
-    private static DataFileException Cell(FileInfo file, CsvTable table, CsvRow row, string column, string message) =>
-        new([new DataFileError(file.FullName, row.Line, table.Column(column), message)]);
+    private static InvalidInputException Cell(FileInfo file, CsvRow row, string column, string message) =>
+        new([new InputError(file.FullName, row.Line, column, message)]);
 }

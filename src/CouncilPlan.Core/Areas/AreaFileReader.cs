@@ -1,5 +1,6 @@
 using System.Globalization;
 using CouncilPlan.Core.DataFiles;
+using CouncilPlan.Core.Validation;
 using YamlDotNet.Core;
 
 namespace CouncilPlan.Core.Areas;
@@ -25,7 +26,7 @@ public static class AreaFileReader
     {
         if (!File.Exists(path))
         {
-            throw new DataFileException([new DataFileError(path, 0, 0, "the file does not exist")]);
+            throw new InvalidInputException([new InputError(path, 0, "", "the file does not exist")]);
         }
 
         using var text = new StreamReader(path);
@@ -37,7 +38,7 @@ public static class AreaFileReader
         var (file, root) = YamlFile.Parse(fileName, text);
         if (root is null)
         {
-            throw new DataFileException(file.Errors);
+            throw new InvalidInputException(file.Errors);
         }
 
         var format = root.String("format", required: true);
@@ -143,7 +144,7 @@ public static class AreaFileReader
         root.RejectUnknownFields();
         if (file.Errors.Count > 0)
         {
-            throw new DataFileException(file.Errors.OrderBy(e => e.Line).ToList());
+            throw new InvalidInputException(file.Errors.OrderBy(e => e.Row).ToList());
         }
 
         return new AreaDocument([.. wardSets.Values], [.. areas.Values.Select(a => a.Area)]);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.DataFiles;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Areas;
@@ -24,7 +25,7 @@ public sealed class BoundaryImporter(CouncilPlanDb db, TimeProvider clock)
     {
         if (!File.Exists(path))
         {
-            throw new DataFileException([new DataFileError(path, 0, 0, "the file does not exist")]);
+            throw new InvalidInputException([new InputError(path, 0, "", "the file does not exist")]);
         }
 
         JsonNode? root;
@@ -35,18 +36,18 @@ public sealed class BoundaryImporter(CouncilPlanDb db, TimeProvider clock)
         }
         catch (JsonException e)
         {
-            throw new DataFileException([new DataFileError(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, "the GeoJSON is malformed: " + e.Message.Split(" Path:")[0])]);
+            throw new InvalidInputException([InputError.At(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, "the GeoJSON is malformed: " + e.Message.Split(" Path:")[0])]);
         }
 
         if (root?["type"]?.GetValue<string>() != "FeatureCollection" || root["features"] is not JsonArray features)
         {
-            throw new DataFileException([new DataFileError(path, 1, 1, "the file must be a GeoJSON FeatureCollection")]);
+            throw new InvalidInputException([InputError.At(path, 1, 1, "the file must be a GeoJSON FeatureCollection")]);
         }
 
         // A file may carry its own attribution (the dataset's do); one given on the command line wins.
         attribution ??= root["attribution"] is JsonValue given && given.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
         var areas = await db.Areas.ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, cancellationToken);
-        var errors = new List<DataFileError>();
+        var errors = new List<InputError>();
         var skipped = new List<string>();
         var found = new List<(Area Area, string Geometry)>();
         for (var i = 0; i < features.Count; i++)
@@ -59,11 +60,11 @@ public sealed class BoundaryImporter(CouncilPlanDb db, TimeProvider clock)
             var type = geometry?["type"]?.GetValue<string>();
             if (code is null)
             {
-                errors.Add(new DataFileError(path, 0, 0, $"{where}: no area code in its properties (looked for {string.Join(", ", CodeProperties)})"));
+                errors.Add(new InputError(path, 0, "", $"{where}: no area code in its properties (looked for {string.Join(", ", CodeProperties)})"));
             }
             else if (type is not ("Polygon" or "MultiPolygon") || geometry?["coordinates"] is not JsonArray)
             {
-                errors.Add(new DataFileError(path, 0, 0, $"{where} ({code}): the geometry must be a Polygon or MultiPolygon"));
+                errors.Add(new InputError(path, 0, "", $"{where} ({code}): the geometry must be a Polygon or MultiPolygon"));
             }
             else if (!areas.TryGetValue(code, out var area))
             {
@@ -73,7 +74,7 @@ public sealed class BoundaryImporter(CouncilPlanDb db, TimeProvider clock)
                 }
                 else
                 {
-                    errors.Add(new DataFileError(path, 0, 0, $"{where}: '{code}' is not a known area (use --skip-unknown to leave out areas CouncilPlan does not hold)"));
+                    errors.Add(new InputError(path, 0, "", $"{where}: '{code}' is not a known area (use --skip-unknown to leave out areas CouncilPlan does not hold)"));
                 }
             }
             else
@@ -84,7 +85,7 @@ public sealed class BoundaryImporter(CouncilPlanDb db, TimeProvider clock)
 
         if (errors.Count > 0)
         {
-            throw new DataFileException(errors);
+            throw new InvalidInputException(errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

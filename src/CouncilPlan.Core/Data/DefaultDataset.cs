@@ -4,6 +4,7 @@ using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Resources;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Data;
@@ -58,7 +59,7 @@ public static class DefaultDataset
         if (!Directory.Exists(folder))
         {
             // A mistyped Dataset:Folder would otherwise surface as a missing areas.yaml.
-            throw new DataFileException([new DataFileError(folder, 0, 0, "the dataset folder does not exist: set Dataset:Folder to a folder holding areas.yaml and a folder per plan, or to none")]);
+            throw new InvalidInputException([new InputError(folder, 0, "", "the dataset folder does not exist: set Dataset:Folder to a folder holding areas.yaml and a folder per plan, or to none")]);
         }
 
         await new AreaImporter(db, clock).ImportFileAsync(AreasFile(folder), cancellationToken);
@@ -92,7 +93,7 @@ public static class DefaultDataset
                         cancellationToken);
                     if (!result.IsValid)
                     {
-                        throw new DataFileException(result.Errors.Select(e => new DataFileError(csv, (int)e.Row, 0, $"{e.Column}: {e.Reason}")).ToList());
+                        throw new InvalidInputException(result.Errors.Select(e => e.In(csv)).ToList());
                     }
                 }
             }
@@ -109,7 +110,7 @@ public static class DefaultDataset
                     cancellationToken);
                 if (!result.IsValid)
                 {
-                    throw new DataFileException(result.Errors.Select(e => new DataFileError(name, (int)e.Row, 0, $"{e.Column}: {e.Reason}")).ToList());
+                    throw new InvalidInputException(result.Errors.Select(e => e.In(name)).ToList());
                 }
             }
 
@@ -120,7 +121,7 @@ public static class DefaultDataset
                 var result = await new ResourceImporter(db, clock).ImportFileAsync(resources, new ResourceImportOptions { EnteredBy = "CouncilPlan default dataset" }, cancellationToken);
                 if (!result.IsValid)
                 {
-                    throw new DataFileException(result.Errors.Select(e => new DataFileError(resources, (int)e.Row, 0, $"{e.Column}: {e.Reason}")).ToList());
+                    throw new InvalidInputException(result.Errors.Select(e => e.In(resources)).ToList());
                 }
             }
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.DataFiles;
+using CouncilPlan.Core.Validation;
 
 namespace CouncilPlan.Core.Data;
 
@@ -154,7 +155,7 @@ public static class SmallAreaFigures
     {
         if (!File.Exists(path))
         {
-            throw new DataFileException([new DataFileError(path, 0, 0, "the file does not exist")]);
+            throw new InvalidInputException([new InputError(path, 0, "", "the file does not exist")]);
         }
 
         string[]? header = null;
@@ -183,5 +184,5 @@ public static class SmallAreaFigures
         }
     }
 
-    private static DataFileException Error(string file, int line, string message) => new([new DataFileError(file, line, 0, message)]);
+    private static InvalidInputException Error(string file, int line, string message) => new([new InputError(file, line, "", message)]);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CouncilPlan.Core.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -12,13 +13,14 @@ namespace CouncilPlan.Core.DataFiles;
 /// </summary>
 public sealed partial class YamlFile
 {
-    private readonly List<DataFileError> errors = [];
+    private readonly List<(long Line, long Character, InputError Error)> errors = [];
 
     private YamlFile(string fileName) => FileName = fileName;
 
     public string FileName { get; }
 
-    public IReadOnlyList<DataFileError> Errors => errors;
+    /// <summary>The problems found, in the order of the file.</summary>
+    public IReadOnlyList<InputError> Errors => errors.OrderBy(e => e.Line).ThenBy(e => e.Character).Select(e => e.Error).ToList();
 
     /// <summary>Parses the text; the root is null when the YAML itself is broken.</summary>
     public static (YamlFile File, YamlMap? Root) Parse(string fileName, TextReader text)
@@ -61,7 +63,7 @@ public sealed partial class YamlFile
     }
 
     public void Error(Mark mark, string message) =>
-        errors.Add(new DataFileError(FileName, (int)mark.Line, (int)mark.Column, message));
+        errors.Add((mark.Line, mark.Column, InputError.At(FileName, mark.Line, mark.Column, message)));
 
     public void Error(YamlNode node, string message) => Error(node.Start, message);
 

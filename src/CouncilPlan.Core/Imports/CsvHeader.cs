@@ -1,4 +1,5 @@
 using System.Text;
+using CouncilPlan.Core.Validation;
 
 namespace CouncilPlan.Core.Imports;
 
@@ -14,7 +15,7 @@ internal static class CsvHeader
     /// in file order; or null, with the errors added, when the rows cannot be read. Each row of the
     /// file holds one <paramref name="row"/>, as the message for an empty file says.
     /// </summary>
-    public static string[]? Read(CsvRecordReader csv, IReadOnlyList<string> columns, IReadOnlyList<string> required, ImportErrors errors, string row = "figure")
+    public static string[]? Read(CsvRecordReader csv, IReadOnlyList<string> columns, IReadOnlyList<string> required, InputErrors errors, string row = "figure")
     {
         if (csv.ReadPreamble() is { } encodingProblem)
         {
@@ -34,7 +35,7 @@ internal static class CsvHeader
         return null;
     }
 
-    private static string[]? Check(CsvRecordReader csv, IReadOnlyList<string> columns, IReadOnlyList<string> required, ImportErrors errors)
+    private static string[]? Check(CsvRecordReader csv, IReadOnlyList<string> columns, IReadOnlyList<string> required, InputErrors errors)
     {
         var line = csv.Line;
         if (csv.RecordError is { } shape)

@@ -1,5 +1,6 @@
 using System.Text;
 using CouncilPlan.Core.Exports;
+using CouncilPlan.Core.Validation;
 
 namespace CouncilPlan.Core.Imports;
 
@@ -11,7 +12,7 @@ internal static class CsvRows
     /// formula-escaping quote removed, CsvCells). A row that cannot be read (an unclosed quote, the
     /// wrong number of fields) is reported and comes back with no fields, so callers still count it.
     /// </summary>
-    public static IEnumerable<(long Row, Dictionary<string, string>? Fields)> Named(CsvRecordReader csv, string[] header, ImportErrors errors)
+    public static IEnumerable<(long Row, Dictionary<string, string>? Fields)> Named(CsvRecordReader csv, string[] header, InputErrors errors)
     {
         while (csv.Read())
         {

@@ -1,20 +1,5 @@
+using CouncilPlan.Core.Validation;
 namespace CouncilPlan.Core.Imports;
-
-/// <summary>One problem in an observations file: the file's line number, the column's name and why.</summary>
-/// <param name="Row">The line of the file the row starts on (the header is line 1); 0 for the file as a whole.</param>
-/// <param name="Column">The column's name as the format spells it, or empty when the problem is the whole row or file.</param>
-/// <param name="Reason">What is wrong, in words a data officer can act on.</param>
-public sealed record ImportError(long Row, string Column, string Reason)
-{
-    /// <summary>The error as the command line prints it: <c>FILE:ROW:COLUMN: reason</c>.</summary>
-    public string Format(string fileName) =>
-        (Row, Column.Length) switch
-        {
-            (0, _) => $"{fileName}: {Reason}",
-            (_, 0) => $"{fileName}:{Row}: {Reason}",
-            _ => $"{fileName}:{Row}:{Column}: {Reason}",
-        };
-}
 
 /// <summary>What an observations import did, or would do (a dry run), or why it did nothing.</summary>
 public sealed record ObservationImportResult
@@ -32,7 +17,7 @@ public sealed record ObservationImportResult
     public long Unchanged { get; init; }
 
     /// <summary>The errors listed (at most <see cref="ObservationImportOptions.MaxErrors"/>), in row order.</summary>
-    public IReadOnlyList<ImportError> Errors { get; init; } = [];
+    public IReadOnlyList<InputError> Errors { get; init; } = [];
 
     /// <summary>Every error found, listed or not.</summary>
     public long ErrorCount { get; init; }

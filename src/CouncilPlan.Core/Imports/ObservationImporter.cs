@@ -5,6 +5,7 @@ using CouncilPlan.Core.Audit;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Diagnostics;
 using CouncilPlan.Core.Measures;
+using CouncilPlan.Core.Validation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -56,7 +57,7 @@ public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock, Co
 
     private async Task<ObservationImportResult> ImportCoreAsync(Stream csv, string fileName, ObservationImportOptions options, CancellationToken cancellationToken)
     {
-        var errors = new ImportErrors(options.MaxErrors);
+        var errors = new InputErrors(options.MaxErrors);
         var timings = new StageTimer();
         var totalBytes = csv.CanSeek ? csv.Length - csv.Position : (long?)null;
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -182,7 +183,7 @@ public sealed class ObservationImporter(CouncilPlanDb db, TimeProvider clock, Co
         return batch;
     }
 
-    private static ObservationImportResult Failed(ImportErrors errors, long rowsRead, ObservationImportOptions options) => new()
+    private static ObservationImportResult Failed(InputErrors errors, long rowsRead, ObservationImportOptions options) => new()
     {
         RowsRead = rowsRead,
         Errors = errors.Listed,

@@ -36,7 +36,7 @@ internal sealed class ObservationRowReader
 
     private readonly CsvRecordReader csv;
     private readonly ImportCatalogue catalogue;
-    private readonly ImportErrors errors;
+    private readonly InputErrors errors;
     private readonly string[] headerNames;
     private readonly int measure;
     private readonly int period;
@@ -53,7 +53,7 @@ internal sealed class ObservationRowReader
     private char[] chars = new char[256];
     private bool publish;
 
-    private ObservationRowReader(CsvRecordReader csv, ImportCatalogue catalogue, ImportErrors errors, string[] headerNames)
+    private ObservationRowReader(CsvRecordReader csv, ImportCatalogue catalogue, InputErrors errors, string[] headerNames)
     {
         this.csv = csv;
         this.catalogue = catalogue;
@@ -80,7 +80,7 @@ internal sealed class ObservationRowReader
 
     /// <summary>Reads and checks the header; null (with the errors added) when the rows cannot be read.</summary>
     /// <param name="publish">Whether the person importing asked to publish (<see cref="ObservationImportOptions.Publish"/>): only then may a row say published.</param>
-    public static ObservationRowReader? Open(CsvRecordReader csv, ImportCatalogue catalogue, ImportErrors errors, bool publish) =>
+    public static ObservationRowReader? Open(CsvRecordReader csv, ImportCatalogue catalogue, InputErrors errors, bool publish) =>
         CsvHeader.Read(csv, ObservationColumns.All, ObservationColumns.Required, errors) is { } names
             ? new ObservationRowReader(csv, catalogue, errors, names) { publish = publish }
             : null;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CouncilPlan.Core.Validation;
 
 namespace CouncilPlan.Core.Imports;
 
@@ -38,7 +39,7 @@ internal abstract class ObservationStage(DbConnection connection, DbTransaction 
     public abstract Task CompleteAsync(CancellationToken cancellationToken);
 
     /// <summary>Rows whose key repeats an earlier row's: the first <paramref name="max"/> in row order, and how many in all.</summary>
-    public abstract Task<(IReadOnlyList<ImportError> Listed, long Count)> FindRepeatsAsync(int max, CancellationToken cancellationToken);
+    public abstract Task<(IReadOnlyList<InputError> Listed, long Count)> FindRepeatsAsync(int max, CancellationToken cancellationToken);
 
     /// <summary>Stops other writers changing observations until the transaction ends, so the counts stay true.</summary>
     public abstract Task LockAsync(CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using CouncilPlan.Core.Validation;
 using Npgsql;
 
 namespace CouncilPlan.Core.Imports;
@@ -207,7 +208,7 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
         used += bytes.Length;
     }
 
-    public override async Task<(IReadOnlyList<ImportError> Listed, long Count)> FindRepeatsAsync(int max, CancellationToken cancellationToken)
+    public override async Task<(IReadOnlyList<InputError> Listed, long Count)> FindRepeatsAsync(int max, CancellationToken cancellationToken)
     {
         // Building a unique index proves there are no repeats in one sort. Only when it fails is the
         // slower query run that names every repeating row. A first load has built the table's own.
@@ -219,7 +220,7 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
         var rows = WritesDirectly
             ? $"(SELECT id - {idOffset} AS line, measure_id, period_start, area_code, breakdown_id FROM observations) stored"
             : "import_staging";
-        var listed = new List<ImportError>();
+        var listed = new List<InputError>();
         long count = 0;
         await using var command = Command($"""
             SELECT line, first_line, count(*) OVER ()
@@ -408,6 +409,6 @@ internal sealed class PostgresObservationStage(NpgsqlConnection connection, Npgs
         }
     }
 
-    internal static ImportError Repeat(long line, long firstLine) =>
+    internal static InputError Repeat(long line, long firstLine) =>
         new(line, ObservationColumns.Measure, $"this row repeats row {firstLine}: the same measure, period, area and breakdown can appear only once in a file");
 }

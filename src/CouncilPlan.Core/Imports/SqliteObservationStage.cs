@@ -1,3 +1,4 @@
+using CouncilPlan.Core.Validation;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -19,7 +20,7 @@ namespace CouncilPlan.Core.Imports;
 internal sealed class SqliteObservationStage(SqliteConnection connection, SqliteTransaction transaction)
     : ObservationStage(connection, transaction)
 {
-    private readonly List<ImportError> repeats = [];
+    private readonly List<InputError> repeats = [];
     private const int RowsPerStatement = 32;
 
     private sqlite3_stmt? insert;
@@ -276,8 +277,8 @@ internal sealed class SqliteObservationStage(SqliteConnection connection, Sqlite
         }
     }
 
-    public override Task<(IReadOnlyList<ImportError> Listed, long Count)> FindRepeatsAsync(int max, CancellationToken cancellationToken) =>
-        Task.FromResult<(IReadOnlyList<ImportError>, long)>((repeats.Take(max).ToList(), repeatCount));
+    public override Task<(IReadOnlyList<InputError> Listed, long Count)> FindRepeatsAsync(int max, CancellationToken cancellationToken) =>
+        Task.FromResult<(IReadOnlyList<InputError>, long)>((repeats.Take(max).ToList(), repeatCount));
 
     /// <summary>A SQLite transaction already holds the database's only write lock.</summary>
     public override Task LockAsync(CancellationToken cancellationToken) => Task.CompletedTask;

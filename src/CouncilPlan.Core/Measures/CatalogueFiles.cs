@@ -1,6 +1,7 @@
 using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Validation;
 
 namespace CouncilPlan.Core.Measures;
 
@@ -37,7 +38,7 @@ public static class CatalogueFiles
         var plan = PlanFileReader.ReadFile(planPath, areas);
         if (PlanIdOf(measuresPath) is { } named && named.Id != plan.Plan.Id)
         {
-            throw new DataFileException([new DataFileError(measuresPath, named.Line, 1, $"'plan' is '{named.Id}' but {planPath} is plan '{plan.Plan.Id}'")]);
+            throw new InvalidInputException([InputError.At(measuresPath, named.Line, 1, $"'plan' is '{named.Id}' but {planPath} is plan '{plan.Plan.Id}'")]);
         }
 
         var elements = new Dictionary<string, ElementKind>(StringComparer.Ordinal);

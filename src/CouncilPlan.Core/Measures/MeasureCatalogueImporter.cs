@@ -4,6 +4,7 @@ using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Measures;
@@ -37,7 +38,7 @@ public sealed class MeasureCatalogueImporter(CouncilPlanDb db, TimeProvider cloc
             : await db.PlanElements.Where(e => e.PlanId == planId).ToDictionaryAsync(e => e.Key, e => e.Kind, StringComparer.Ordinal, cancellationToken);
         if (planId is not null && !await db.Plans.AnyAsync(p => p.Id == planId, cancellationToken))
         {
-            throw new DataFileException([new DataFileError(path, 0, 0, $"plan '{planId}' is not loaded: import the plan file first (councilplan plan import)")]);
+            throw new InvalidInputException([new InputError(path, 0, "", $"plan '{planId}' is not loaded: import the plan file first (councilplan plan import)")]);
         }
 
         return new CatalogueContext(areas, elements);

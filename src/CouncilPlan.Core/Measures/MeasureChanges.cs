@@ -1,5 +1,6 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Measures;
@@ -72,7 +73,7 @@ public sealed class MeasureChanges(CouncilPlanDb db, TimeProvider clock)
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new UpdateValidationException(new Dictionary<string, string> { ["Reason"] = "Enter why the change is being returned" });
+            throw new InvalidInputException(new Dictionary<string, string> { ["Reason"] = "Enter why the change is being returned" });
         }
 
         change.Status = MeasureChangeStatus.Returned;
@@ -154,7 +155,7 @@ public sealed class MeasureChanges(CouncilPlanDb db, TimeProvider clock)
     private const string Raced = "Someone else acted on this change first: reload the page to see it as it is now";
 
     /// <summary>Not a refusal of the officer, but of the request as it stands: shown on the page with the change.</summary>
-    private static void Refuse(string problem) => throw new UpdateValidationException(new Dictionary<string, string> { ["Change"] = problem });
+    private static void Refuse(string problem) => throw new InvalidInputException(new Dictionary<string, string> { ["Change"] = problem });
 
     private static void Require(bool allowed, string reason)
     {

@@ -130,7 +130,7 @@ public sealed class MeasureEditor(CouncilPlanDb db)
 
         if (errors.Count > 0)
         {
-            throw new UpdateValidationException(errors);
+            throw new InvalidInputException(errors);
         }
 
         var proposed = new MeasureRecord(

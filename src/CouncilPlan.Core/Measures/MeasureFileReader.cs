@@ -4,6 +4,7 @@ using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Statistics;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Core.Validation;
 
 namespace CouncilPlan.Core.Measures;
 
@@ -85,7 +86,7 @@ public static class MeasureFileReader
     {
         if (!File.Exists(path))
         {
-            throw new DataFileException([new DataFileError(path, 0, 0, "the file does not exist")]);
+            throw new InvalidInputException([new InputError(path, 0, "", "the file does not exist")]);
         }
 
         using var text = new StreamReader(path, new UTF8Encoding(false, true));
@@ -95,7 +96,7 @@ public static class MeasureFileReader
         }
         catch (DecoderFallbackException)
         {
-            throw new DataFileException([new DataFileError(path, 0, 0, "the file is not UTF-8 text: save it as UTF-8")]);
+            throw new InvalidInputException([new InputError(path, 0, "", "the file is not UTF-8 text: save it as UTF-8")]);
         }
     }
 
@@ -104,7 +105,7 @@ public static class MeasureFileReader
         var (file, root) = YamlFile.Parse(fileName, text);
         if (root is null)
         {
-            throw new DataFileException(file.Errors);
+            throw new InvalidInputException(file.Errors);
         }
 
         var format = root.String("format", required: true);
@@ -407,7 +408,7 @@ public static class MeasureFileReader
         root.RejectUnknownFields();
         if (file.Errors.Count > 0)
         {
-            throw new DataFileException(file.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+            throw new InvalidInputException(file.Errors.OrderBy(e => e.Row).ToList());
         }
 
         return new MeasureDocument(planId, [.. sources.Values], [.. dimensions.Values], categories, groups, measures);

@@ -69,7 +69,7 @@ public sealed class PlanEditor(CouncilPlanDb db)
 
         if (errors.Count > 0)
         {
-            throw new UpdateValidationException(errors);
+            throw new InvalidInputException(errors);
         }
 
         element.Title = textOnly ? element.Title : edit.Title!.Trim();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CouncilPlan.Core.DataFiles;
+using CouncilPlan.Core.Validation;
 using YamlDotNet.Core;
 
 namespace CouncilPlan.Core.Plans;
@@ -32,7 +33,7 @@ public sealed partial class PlanFileReader
     {
         if (!File.Exists(path))
         {
-            throw new DataFileException([new DataFileError(path, 0, 0, "the file does not exist")]);
+            throw new InvalidInputException([new InputError(path, 0, "", "the file does not exist")]);
         }
 
         var bytes = File.ReadAllBytes(path);
@@ -48,13 +49,13 @@ public sealed partial class PlanFileReader
         }
         catch (DecoderFallbackException)
         {
-            throw new DataFileException([new DataFileError(fileName, 0, 0, "the file is not UTF-8 text: save it as UTF-8")]);
+            throw new InvalidInputException([new InputError(fileName, 0, "", "the file is not UTF-8 text: save it as UTF-8")]);
         }
 
         var (yaml, root) = YamlFile.Parse(fileName, new StringReader(text));
         if (root is null)
         {
-            throw new DataFileException(yaml.Errors);
+            throw new InvalidInputException(yaml.Errors);
         }
 
         var reader = new PlanFileReader(yaml);
@@ -62,7 +63,7 @@ public sealed partial class PlanFileReader
         var links = reader.ResolveLinks();
         if (yaml.Errors.Count > 0 || plan is null)
         {
-            throw new DataFileException(yaml.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+            throw new InvalidInputException(yaml.Errors.OrderBy(e => e.Row).ToList());
         }
 
         plan.FileHash = Convert.ToHexString(SHA256.HashData(content));

@@ -1,5 +1,6 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.DataFiles;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Plans;
@@ -20,7 +21,7 @@ public sealed record PlanImportResult(string PlanId, ImportOutcome Outcome, int 
 /// </summary>
 public sealed class PlanImporter(CouncilPlanDb db, TimeProvider clock)
 {
-    /// <summary>Reads, validates and loads a plan file; throws <see cref="DataFileException"/> listing every problem.</summary>
+    /// <summary>Reads, validates and loads a plan file; throws <see cref="InvalidInputException"/> listing every problem.</summary>
     public async Task<PlanImportResult> ImportFileAsync(string path, CancellationToken cancellationToken = default)
     {
         var areaCodes = (await db.Areas.Select(a => a.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
@@ -163,11 +164,11 @@ public sealed class PlanImporter(CouncilPlanDb db, TimeProvider clock)
         var problems = evidence.Concat(owned)
             .Select(x => $"'{removed.Single(e => e.Id == x.ElementId).Key}' is no longer in the file but measure {x.Code} refers to it: keep the element, or change the measure catalogue first")
             .Distinct(StringComparer.Ordinal)
-            .Select(message => new DataFileError(fileName, 0, 0, message))
+            .Select(message => new InputError(fileName, 0, "", message))
             .ToList();
         if (problems.Count > 0)
         {
-            throw new DataFileException(problems);
+            throw new InvalidInputException(problems);
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
@@ -7,6 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace CouncilPlan.Core.Reminders;
+
+/// <summary>What one email is to say: to whom, about which quarter, and the updates it lists.</summary>
+/// <param name="Approver">Whether they approve their service's updates, which is why an overdue notice came to them.</param>
+public sealed record ReminderLetter(string Name, string Email, ReportingPeriod Period, ReminderKind Kind, IReadOnlyList<DueItem> Items, bool Approver);
 
 /// <summary>An email a run sent, would send (a dry run) or failed to send.</summary>
 public sealed record ReminderOutcome(string Quarter, ReminderKind Kind, string Name, string Email, IReadOnlyList<DueItem> Items, string? Error)
@@ -22,13 +24,13 @@ public sealed record ReminderOutcome(string Quarter, ReminderKind Kind, string N
 /// do is the quarterly cycle's own answer (<see cref="DueList.DueFromAsync"/>), so the emails
 /// list what the workspace shows them. Each email sent is recorded (<see cref="ReminderSent"/>)
 /// before the next is sent; one that fails is logged and not recorded, so the next run tries again.
-/// Callers run it through <see cref="SingleRunner"/>, so two instances never send at once.
+/// Callers run it through <see cref="SingleRunner"/>, so two instances never send at once. The words
+/// and links of each email are the caller's (<paramref name="write"/>): the web app and the command
+/// line share them (CouncilPlan.Reports, Workspace/ReminderEmails).
 /// </summary>
-public sealed class ReminderRun(CouncilPlanDb db, TimeProvider clock, ReminderSettings settings, IEmailSender email, ILogger logger)
+public sealed class ReminderRun(CouncilPlanDb db, TimeProvider clock, ReminderSettings settings, IEmailSender email, Func<ReminderLetter, EmailMessage> write, ILogger logger)
 {
     public const string JobName = "reminders";
-
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>The first day owners are reminded about updates due on <paramref name="due"/>.</summary>
     public static DateOnly ReminderDay(DateOnly due, int workingDaysBefore) => WorkingDays.Before(due, workingDaysBefore);
@@ -83,7 +85,7 @@ public sealed class ReminderRun(CouncilPlanDb db, TimeProvider clock, ReminderSe
                     continue;
                 }
 
-                var message = Compose(user.DisplayName, user.Email!, period, kind.Value, items, held.Contains(Roles.Approver));
+                var message = write(new ReminderLetter(user.DisplayName, user.Email!, period, kind.Value, items, held.Contains(Roles.Approver)));
                 outcomes.Add(await SendAsync(message, period, user.Id, kind.Value, items, dryRun, cancellationToken));
             }
         }
@@ -120,47 +122,5 @@ public sealed class ReminderRun(CouncilPlanDb db, TimeProvider clock, ReminderSe
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Sent the {Kind} email about {Quarter} to {Email} ({Items} updates).", kind, period.Quarter, message.To, items.Count);
         return new ReminderOutcome(period.Quarter, kind, message.ToName, message.To, items, null);
-    }
-
-    /// <summary>Plain words in the GOV.UK style: what is due, by when, and a link to each.</summary>
-    private EmailMessage Compose(string name, string address, ReportingPeriod period, ReminderKind kind, List<DueItem> items, bool approver)
-    {
-        var due = period.Due.ToString("dddd d MMMM yyyy", EnGb);
-        var site = settings.SiteBaseUrl?.ToString().TrimEnd('/') ?? "";
-        var count = items.Count == 1 ? "1 update" : $"{items.Count} updates";
-        var body = new StringBuilder();
-        body.Append(EnGb, $"Dear {name},\n\n");
-        if (kind == ReminderKind.Reminder)
-        {
-            body.Append(EnGb, $"Your {period.Quarter} updates are due by {due}. You have {count} still to do:\n\n");
-        }
-        else
-        {
-            body.Append(EnGb, $"These {period.Quarter} updates were due on {due} and have not been submitted yet ({count}):\n\n");
-        }
-
-        foreach (var item in items)
-        {
-            body.Append(EnGb, $"{item.Reference}: {item.Title}\nStatus: {item.Status}\n{site}{item.Href}\n\n");
-        }
-
-        if (kind == ReminderKind.Reminder)
-        {
-            body.Append("If you have already submitted them, thank you: you do not need to do anything.\n\n");
-        }
-        else
-        {
-            body.Append(approver
-                ? "You are getting this because you own these updates or approve your service's updates.\n\n"
-                : "Please submit them as soon as you can.\n\n");
-            body.Append("If you cannot, tell the performance team why and when you expect to.\n\n");
-        }
-
-        body.Append(EnGb, $"Everything due from you is in your workspace: {site}/staff\n\n");
-        body.Append("This email was sent automatically by CouncilPlan. Do not reply to it.\n");
-        var subject = kind == ReminderKind.Reminder
-            ? $"Reminder: your {period.Quarter} updates are due by {period.Due.ToString("d MMMM yyyy", EnGb)}"
-            : $"Overdue: {period.Quarter} updates were due on {period.Due.ToString("d MMMM yyyy", EnGb)}";
-        return new EmailMessage(address, name, subject, body.ToString());
     }
 }

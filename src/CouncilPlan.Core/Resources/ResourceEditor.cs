@@ -1,5 +1,6 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Resources;
@@ -10,7 +11,7 @@ namespace CouncilPlan.Core.Resources;
 /// </summary>
 public sealed class ResourceEditor(CouncilPlanDb db, TimeProvider clock)
 {
-    /// <summary>Saves a line (new, or replacing the same type, id and quarter). Throws <see cref="UpdateValidationException"/> with the problems by column.</summary>
+    /// <summary>Saves a line (new, or replacing the same type, id and quarter). Throws <see cref="InvalidInputException"/> with the problems by column.</summary>
     public async Task<ResourceLine> SaveAsync(Officer officer, ResourceInput input, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         Require(officer);
@@ -18,14 +19,14 @@ public sealed class ResourceEditor(CouncilPlanDb db, TimeProvider clock)
         var line = ResourceRules.Check(input, await ResourceCatalogue.LoadAsync(db, cancellationToken), (column, reason) => errors.TryAdd(column, reason));
         if (line is null)
         {
-            throw new UpdateValidationException(errors);
+            throw new InvalidInputException(errors);
         }
 
         var now = clock.GetUtcNow();
         var stored = await db.ResourceLines.SingleOrDefaultAsync(l => l.PlanId == line.PlanId && l.Kind == line.Kind && l.Key == line.Key && l.QuarterStart == line.QuarterStart, cancellationToken);
         if (stored is not null && expectedVersion is { } version && stored.Version != version)
         {
-            throw new UpdateValidationException(new Dictionary<string, string> { [ResourceColumns.Line] = "Someone else changed this line since you opened it: check the figures below and save again" });
+            throw new InvalidInputException(new Dictionary<string, string> { [ResourceColumns.Line] = "Someone else changed this line since you opened it: check the figures below and save again" });
         }
 
         if (stored is null)
@@ -58,7 +59,7 @@ public sealed class ResourceEditor(CouncilPlanDb db, TimeProvider clock)
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new UpdateValidationException(new Dictionary<string, string> { [ResourceColumns.Line] = "Someone else changed this line at the same time: check the figures and save again" });
+            throw new InvalidInputException(new Dictionary<string, string> { [ResourceColumns.Line] = "Someone else changed this line at the same time: check the figures and save again" });
         }
 
         await DataVersion.BumpAsync(db, clock, cancellationToken);

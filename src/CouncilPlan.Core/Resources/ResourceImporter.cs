@@ -4,6 +4,7 @@ using CouncilPlan.Core.Audit;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Exports;
 using CouncilPlan.Core.Imports;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Resources;
@@ -32,7 +33,7 @@ public sealed record ResourceImportResult
 
     public int Unchanged { get; init; }
 
-    public IReadOnlyList<ImportError> Errors { get; init; } = [];
+    public IReadOnlyList<InputError> Errors { get; init; } = [];
 
     public long ErrorCount { get; init; }
 
@@ -62,7 +63,7 @@ public sealed class ResourceImporter(CouncilPlanDb db, TimeProvider clock)
 
     public async Task<ResourceImportResult> ImportAsync(Stream csv, string fileName, ResourceImportOptions options, CancellationToken cancellationToken = default)
     {
-        var errors = new ImportErrors(options.MaxErrors);
+        var errors = new InputErrors(options.MaxErrors);
         var catalogue = await ResourceCatalogue.LoadAsync(db, cancellationToken);
         var (rows, rowsRead) = Read(new CsvRecordReader(csv, 1 << 16), catalogue, errors);
         if (errors.Count > 0)
@@ -130,7 +131,7 @@ public sealed class ResourceImporter(CouncilPlanDb db, TimeProvider clock)
         }
     }
 
-    private static ResourceImportResult Failed(ImportErrors errors, long rowsRead, ResourceImportOptions options) => new()
+    private static ResourceImportResult Failed(InputErrors errors, long rowsRead, ResourceImportOptions options) => new()
     {
         RowsRead = rowsRead,
         Errors = errors.Listed,
@@ -139,7 +140,7 @@ public sealed class ResourceImporter(CouncilPlanDb db, TimeProvider clock)
     };
 
     /// <summary>Reads and checks every row; lines come back only when the whole file is clean.</summary>
-    private static (List<(long Row, ResourceLine Line)> Rows, long RowsRead) Read(CsvRecordReader csv, ResourceCatalogue catalogue, ImportErrors errors)
+    private static (List<(long Row, ResourceLine Line)> Rows, long RowsRead) Read(CsvRecordReader csv, ResourceCatalogue catalogue, InputErrors errors)
     {
         var rows = new List<(long, ResourceLine)>();
         var header = CsvHeader.Read(csv, ResourceColumns.All, ResourceColumns.Required, errors, "line");

@@ -1,5 +1,6 @@
 using System.Text;
 using CouncilPlan.Core.DataFiles;
+using CouncilPlan.Core.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace CouncilPlan.Core.Sources;
@@ -105,7 +106,7 @@ public static class SourceFileReader
     {
         if (!File.Exists(path))
         {
-            throw new DataFileException([new DataFileError(path, 0, 0, "the file does not exist")]);
+            throw new InvalidInputException([new InputError(path, 0, "", "the file does not exist")]);
         }
 
         using var text = new StreamReader(path, new UTF8Encoding(false, true));
@@ -115,7 +116,7 @@ public static class SourceFileReader
         }
         catch (DecoderFallbackException)
         {
-            throw new DataFileException([new DataFileError(path, 0, 0, "the file is not UTF-8 text: save it as UTF-8")]);
+            throw new InvalidInputException([new InputError(path, 0, "", "the file is not UTF-8 text: save it as UTF-8")]);
         }
     }
 
@@ -124,7 +125,7 @@ public static class SourceFileReader
         var (file, root) = YamlFile.Parse(fileName, text);
         if (root is null)
         {
-            throw new DataFileException(file.Errors);
+            throw new InvalidInputException(file.Errors);
         }
 
         var format = root.String("format", required: true);
@@ -162,7 +163,7 @@ public static class SourceFileReader
         root.RejectUnknownFields();
         if (file.Errors.Count > 0)
         {
-            throw new DataFileException(file.Errors);
+            throw new InvalidInputException(file.Errors);
         }
 
         return new SourceDocument(fileName, sources);
@@ -174,14 +175,14 @@ public static class SourceFileReader
     /// under another publisher's name.
     /// </summary>
     /// <param name="measureSources">Each measure's code and the id of its source (null for none).</param>
-    public static IReadOnlyList<DataFileError> Check(SourceDocument document, IReadOnlySet<string> sourceIds, IReadOnlyDictionary<string, string?> measureSources)
+    public static IReadOnlyList<InputError> Check(SourceDocument document, IReadOnlySet<string> sourceIds, IReadOnlyDictionary<string, string?> measureSources)
     {
-        var errors = new List<DataFileError>();
+        var errors = new List<InputError>();
         foreach (var source in document.Sources)
         {
             if (!sourceIds.Contains(source.SourceId))
             {
-                errors.Add(new DataFileError(document.FileName, source.Line, 1, $"'source' is '{source.SourceId}', which is not a source in the measure catalogue: add it to measures.yaml's sources first"));
+                errors.Add(InputError.At(document.FileName, source.Line, 1, $"'source' is '{source.SourceId}', which is not a source in the measure catalogue: add it to measures.yaml's sources first"));
                 continue;
             }
 
@@ -189,11 +190,11 @@ public static class SourceFileReader
             {
                 if (!measureSources.TryGetValue(series.Measure, out var owner))
                 {
-                    errors.Add(new DataFileError(document.FileName, series.Line, 1, $"'measure' is '{series.Measure}', which is not a measure in the catalogue"));
+                    errors.Add(InputError.At(document.FileName, series.Line, 1, $"'measure' is '{series.Measure}', which is not a measure in the catalogue"));
                 }
                 else if (owner != source.SourceId)
                 {
-                    errors.Add(new DataFileError(document.FileName, series.Line, 1, $"measure '{series.Measure}' has source '{owner ?? "(none)"}' in the catalogue, not '{source.SourceId}'"));
+                    errors.Add(InputError.At(document.FileName, series.Line, 1, $"measure '{series.Measure}' has source '{owner ?? "(none)"}' in the catalogue, not '{source.SourceId}'"));
                 }
             }
         }

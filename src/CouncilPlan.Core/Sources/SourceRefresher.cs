@@ -4,6 +4,7 @@ using CouncilPlan.Core.Data;
 using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Measures;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Sources;
@@ -62,7 +63,7 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
         {
             record.Error = e.Message;
         }
-        catch (DataFileException e)
+        catch (InvalidInputException e)
         {
             record.Error = e.Message;
         }
@@ -93,7 +94,7 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
         var problems = SourceFileReader.Check(new SourceDocument(source.FileName, [source]), sourceIds, measures.ToDictionary(m => m.Key, m => m.Value.SourceId, StringComparer.Ordinal));
         if (problems.Count > 0)
         {
-            throw new DataFileException(problems);
+            throw new InvalidInputException(problems);
         }
 
         var areas = (await db.Areas.AsNoTracking().Select(a => a.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
@@ -131,7 +132,7 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
         }, cancellationToken);
         if (!result.IsValid)
         {
-            var quoted = result.Errors.Select(e => $"{(e.Row >= 2 && e.Row - 2 < figures.Count ? figures[(int)e.Row - 2].Row.Origin : "the figures")}: {(e.Column.Length > 0 ? e.Column + ": " : "")}{e.Reason}");
+            var quoted = result.Errors.Select(e => $"{(e.Row >= 2 && e.Row - 2 < figures.Count ? figures[(int)e.Row - 2].Row.Origin : "the figures")}: {(e.Column.Length > 0 ? e.Column + ": " : "")}{e.Message}");
             throw new SourceRefreshException(
                 $"{source.SourceId}: {result.ErrorCount:N0} figure(s) could not be loaded, so none were: " + string.Join("; ", quoted) + (result.ErrorsNotListed > 0 ? $"; and {result.ErrorsNotListed:N0} more" : ""));
         }

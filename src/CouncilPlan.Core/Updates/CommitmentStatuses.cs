@@ -39,7 +39,7 @@ public sealed class CommitmentStatuses(CouncilPlanDb db, TimeProvider clock)
 
         if (errors.Count > 0)
         {
-            throw new UpdateValidationException(errors);
+            throw new InvalidInputException(errors);
         }
 
         var row = new CommitmentUpdate

@@ -1,17 +1,31 @@
-using System.Globalization;
 using CouncilPlan.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Updates;
-/// <summary>A measure or commitment due from an officer in the open quarter.</summary>
-/// <param name="Status">Where its update is, in words.</param>
+/// <summary>Whether a due item is a measure's figure or a commitment's status.</summary>
+public enum DueKind
+{
+    Measure,
+    Commitment,
+}
+
+/// <summary>
+/// A measure or commitment due from an officer in an open quarter, as facts: the workspace and the
+/// reminder emails put them in words and link them (CouncilPlan.Reports, Workspace/DueWords).
+/// </summary>
+/// <param name="Id">The measure's or the plan element's id.</param>
+/// <param name="Stage">Where its update is. A commitment's is NotStarted until a status is reported, then Submitted, Approved or Published.</param>
+/// <param name="Reported">The status a commitment's latest report gives; null for a measure, or when none is reported yet.</param>
 /// <param name="ToDo">Whether its owner still has something to do: nothing entered yet, a draft, or returned.</param>
-public sealed record DueItem(string Quarter, string Kind, string Reference, string Title, string Href, string Status, bool ToDo, bool Overdue, string DueText);
+/// <param name="Overdue">Whether the due date has passed with something still to do.</param>
+public sealed record DueItem(ReportingPeriod Period, DueKind Kind, int Id, string Reference, string Title, UpdateStatus Stage, CommitmentStatus? Reported, bool ToDo, bool Overdue)
+{
+    public string Quarter => Period.Quarter;
+}
+
 /// <summary>What is due from each officer in the open quarters: the "My updates" list and the reminders' content.</summary>
 public sealed class DueList(CouncilPlanDb db, TimeProvider clock)
 {
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
-
     /// <summary>What is due from an officer in the open quarters, with overdue said in words.</summary>
     public async Task<IReadOnlyList<DueItem>> DueFromAsync(Officer officer, CancellationToken cancellationToken = default)
     {
@@ -51,39 +65,22 @@ public sealed class DueList(CouncilPlanDb db, TimeProvider clock)
             foreach (var measure in measures)
             {
                 var update = updates.FirstOrDefault(u => u.MeasureId == measure.Id && u.ReportingPeriodId == period.Id);
-                var status = update?.Status ?? UpdateStatus.NotStarted;
-                var done = status is UpdateStatus.Submitted or UpdateStatus.Approved or UpdateStatus.Published;
-                items.Add(new DueItem(period.Quarter, "Measure", measure.Code, measure.Title, $"/staff/measures/{measure.Code}/update?period={Uri.EscapeDataString(period.Quarter)}", StatusWords.Describe(status), !done, !done && today > period.Due, DueText(period, today, done)));
+                var stage = update?.Status ?? UpdateStatus.NotStarted;
+                var toDo = stage is not (UpdateStatus.Submitted or UpdateStatus.Approved or UpdateStatus.Published);
+                items.Add(new DueItem(period, DueKind.Measure, measure.Id, measure.Code, measure.Title, stage, null, toDo, toDo && today > period.Due));
             }
 
             foreach (var element in elements)
             {
                 var latest = commitments.Where(c => c.ElementId == element.Id && c.ReportingPeriodId == period.Id).MaxBy(c => c.EnteredAt);
-                // Not "Not started": that is a commitment's own status (its delivery has not begun), not its report's.
-                var status = latest is null
-                    ? "No status reported yet"
-                    : StatusWords.Describe(latest.Status) + (latest.Published ? ": published" : latest.ApprovedAt is not null ? ": approved, not yet published" : ": waiting for approval");
-                items.Add(new DueItem(period.Quarter, "Commitment", element.Key, element.Title ?? element.Key, $"/staff/commitments/{element.Id}/update?period={Uri.EscapeDataString(period.Quarter)}", status, latest is null, latest is null && today > period.Due, DueText(period, today, latest is not null)));
+                var stage = latest is null ? UpdateStatus.NotStarted
+                    : latest.Published ? UpdateStatus.Published
+                    : latest.ApprovedAt is not null ? UpdateStatus.Approved
+                    : UpdateStatus.Submitted;
+                items.Add(new DueItem(period, DueKind.Commitment, element.Id, element.Key, element.Title ?? element.Key, stage, latest?.Status, latest is null, latest is null && today > period.Due));
             }
         }
 
         return items;
-    }
-
-    private static string DueText(ReportingPeriod period, DateOnly today, bool done)
-    {
-        var due = period.Due.ToString("d MMMM yyyy", EnGb);
-        if (done)
-        {
-            return $"Due {due}: done";
-        }
-
-        var days = period.Due.DayNumber - today.DayNumber;
-        return days switch
-        {
-            < 0 => $"Overdue: was due {due} ({-days} day{(days == -1 ? "" : "s")} ago)",
-            0 => $"Due today, {due}",
-            _ => $"Due {due} (in {days} day{(days == 1 ? "" : "s")})",
-        };
     }
 }

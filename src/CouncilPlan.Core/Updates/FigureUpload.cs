@@ -3,6 +3,7 @@ using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Exports;
 using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Measures;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Updates;
@@ -33,7 +34,7 @@ public static class FigureUploadColumns
     public static IReadOnlyList<string> Entered { get; } =
         [Value, Numerator, Denominator, Status, QualityNote, Commentary, CorrectiveAction, CorrectiveActionOwner, CorrectiveActionDue];
 
-    /// <summary>The column a field of <see cref="UpdateValidationException"/> was read from.</summary>
+    /// <summary>The column a field of <see cref="InvalidInputException"/> was read from.</summary>
     public static string Of(string field) => field switch
     {
         "Period" => Period,
@@ -66,7 +67,7 @@ public sealed record UploadRow(long Row, string MeasureCode, Measure? Measure, s
 /// <summary>What an upload would change, or did, and every problem found, in row order.</summary>
 /// <param name="Errors">Problems that stop the file being saved at all.</param>
 /// <param name="NeededToSubmit">What is missing for the figures to be submitted for approval; they can still be saved as drafts.</param>
-public sealed record UploadPreview(ReportingPeriod Quarter, IReadOnlyList<UploadRow> Rows, IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportError> NeededToSubmit)
+public sealed record UploadPreview(ReportingPeriod Quarter, IReadOnlyList<UploadRow> Rows, IReadOnlyList<InputError> Errors, IReadOnlyList<InputError> NeededToSubmit)
 {
     /// <summary>How many updates a commit saved; 0 for a preview and for a commit that was refused.</summary>
     public int Saved { get; init; }
@@ -107,8 +108,8 @@ public sealed class FigureUpload(CouncilPlanDb db, TimeProvider clock)
 
     public async Task<UploadPreview> PreviewAsync(Officer officer, ReportingPeriod quarter, byte[] file, CancellationToken cancellationToken = default)
     {
-        var errors = new ImportErrors(int.MaxValue);
-        var toSubmit = new ImportErrors(int.MaxValue);
+        var errors = new InputErrors(int.MaxValue);
+        var toSubmit = new InputErrors(int.MaxValue);
         var rows = new List<UploadRow>();
         UploadPreview Result() => new(quarter, rows, errors.Listed, toSubmit.Listed);
         if (!quarter.IsOpen)
@@ -260,12 +261,12 @@ public sealed class FigureUpload(CouncilPlanDb db, TimeProvider clock)
                 {
                     await updating.CheckAsync(measure, input, submit: true, cancellationToken);
                 }
-                catch (UpdateValidationException needed)
+                catch (InvalidInputException needed)
                 {
                     Add(toSubmit, line, needed);
                 }
             }
-            catch (UpdateValidationException invalid)
+            catch (InvalidInputException invalid)
             {
                 Add(errors, line, invalid);
             }
@@ -289,7 +290,7 @@ public sealed class FigureUpload(CouncilPlanDb db, TimeProvider clock)
     public async Task<UploadPreview> CommitAsync(Officer officer, ReportingPeriod quarter, byte[] file, IReadOnlyDictionary<int, int> previewed, bool submit, CancellationToken cancellationToken = default)
     {
         var check = await PreviewAsync(officer, quarter, file, cancellationToken);
-        var errors = new List<ImportError>(check.Errors);
+        var errors = new List<InputError>(check.Errors);
         if (submit)
         {
             errors.AddRange(check.NeededToSubmit);
@@ -299,11 +300,11 @@ public sealed class FigureUpload(CouncilPlanDb db, TimeProvider clock)
         {
             if (!previewed.TryGetValue(row.Measure!.Id, out var version))
             {
-                errors.Add(new ImportError(row.Row, FigureUploadColumns.Measure, "this row was not in the file you checked: upload the file again"));
+                errors.Add(new InputError(row.Row, FigureUploadColumns.Measure, "this row was not in the file you checked: upload the file again"));
             }
             else if ((row.Current?.Version ?? 0) != version)
             {
-                errors.Add(new ImportError(row.Row, FigureUploadColumns.Measure, ChangedSince(row.Measure.Code, row.Current)));
+                errors.Add(new InputError(row.Row, FigureUploadColumns.Measure, ChangedSince(row.Measure.Code, row.Current)));
             }
         }
 
@@ -321,13 +322,20 @@ public sealed class FigureUpload(CouncilPlanDb db, TimeProvider clock)
             {
                 await updating.SaveAsync(officer, measure, quarter, row.Input! with { ExpectedVersion = previewed[measure.Id] }, submit, cancellationToken);
             }
-            catch (Exception refused) when (refused is ConflictException or UpdateValidationException or NotAllowedException)
+            catch (Exception refused) when (refused is ConflictException or InvalidInputException or NotAllowedException)
             {
                 // Changed by someone else between the check above and this save: undo every row.
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                var reason = refused is ConflictException conflict ? ChangedSince(measure.Code, conflict.Current) : Lower(refused.Message);
-                return check with { Errors = [new ImportError(row.Row, FigureUploadColumns.Measure, reason)] };
+                return check with
+                {
+                    Errors = refused switch
+                    {
+                        ConflictException conflict => [new InputError(row.Row, FigureUploadColumns.Measure, ChangedSince(measure.Code, conflict.Current))],
+                        InvalidInputException invalid => [.. invalid.Errors.Select(e => new InputError(row.Row, FigureUploadColumns.Of(e.Column), Lower(e.Message)))],
+                        _ => [new InputError(row.Row, FigureUploadColumns.Measure, Lower(refused.Message))],
+                    },
+                };
             }
         }
 
@@ -364,11 +372,11 @@ public sealed class FigureUpload(CouncilPlanDb db, TimeProvider clock)
         _ => null,
     };
 
-    private static void Add(ImportErrors errors, long line, UpdateValidationException problems)
+    private static void Add(InputErrors errors, long line, InvalidInputException problems)
     {
-        foreach (var (field, message) in problems.Errors)
+        foreach (var problem in problems.Errors)
         {
-            errors.Add(line, FigureUploadColumns.Of(field), Lower(message));
+            errors.Add(line, FigureUploadColumns.Of(problem.Column), Lower(problem.Message));
         }
     }
 

@@ -189,7 +189,7 @@ public sealed class MeasureUpdates(CouncilPlanDb db, TimeProvider clock)
 
         if (errors.Count > 0)
         {
-            throw new UpdateValidationException(errors);
+            throw new InvalidInputException(errors);
         }
 
         return new CheckedFigures(period!.Value, value!.Value, numerator, denominator, actionDue);
@@ -208,7 +208,7 @@ public sealed class MeasureUpdates(CouncilPlanDb db, TimeProvider clock)
 
         if (!approve && string.IsNullOrWhiteSpace(reason))
         {
-            throw new UpdateValidationException(new Dictionary<string, string> { ["Reason"] = "Enter why the update is being returned" });
+            throw new InvalidInputException(new Dictionary<string, string> { ["Reason"] = "Enter why the update is being returned" });
         }
 
         update.Status = approve ? UpdateStatus.Approved : UpdateStatus.Returned;

@@ -26,9 +26,3 @@ public sealed class ConflictException(MeasureUpdate current) : Exception("someon
 {
     public MeasureUpdate Current { get; } = current;
 }
-
-/// <summary>Problems with what an officer entered, field by field, as the form shows them.</summary>
-public sealed class UpdateValidationException(IReadOnlyDictionary<string, string> errors) : Exception(string.Join("; ", errors.Values))
-{
-    public IReadOnlyDictionary<string, string> Errors { get; } = errors;
-}

@@ -4,6 +4,7 @@ using CouncilPlan.Core.Exports;
 using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Updates;
@@ -23,7 +24,7 @@ public sealed record OwnerAssignment(OwnedKind Kind, int ItemId, int ServiceId, 
 public sealed record OwnedItem(OwnedKind Kind, int Id, string Reference, string Title, int? ServiceId, string? ServiceName, IReadOnlyList<string> NamedOwners);
 
 /// <summary>What an owners import did, or would do, or why it did nothing.</summary>
-public sealed record OwnersImportResult(long RowsRead, int Changed, int Unchanged, IReadOnlyList<ImportError> Errors, long ErrorCount, bool DryRun)
+public sealed record OwnersImportResult(long RowsRead, int Changed, int Unchanged, IReadOnlyList<InputError> Errors, long ErrorCount, bool DryRun)
 {
     public bool IsValid => ErrorCount == 0;
 
@@ -95,7 +96,7 @@ public sealed class Owners(CouncilPlanDb db)
 
         if (errors.Count > 0)
         {
-            throw new UpdateValidationException(errors);
+            throw new InvalidInputException(errors);
         }
 
         var changed = await ApplyAsync(assignments, cancellationToken);
@@ -111,7 +112,7 @@ public sealed class Owners(CouncilPlanDb db)
             throw new NotAllowedException("Only the performance team assigns owners.");
         }
 
-        var errors = new ImportErrors(maxErrors);
+        var errors = new InputErrors(maxErrors);
         var (assignments, rowsRead) = await ReadAsync(new CsvRecordReader(csv, 1 << 16), errors, cancellationToken);
         if (errors.Count > 0)
         {
@@ -181,7 +182,7 @@ public sealed class Owners(CouncilPlanDb db)
                where role.Name == Roles.Contributor
                select new { user.Id, user.Email }).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, cancellationToken);
 
-    private async Task<(List<OwnerAssignment> Assignments, long RowsRead)> ReadAsync(CsvRecordReader csv, ImportErrors errors, CancellationToken cancellationToken)
+    private async Task<(List<OwnerAssignment> Assignments, long RowsRead)> ReadAsync(CsvRecordReader csv, InputErrors errors, CancellationToken cancellationToken)
     {
         var header = CsvHeader.Read(csv, Columns, Required, errors, "owner");
         if (header is null)
@@ -254,9 +255,9 @@ public sealed class Owners(CouncilPlanDb db)
                     {
                         serviceId = (await directory.FindAsync(serviceName, cancellationToken))?.Id;
                     }
-                    catch (AccountException ambiguous)
+                    catch (InvalidInputException ambiguous)
                     {
-                        errors.Add(row, ServiceColumn, ambiguous.Message);
+                        errors.Add(row, ServiceColumn, ambiguous.Errors[0].Message);
                         continue;
                     }
 

@@ -1,5 +1,6 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Measures;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Updates;
@@ -11,12 +12,12 @@ public sealed class ReportingPeriods(CouncilPlanDb db, TimeProvider clock)
         Require(officer.IsPerformanceTeam, "Only the performance team opens reporting periods.");
         if (!Period.TryParse(PeriodType.FinancialQuarter, quarter, out var period))
         {
-            throw new UpdateValidationException(new Dictionary<string, string> { ["Quarter"] = $"Enter a financial-year quarter like {Period.Example(PeriodType.FinancialQuarter)}" });
+            throw new InvalidInputException(new Dictionary<string, string> { ["Quarter"] = $"Enter a financial-year quarter like {Period.Example(PeriodType.FinancialQuarter)}" });
         }
 
         if (due < period.End)
         {
-            throw new UpdateValidationException(new Dictionary<string, string> { ["Due"] = "Updates cannot be due before the quarter ends" });
+            throw new InvalidInputException(new Dictionary<string, string> { ["Due"] = "Updates cannot be due before the quarter ends" });
         }
 
         var row = await db.ReportingPeriods.SingleOrDefaultAsync(p => p.Quarter == period.Label, cancellationToken);

@@ -1,4 +1,5 @@
 using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Users;
@@ -140,7 +141,7 @@ public sealed class ServiceDirectory(CouncilPlanDb db)
         var services = all.Where(s => Same(s.Name, directorateName)).ToList();
         if (services.Count > 1)
         {
-            throw new AccountException("Service", $"More than one service is called ‘{directorateName}’: give the directorate too, like ‘Directorate{Separator}{directorateName}’");
+            throw new InvalidInputException("Service", $"More than one service is called ‘{directorateName}’: give the directorate too, like ‘Directorate{Separator}{directorateName}’");
         }
 
         return services.SingleOrDefault();
@@ -154,7 +155,7 @@ public sealed class ServiceDirectory(CouncilPlanDb db)
         if (directorateId is not null)
         {
             directorate = all.FirstOrDefault(s => s.Id == directorateId && s.DirectorateId is null)
-                ?? throw new AccountException("DirectorateId", "Choose a directorate from the list");
+                ?? throw new InvalidInputException("DirectorateId", "Choose a directorate from the list");
         }
 
         var service = new Service { Name = CheckName(all, name, directorate, null), DirectorateId = directorate?.Id };
@@ -166,7 +167,7 @@ public sealed class ServiceDirectory(CouncilPlanDb db)
     public async Task RenameAsync(int id, string? name, CancellationToken cancellationToken = default)
     {
         var all = await db.Services.ToListAsync(cancellationToken);
-        var service = all.FirstOrDefault(s => s.Id == id) ?? throw new AccountException("", "There is no such service");
+        var service = all.FirstOrDefault(s => s.Id == id) ?? throw new InvalidInputException("", "There is no such service");
         var directorate = all.FirstOrDefault(s => s.Id == service.DirectorateId);
         service.Name = CheckName(all, name, directorate, service);
         await db.SaveChangesAsync(cancellationToken);
@@ -175,11 +176,11 @@ public sealed class ServiceDirectory(CouncilPlanDb db)
     /// <summary>Removes a directorate or service that nothing refers to: one that owns anything, has users or (a directorate) services is kept.</summary>
     public async Task RemoveAsync(int id, CancellationToken cancellationToken = default)
     {
-        var service = await db.Services.SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new AccountException("", "There is no such service");
+        var service = await db.Services.SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new InvalidInputException("", "There is no such service");
         var uses = (await ListAsync(cancellationToken)).Single(s => s.Id == id).Uses;
         if (uses.Count > 0)
         {
-            throw new AccountException("", $"‘{service.Name}’ cannot be removed while it has {string.Join(", ", uses)}: give them another service first");
+            throw new InvalidInputException("", $"‘{service.Name}’ cannot be removed while it has {string.Join(", ", uses)}: give them another service first");
         }
 
         db.Services.Remove(service);
@@ -229,23 +230,23 @@ public sealed class ServiceDirectory(CouncilPlanDb db)
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw new AccountException("Name", "Enter a name");
+            throw new InvalidInputException("Name", "Enter a name");
         }
 
         if (trimmed.Length > MaxNameLength)
         {
-            throw new AccountException("Name", $"The name must be {MaxNameLength} characters or fewer");
+            throw new InvalidInputException("Name", $"The name must be {MaxNameLength} characters or fewer");
         }
 
         if (trimmed.Contains(Separator, StringComparison.Ordinal))
         {
-            throw new AccountException("Name", $"The name must not contain ‘{Separator.Trim()}’ with spaces around it: it separates a directorate from its service");
+            throw new InvalidInputException("Name", $"The name must not contain ‘{Separator.Trim()}’ with spaces around it: it separates a directorate from its service");
         }
 
         var clash = directorate is null ? Directorate(all, trimmed) : Within(all, directorate.Id, trimmed);
         if (clash is not null && clash != renaming)
         {
-            throw new AccountException("Name", directorate is null
+            throw new InvalidInputException("Name", directorate is null
                 ? $"There is already a directorate called ‘{clash.Name}’"
                 : $"{directorate.Name} already has a service called ‘{clash.Name}’");
         }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using CouncilPlan.Core.Audit;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,38 +29,6 @@ public sealed record StaffUserSummary(
     bool LockedOut,
     bool Disabled,
     bool MustChangePassword);
-
-/// <summary>
-/// Something asked of the accounts or services that cannot be done, each problem with the form
-/// field it is about ("" for the whole request); the command line prints the messages.
-/// </summary>
-public sealed class AccountException : InvalidOperationException
-{
-    public AccountException(IReadOnlyDictionary<string, string> errors)
-        : base(string.Join("; ", errors.Values)) => Errors = errors;
-
-    public AccountException(string field, string message)
-        : this(new Dictionary<string, string> { [field] = message })
-    {
-    }
-
-    public AccountException()
-        : this("", "not possible")
-    {
-    }
-
-    public AccountException(string message)
-        : this("", message)
-    {
-    }
-
-    public AccountException(string message, Exception innerException)
-        : base(message, innerException) => Errors = new Dictionary<string, string> { [""] = message };
-
-    /// <summary>The problems by form field, in the order of the form.</summary>
-    public IReadOnlyDictionary<string, string> Errors { get; }
-}
-
 /// <summary>
 /// Adding users, changing their roles, service and portfolio, resetting their passwords and
 /// disabling them, for the command line and the web app alike. Every change goes through the
@@ -120,7 +89,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         var portfolio = await CollectAsync(errors, () => PortfolioAsync(request.PortfolioKey, cancellationToken));
         if (errors.Count > 0)
         {
-            throw new AccountException(errors);
+            throw new InvalidInputException(errors);
         }
 
         await EnsureRolesAsync(cancellationToken);
@@ -171,7 +140,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         var portfolio = await CollectAsync(errors, () => PortfolioAsync(change.PortfolioKey, cancellationToken));
         if (errors.Count > 0)
         {
-            throw new AccountException(errors);
+            throw new InvalidInputException(errors);
         }
 
         var removed = current.Except(wanted).ToList();
@@ -238,7 +207,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         var user = await FindUserAsync(email);
         if (user.Id == actingUserId)
         {
-            throw new AccountException("", "You cannot disable your own account: ask another administrator to do it");
+            throw new InvalidInputException("", "You cannot disable your own account: ask another administrator to do it");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -326,21 +295,21 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
     }
 
     private async Task<StaffUser> FindUserAsync(string email) =>
-        await users.FindByEmailAsync(email.Trim()) ?? throw new AccountException("", $"There is no user with the email address {email.Trim()}.");
+        await users.FindByEmailAsync(email.Trim()) ?? throw new InvalidInputException("", $"There is no user with the email address {email.Trim()}.");
 
     private static string RoleNamed(string role, string field) =>
         Roles.All.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase))
-        ?? throw new AccountException(field, string.IsNullOrWhiteSpace(role) ? "Select a role" : new StaffIdentityErrors().InvalidRoleName(role).Description);
+        ?? throw new InvalidInputException(field, string.IsNullOrWhiteSpace(role) ? "Select a role" : new StaffIdentityErrors().InvalidRoleName(role).Description);
 
     private static string CheckDisplayName(string? name)
     {
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw new AccountException("DisplayName", "Enter the user’s name");
+            throw new InvalidInputException("DisplayName", "Enter the user’s name");
         }
 
-        return trimmed.Length <= 200 ? trimmed : throw new AccountException("DisplayName", "The name must be 200 characters or fewer");
+        return trimmed.Length <= 200 ? trimmed : throw new InvalidInputException("DisplayName", "The name must be 200 characters or fewer");
     }
 
     private async Task<int?> ServiceIdAsync(string? name, CancellationToken cancellationToken)
@@ -351,7 +320,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         }
 
         var service = await new ServiceDirectory(db).FindAsync(name.Trim(), cancellationToken)
-            ?? throw new AccountException("Service", $"There is no service called ‘{name.Trim()}’.");
+            ?? throw new InvalidInputException("Service", $"There is no service called ‘{name.Trim()}’.");
         return service.Id;
     }
 
@@ -365,7 +334,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         var portfolio = key.Trim();
         if (!await db.PlanElements.AnyAsync(e => e.Kind == ElementKind.Portfolio && e.Key == portfolio, cancellationToken))
         {
-            throw new AccountException("Portfolio", $"There is no portfolio with the key ‘{portfolio}’.");
+            throw new InvalidInputException("Portfolio", $"There is no portfolio with the key ‘{portfolio}’.");
         }
 
         return portfolio;
@@ -378,11 +347,11 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         {
             return await check();
         }
-        catch (AccountException problem)
+        catch (InvalidInputException problem)
         {
-            foreach (var (field, message) in problem.Errors)
+            foreach (var error in problem.Errors)
             {
-                errors.TryAdd(field, message);
+                errors.TryAdd(error.Column, error.Message);
             }
 
             return default;

@@ -1,27 +1,27 @@
-namespace CouncilPlan.Core.Imports;
+namespace CouncilPlan.Core.Validation;
 
 /// <summary>Collects errors: the first few are kept (in the order found, which is row order), the rest only counted.</summary>
-internal sealed class ImportErrors(int max)
+internal sealed class InputErrors(int max)
 {
-    private readonly List<ImportError> listed = [];
+    private readonly List<InputError> listed = [];
 
     public int Max { get; } = Math.Max(0, max);
 
     public long Count { get; private set; }
 
-    public IReadOnlyList<ImportError> Listed => listed;
+    public IReadOnlyList<InputError> Listed => listed;
 
     public void Add(long row, string column, string reason)
     {
         Count++;
         if (listed.Count < Max)
         {
-            listed.Add(new ImportError(row, column, reason));
+            listed.Add(new InputError(row, column, reason));
         }
     }
 
     /// <summary>Adds errors found later (repeated keys) and keeps the first <see cref="Max"/> of all in row order.</summary>
-    public void Merge(IReadOnlyList<ImportError> more, long moreCount)
+    public void Merge(IReadOnlyList<InputError> more, long moreCount)
     {
         Count += moreCount;
         listed.AddRange(more);

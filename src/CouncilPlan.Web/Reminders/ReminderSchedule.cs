@@ -1,6 +1,7 @@
 using CouncilPlan.Core.Audit;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Reminders;
+using CouncilPlan.Reports.Workspace;
 
 namespace CouncilPlan.Web.Reminders;
 
@@ -71,7 +72,7 @@ public sealed class ScheduledReminders(
         var db = scope.ServiceProvider.GetRequiredService<CouncilPlanDb>();
         db.Actor = AuditActor.System;
         var email = scope.ServiceProvider.GetRequiredService<IEmailSender>();
-        var outcomes = await new ReminderRun(db, clock, settings, email, logger).RunAsync(dryRun: false, cancellationToken);
+        var outcomes = await new ReminderRun(db, clock, settings, email, ReminderEmails.Writer(settings), logger).RunAsync(dryRun: false, cancellationToken);
         logger.LogInformation("Reminder run: {Sent} emails sent, {Failed} not sent.", outcomes.Count(o => o.Sent), outcomes.Count(o => !o.Sent));
     }
 }

@@ -1,6 +1,7 @@
 using CouncilPlan.Core.Audit;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Sources;
+using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Web.Sources;
@@ -58,7 +59,7 @@ public sealed class ScheduledSourceRefresh(
         {
             sources = settings.ReadSources();
         }
-        catch (Core.DataFiles.DataFileException e)
+        catch (Core.Validation.InvalidInputException e)
         {
             logger.LogError("Scheduled source refresh is off: the sources file has problems: {Problems}", e.Message);
             return;

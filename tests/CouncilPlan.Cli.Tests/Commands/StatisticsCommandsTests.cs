@@ -159,7 +159,7 @@ public sealed class StatisticsCommandsTests
         var (exitCode, _, error) = await CliRunner.RunAsync(null, "spc", "--input", path);
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains($"{path}:3:2: value 'six' is not a number", error, StringComparison.Ordinal);
+        Assert.Contains($"{path}:3:value: value 'six' is not a number", error, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => await CliRunner.RunAsync(null, args);
@@ -331,13 +331,13 @@ public sealed class StatisticsCommandsTests
     }
 
     [Theory]
-    [InlineData("period,value\n2023-24 Q1,5\n2023-24 Q2,6\n2023-24,7\n", ":4:1: period '2023-24' is a financial year, but line 2's '2023-24 Q1' is a financial quarter: a series has one period type")]
-    [InlineData("period,value\nOct 2021-Sep 2022,5\n2022-01-01,6\n", ":3:1: period '2022-01-01' is a date, but line 2 has a label ('Oct 2021-Sep 2022'): write every period the same way")]
-    [InlineData("period,value\n2022-01-01,5\n2022-02,6\n", ":3:1: period '2022-02' is a label, but line 2 has a date ('2022-01-01'): write every period the same way")]
-    [InlineData("period,value\n2023-24 Q1,5\nQ2 2023,6\n", ":3:1: period 'Q2 2023' is not a date or a period label: write YYYY-MM-DD or a label like 2023-24 Q2, 2023-24, 2023/24 academic, 2023, Oct 2021-Sep 2022 or 2023-04")]
-    [InlineData("period,value\n2023-24 Q1,5\n2023/24 Q1,6\n", ":3:1: period '2023/24 Q1' is on line 2 too: a series has one value per period")]
-    [InlineData("period,value\n2023-24 Q1,5\n2023-24 Q2,six\n", ":3:2: value 'six' is not a number")]
-    [InlineData("value,period\n5,2023\n\"6,5\",2024\n", ":3:1: value '6,5' is not a number")]
+    [InlineData("period,value\n2023-24 Q1,5\n2023-24 Q2,6\n2023-24,7\n", ":4:period: period '2023-24' is a financial year, but line 2's '2023-24 Q1' is a financial quarter: a series has one period type")]
+    [InlineData("period,value\nOct 2021-Sep 2022,5\n2022-01-01,6\n", ":3:period: period '2022-01-01' is a date, but line 2 has a label ('Oct 2021-Sep 2022'): write every period the same way")]
+    [InlineData("period,value\n2022-01-01,5\n2022-02,6\n", ":3:period: period '2022-02' is a label, but line 2 has a date ('2022-01-01'): write every period the same way")]
+    [InlineData("period,value\n2023-24 Q1,5\nQ2 2023,6\n", ":3:period: period 'Q2 2023' is not a date or a period label: write YYYY-MM-DD or a label like 2023-24 Q2, 2023-24, 2023/24 academic, 2023, Oct 2021-Sep 2022 or 2023-04")]
+    [InlineData("period,value\n2023-24 Q1,5\n2023/24 Q1,6\n", ":3:period: period '2023/24 Q1' is on line 2 too: a series has one value per period")]
+    [InlineData("period,value\n2023-24 Q1,5\n2023-24 Q2,six\n", ":3:value: value 'six' is not a number")]
+    [InlineData("value,period\n5,2023\n\"6,5\",2024\n", ":3:value: value '6,5' is not a number")]
     [InlineData("period,value\n2023,\"5\n", ":2:2: a quoted cell is not closed: a '\"' is missing")]
     [InlineData("period,total\n2023,5\n", ":1:1: missing column(s) value: the header must have period,value")]
     [InlineData("\n\n", ":1:1: the file is empty: it needs a header row period,value (or an observations export)")]
@@ -430,12 +430,12 @@ public sealed class StatisticsCommandsTests
     }
 
     [Theory]
-    [InlineData("count,population,standard_population\n20,1000,5000\n-3,1000,5000\n", ":3:1: count (-3) cannot be negative")]
-    [InlineData("count,population,standard_population\n20,1000,5000\n3,0,5000\n", ":3:2: population (0) must be more than 0")]
-    [InlineData("count,population,standard_population\n20,,5000\n", ":2:2: population is missing: every age band needs one, more than 0")]
-    [InlineData("count,population,standard_population\n20,1000,many\n", ":2:3: standard_population 'many' is not a number")]
-    [InlineData("count,population,standard_population\n20,1000,-1\n", ":2:3: standard_population (-1) cannot be negative")]
-    [InlineData("population,count,standard_population\n1000,20,NA\n", ":2:3: standard_population is missing: every age band needs one, 0 or more")]
+    [InlineData("count,population,standard_population\n20,1000,5000\n-3,1000,5000\n", ":3:count: count (-3) cannot be negative")]
+    [InlineData("count,population,standard_population\n20,1000,5000\n3,0,5000\n", ":3:population: population (0) must be more than 0")]
+    [InlineData("count,population,standard_population\n20,,5000\n", ":2:population: population is missing: every age band needs one, more than 0")]
+    [InlineData("count,population,standard_population\n20,1000,many\n", ":2:standard_population: standard_population 'many' is not a number")]
+    [InlineData("count,population,standard_population\n20,1000,-1\n", ":2:standard_population: standard_population (-1) cannot be negative")]
+    [InlineData("population,count,standard_population\n1000,20,NA\n", ":2:standard_population: standard_population is missing: every age band needs one, 0 or more")]
     [InlineData("count,population,standard_population\n20,1000,0\n5,1000,0\n", ": every standard_population is 0: at least one must be more than 0")]
     [InlineData("count,population,standard_population\n", ":1:1: the file has a header but no rows: it needs one row per age band")]
     [InlineData("count,population\n20,1000\n", ":1:1: missing column(s) standard_population: the header must have count,population,standard_population")]

@@ -1,5 +1,6 @@
 using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.DataFiles;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 
 namespace CouncilPlan.Core.Tests.Areas;
@@ -50,9 +51,9 @@ public sealed class AreaFileTests
     {
         var text = "format: councilplan/areas@1\nareas:\n  - code: E05000001\n    name: Somewhere\n    type: ward\n    ward_set: nowhere-2020\n";
 
-        var error = Assert.Single(Assert.Throws<DataFileException>(() => AreaFileReader.Read("areas.yaml", new StringReader(text))).Errors);
+        var error = Assert.Single(Assert.Throws<InvalidInputException>(() => AreaFileReader.Read("areas.yaml", new StringReader(text))).Errors);
 
-        Assert.Equal(6, error.Line);
+        Assert.Equal(6, error.Row);
         Assert.Equal("ward set 'nowhere-2020' is not defined in 'ward_sets'", error.Message);
     }
 }

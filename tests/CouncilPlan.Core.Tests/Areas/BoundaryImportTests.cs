@@ -1,6 +1,7 @@
 using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.DataFiles;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,7 +49,7 @@ public sealed class BoundaryImportTests
         await using var database = await AreasAsync(provider);
         await using (var db = database.NewContext())
         {
-            var error = await Assert.ThrowsAsync<DataFileException>(() => new BoundaryImporter(db, TimeProvider.System).ImportFileAsync(Features(Feature("E05015014"), Feature("E05099999")), null, skipUnknown: false));
+            var error = await Assert.ThrowsAsync<InvalidInputException>(() => new BoundaryImporter(db, TimeProvider.System).ImportFileAsync(Features(Feature("E05015014"), Feature("E05099999")), null, skipUnknown: false));
             Assert.StartsWith("feature 2: 'E05099999' is not a known area", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
         }
 
@@ -74,7 +75,7 @@ public sealed class BoundaryImportTests
         await using var database = await AreasAsync(DatabaseProvider.Sqlite);
         await using var db = database.NewContext();
 
-        var error = await Assert.ThrowsAsync<DataFileException>(() => new BoundaryImporter(db, TimeProvider.System).ImportFileAsync(Features(Feature("E05015014", "{\"type\":\"Point\",\"coordinates\":[-2.2,53.4]}")), null, false));
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => new BoundaryImporter(db, TimeProvider.System).ImportFileAsync(Features(Feature("E05015014", "{\"type\":\"Point\",\"coordinates\":[-2.2,53.4]}")), null, false));
 
         Assert.Equal("feature 1 (E05015014): the geometry must be a Polygon or MultiPolygon", Assert.Single(error.Errors).Message);
     }
@@ -86,9 +87,9 @@ public sealed class BoundaryImportTests
         await using var db = database.NewContext();
         var path = PlanFixtures.WriteTemp("{\"type\":\"FeatureCollection\",\n\"features\":[,]}", "bad.geojson");
 
-        var error = Assert.Single((await Assert.ThrowsAsync<DataFileException>(() => new BoundaryImporter(db, TimeProvider.System).ImportFileAsync(path, null, false))).Errors);
+        var error = Assert.Single((await Assert.ThrowsAsync<InvalidInputException>(() => new BoundaryImporter(db, TimeProvider.System).ImportFileAsync(path, null, false))).Errors);
 
-        Assert.Equal(2, error.Line);
+        Assert.Equal(2, error.Row);
         Assert.StartsWith("the GeoJSON is malformed", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.DataFiles;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,8 +47,8 @@ public sealed class CouncilKindTests
     private static AreaDocument Read(params string[] lines) =>
         AreaFileReader.Read("areas.yaml", new StringReader(string.Join('\n', lines) + "\n"));
 
-    private static DataFileError Refused(params string[] lines) =>
-        Assert.Single(Assert.Throws<DataFileException>(() => Read(lines)).Errors);
+    private static InputError Refused(params string[] lines) =>
+        Assert.Single(Assert.Throws<InvalidInputException>(() => Read(lines)).Errors);
 
     private static Area Find(AreaDocument document, string code) => Assert.Single(document.Areas, a => a.Code == code);
 
@@ -134,7 +135,7 @@ public sealed class CouncilKindTests
             "    type: council",
             "    council_type: county");
 
-        Assert.Equal(6, error.Line);
+        Assert.Equal(6, error.Row);
         Assert.Equal("council_type 'county' does not match code 'E07000093': E07 codes are district councils", error.Message);
     }
 
@@ -158,7 +159,7 @@ public sealed class CouncilKindTests
     {
         var error = Refused("format: councilplan/areas@1", "areas:", "  - code: E12000002", "    name: North West", "    type: region", "    council_type: county");
 
-        Assert.Equal(6, error.Line);
+        Assert.Equal(6, error.Row);
         Assert.Equal("'areas[0].council_type' is only for areas of type council, not region", error.Message);
     }
 
@@ -167,7 +168,7 @@ public sealed class CouncilKindTests
     {
         var error = Refused("format: councilplan/areas@1", "areas:", "  - code: E07000093", "    name: Test Valley", "    type: council", "    council_type: shire");
 
-        Assert.Equal(6, error.Line);
+        Assert.Equal(6, error.Row);
         Assert.StartsWith("'areas[0].council_type' 'shire' is not one of county, district, unitary, metropolitan, london-borough", error.Message, StringComparison.Ordinal);
     }
 
@@ -200,7 +201,7 @@ public sealed class CouncilKindTests
             "    type: council",
             "    parent: E05999901");
 
-        Assert.Equal(15, error.Line);
+        Assert.Equal(15, error.Row);
         Assert.Equal("'E07000093' is a district council, its parent must be a county council, combined authority, region or country, not a ward", error.Message);
     }
 
@@ -215,7 +216,7 @@ public sealed class CouncilKindTests
 
         var error = Refused(lines);
 
-        Assert.Equal(lines.Length, error.Line);
+        Assert.Equal(lines.Length, error.Row);
         Assert.Equal(message, error.Message);
     }
 
@@ -239,7 +240,7 @@ public sealed class CouncilKindTests
             "    parent: E12000002",
             "    ward_set: elsewhere");
 
-        Assert.Equal(14, error.Line);
+        Assert.Equal(14, error.Row);
         Assert.Equal("'E05999901' is a ward, its parent must be a council, not a region", error.Message);
     }
 

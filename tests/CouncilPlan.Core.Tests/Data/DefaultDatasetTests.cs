@@ -1,6 +1,7 @@
 using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.DataFiles;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -64,7 +65,7 @@ public sealed class DefaultDatasetTests
         var missing = Path.Combine(Path.GetTempPath(), "councilplan-tests", Guid.NewGuid().ToString("N"));
 
         await using var db = database.NewContext();
-        var error = await Assert.ThrowsAsync<DataFileException>(() => DefaultDataset.LoadIfEmptyAsync(db, Clock, missing));
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => DefaultDataset.LoadIfEmptyAsync(db, Clock, missing));
 
         Assert.Equal($"{missing}: the dataset folder does not exist: set Dataset:Folder to a folder holding areas.yaml and a folder per plan, or to none", Assert.Single(error.Errors).ToString());
         Assert.True(await DefaultDataset.IsEmptyAsync(db));

@@ -1,5 +1,6 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.DataFiles;
+using CouncilPlan.Core.Validation;
 
 namespace CouncilPlan.Core.Tests.Data;
 
@@ -60,7 +61,7 @@ public sealed class SmallAreaFiguresTests : IDisposable
     {
         WriteFiles("S1,One,1\nS9,Nine,7\n");
 
-        var error = Assert.Throws<DataFileException>(() => SmallAreaFigures.ObservationsCsv(planFolder));
+        var error = Assert.Throws<InvalidInputException>(() => SmallAreaFigures.ObservationsCsv(planFolder));
 
         var message = Assert.Single(error.Errors).ToString();
         Assert.Contains("small area S9 is not in the best-fit lookup", message, StringComparison.Ordinal);
@@ -72,10 +73,10 @@ public sealed class SmallAreaFiguresTests : IDisposable
     {
         WriteFiles("S1,One,1\nS2,Two,11\n");
 
-        var error = Assert.Throws<DataFileException>(() => SmallAreaFigures.ObservationsCsv(planFolder));
+        var error = Assert.Throws<InvalidInputException>(() => SmallAreaFigures.ObservationsCsv(planFolder));
 
         var single = Assert.Single(error.Errors);
         Assert.EndsWith("figures.csv", single.File, StringComparison.Ordinal);
-        Assert.Equal(4, single.Line);
+        Assert.Equal(4, single.Row);
     }
 }

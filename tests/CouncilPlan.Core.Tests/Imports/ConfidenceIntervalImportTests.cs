@@ -125,7 +125,7 @@ public sealed class ConfidenceIntervalImportTests
 
         Assert.False(result.Committed);
         var error = Assert.Single(result.Errors);
-        Assert.Equal((7L, column, reason), (error.Row, error.Column, error.Reason));
+        Assert.Equal((7L, column, reason), (error.Row, error.Column, error.Message));
         Assert.Equal(before, await ObservationSnapshot.TakeAsync(database));
     }
 
@@ -139,7 +139,7 @@ public sealed class ConfidenceIntervalImportTests
 
         Assert.Equal(
             [(2L, "lower_ci", "the lower confidence limit 78.3 is above the value 75.2"), (2L, "upper_ci", "the upper confidence limit 72.1 is below the value 75.2")],
-            result.Errors.Select(e => (e.Row, e.Column, e.Reason)));
+            result.Errors.Select(e => (e.Row, e.Column, e.Message)));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Text;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Measures;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 using static CouncilPlan.Testing.ObservationCatalogue;
@@ -38,7 +39,7 @@ public sealed class ObservationImportTests
         return await new ObservationImporter(db, Clock).ImportFileAsync(path, options ?? new ObservationImportOptions { Publish = true, EnteredBy = "tester" });
     }
 
-    private static async Task<ImportError> SingleErrorAsync(DatabaseProvider provider, params string[] rows)
+    private static async Task<InputError> SingleErrorAsync(DatabaseProvider provider, params string[] rows)
     {
         await using var database = await CatalogueDatabaseAsync(provider);
         var before = await ObservationSnapshot.TakeAsync(database);
@@ -85,8 +86,8 @@ public sealed class ObservationImportTests
         var error = await SingleErrorAsync(provider, rows);
 
         Assert.Equal((7L, "period"), (error.Row, error.Column));
-        Assert.Equal("'2024-13' is not a month period, which measure M-1 is reported by: write it like '2023-04'", error.Reason);
-        Assert.Equal("observations.csv:7:period: '2024-13' is not a month period, which measure M-1 is reported by: write it like '2023-04'", error.Format("observations.csv"));
+        Assert.Equal("'2024-13' is not a month period, which measure M-1 is reported by: write it like '2023-04'", error.Message);
+        Assert.Equal("observations.csv:7:period: '2024-13' is not a month period, which measure M-1 is reported by: write it like '2023-04'", error.In("observations.csv").ToString());
     }
 
     public static TheoryData<DatabaseProvider, string, string, string> RowErrors()
@@ -146,7 +147,7 @@ public sealed class ObservationImportTests
 
         Assert.Equal(3, error.Row);
         Assert.Equal(column, error.Column);
-        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -246,7 +247,7 @@ public sealed class ObservationImportTests
             $"{FinancialYear},2023/24,{England},,2,,,,,");
 
         Assert.Equal((5L, "measure"), (error.Row, error.Column));
-        Assert.StartsWith("this row repeats row 3:", error.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("this row repeats row 3:", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -261,7 +262,7 @@ public sealed class ObservationImportTests
         var result = await ImportAsync(database, WriteCsv(GoodRows[0], GoodRows[1], $"{Monthly},2030-01,{Council},,1,,,,,", GoodRows[0].Replace("61.5", "70", StringComparison.Ordinal)));
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal((5L, "this row repeats row 2: the same measure, period, area and breakdown can appear only once in a file"), (error.Row, error.Reason));
+        Assert.Equal((5L, "this row repeats row 2: the same measure, period, area and breakdown can appear only once in a file"), (error.Row, error.Message));
         Assert.Equal(before, await ObservationSnapshot.TakeAsync(database));
     }
 
@@ -304,7 +305,7 @@ public sealed class ObservationImportTests
 
         // A repeat is found by the unique index, built after the rows are in: nothing stays.
         var failed = await ImportAsync(database, WriteCsv(GoodRows[0], GoodRows[1], GoodRows[0]));
-        Assert.Equal((4L, "this row repeats row 2: the same measure, period, area and breakdown can appear only once in a file"), (Assert.Single(failed.Errors).Row, failed.Errors[0].Reason));
+        Assert.Equal((4L, "this row repeats row 2: the same measure, period, area and breakdown can appear only once in a file"), (Assert.Single(failed.Errors).Row, failed.Errors[0].Message));
         Assert.Equal(before, await ScalarTextAsync(database, definitions));
 
         var result = await ImportAsync(database, WriteCsv(GoodRows));
@@ -356,7 +357,7 @@ public sealed class ObservationImportTests
 
         Assert.Equal(149, result.ErrorCount);
         Assert.Equal(Enumerable.Range(3, 100).Select(i => (long)i), result.Errors.Select(e => e.Row));
-        Assert.All(result.Errors, e => Assert.StartsWith("this row repeats row 2:", e.Reason, StringComparison.Ordinal));
+        Assert.All(result.Errors, e => Assert.StartsWith("this row repeats row 2:", e.Message, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -445,7 +446,7 @@ public sealed class ObservationImportTests
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(1, error.Row);
-        Assert.StartsWith("the file uses ';' between columns: CouncilPlan reads comma-separated files", error.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("the file uses ';' between columns: CouncilPlan reads comma-separated files", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -456,7 +457,7 @@ public sealed class ObservationImportTests
 
         var result = await ImportAsync(database, WriteFile("measure\tperiod\tarea\tvalue\nM-1\t2023-04\tE08000007\t7\n"));
 
-        Assert.StartsWith("the file uses tabs between columns", Assert.Single(result.Errors).Reason, StringComparison.Ordinal);
+        Assert.StartsWith("the file uses tabs between columns", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -470,7 +471,7 @@ public sealed class ObservationImportTests
         Assert.Equal(
             [(1L, "vaule", "unknown column 'vaule': the columns are measure, period, area, breakdown, value, numerator, denominator, lower_ci, upper_ci, status, quality_note, published"),
              (1L, "value", "the required column 'value' is missing (the header needs measure, period, area, value)")],
-            result.Errors.Select(e => (e.Row, e.Column, e.Reason)));
+            result.Errors.Select(e => (e.Row, e.Column, e.Message)));
     }
 
     [Theory]
@@ -486,7 +487,7 @@ public sealed class ObservationImportTests
 
         var error = Assert.Single(result.Errors);
         Assert.Equal((3L, "quality_note"), (error.Row, error.Column));
-        Assert.Equal($"the file is not UTF-8: byte 0xE9 at byte offset {offset} cannot be read; save the file as UTF-8 (in Excel, 'CSV UTF-8')", error.Reason);
+        Assert.Equal($"the file is not UTF-8: byte 0xE9 at byte offset {offset} cannot be read; save the file as UTF-8 (in Excel, 'CSV UTF-8')", error.Message);
     }
 
     [Theory]
@@ -499,7 +500,7 @@ public sealed class ObservationImportTests
 
         var error = Assert.Single(result.Errors);
         Assert.Equal((3L, "quality_note"), (error.Row, error.Column));
-        Assert.Equal("a quoted field is opened here and not closed before the end of the file", error.Reason);
+        Assert.Equal("a quoted field is opened here and not closed before the end of the file", error.Message);
     }
 
     [Theory]
@@ -523,7 +524,7 @@ public sealed class ObservationImportTests
 
         var result = await ImportAsync(database, WriteFile(""));
 
-        Assert.StartsWith("the file is empty", Assert.Single(result.Errors).Reason, StringComparison.Ordinal);
+        Assert.StartsWith("the file is empty", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Statistics;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,8 +26,8 @@ public sealed class MeasureCatalogueTests
 
     private static MeasureDocument Read(string content) => MeasureFileReader.Read("measures.yaml", new StringReader(content), Context);
 
-    private static DataFileError RejectOne(string content) =>
-        Assert.Single(Assert.Throws<DataFileException>(() => Read(content)).Errors);
+    private static InputError RejectOne(string content) =>
+        Assert.Single(Assert.Throws<InvalidInputException>(() => Read(content)).Errors);
 
     [Fact]
     public void Read_MinimalCatalogue_GivesMeasuresWithTheirMetadata()
@@ -65,7 +66,7 @@ public sealed class MeasureCatalogueTests
         var error = RejectOne(content);
 
         Assert.Equal("source 'ons-nothing' is not defined in 'sources'", error.Message);
-        Assert.Equal(PlanFixtures.LineOf(content, "source: ons-nothing"), error.Line);
+        Assert.Equal(PlanFixtures.LineOf(content, "source: ons-nothing"), error.Row);
     }
 
     [Fact]
@@ -222,10 +223,10 @@ public sealed class MeasureCatalogueTests
         }
 
         var withoutImpact = PlanFixtures.Minimal.Replace("- id: theme-impact-one", "- id: theme-impact-two", StringComparison.Ordinal);
-        DataFileException error;
+        InvalidInputException error;
         await using (var db = database.NewContext())
         {
-            error = await Assert.ThrowsAsync<DataFileException>(() => new PlanImporter(db, TimeProvider.System).ImportFileAsync(PlanFixtures.WriteTemp(withoutImpact)));
+            error = await Assert.ThrowsAsync<InvalidInputException>(() => new PlanImporter(db, TimeProvider.System).ImportFileAsync(PlanFixtures.WriteTemp(withoutImpact)));
         }
 
         Assert.Contains("'theme-impact-one' is no longer in the file but measure T-02 refers to it", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
@@ -241,7 +242,7 @@ public sealed class MeasureCatalogueTests
         var error = RejectOne(content);
 
         Assert.StartsWith("'measures[1].owner' must name a directorate, or a directorate and one of its services", error.Message, StringComparison.Ordinal);
-        Assert.Equal(PlanFixtures.LineOf(content, "owner: Education"), error.Line);
+        Assert.Equal(PlanFixtures.LineOf(content, "owner: Education"), error.Row);
     }
 
     /// <summary>The minimal catalogue with owners as the Stockport file gives them: two services of one directorate, and a directorate alone.</summary>
@@ -336,7 +337,7 @@ public sealed class MeasureCatalogueTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var db = database.NewContext();
 
-        var error = await Assert.ThrowsAsync<DataFileException>(() => new MeasureCatalogueImporter(db, TimeProvider.System).ImportFileAsync(CatalogueFixtures.WriteTemp(CatalogueFixtures.Minimal)));
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => new MeasureCatalogueImporter(db, TimeProvider.System).ImportFileAsync(CatalogueFixtures.WriteTemp(CatalogueFixtures.Minimal)));
 
         Assert.EndsWith("plan 'testshire-2025-26' is not loaded: import the plan file first (councilplan plan import)", Assert.Single(error.Errors).ToString(), StringComparison.Ordinal);
     }

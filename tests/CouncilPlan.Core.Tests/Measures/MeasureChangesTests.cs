@@ -3,6 +3,7 @@ using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Tests.Updates;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,12 +57,12 @@ public sealed class MeasureChangesTests
         var pending = Assert.Single(await changes.PendingAsync(world.Approver));
         var ownApproval = await Assert.ThrowsAsync<NotAllowedException>(() => changes.ApproveAsync(QuarterlyCycleTests.Team, change.Id, change.Version));
         await Assert.ThrowsAsync<NotAllowedException>(() => changes.ApproveAsync(world.OtherApprover, change.Id, change.Version));
-        await Assert.ThrowsAsync<UpdateValidationException>(() => changes.PublishAsync(QuarterlyCycleTests.Team, change.Id, change.Version));
+        await Assert.ThrowsAsync<InvalidInputException>(() => changes.PublishAsync(QuarterlyCycleTests.Team, change.Id, change.Version));
         await changes.ApproveAsync(world.Approver, change.Id, await VersionAsync(world.Database, change.Id));
         var afterApproval = await TargetAsync(world.Database);
         var version = await VersionAsync(world.Database, change.Id);
         await Assert.ThrowsAsync<NotAllowedException>(() => changes.PublishAsync(world.Approver, change.Id, version));
-        var stale = await Assert.ThrowsAsync<UpdateValidationException>(() => changes.PublishAsync(QuarterlyCycleTests.Team, change.Id, version - 1));
+        var stale = await Assert.ThrowsAsync<InvalidInputException>(() => changes.PublishAsync(QuarterlyCycleTests.Team, change.Id, version - 1));
         await changes.PublishAsync(QuarterlyCycleTests.Team, change.Id, version);
 
         Assert.Equal(250, afterProposal);
@@ -69,7 +70,7 @@ public sealed class MeasureChangesTests
         Assert.True(pending.MayApprove);
         Assert.Contains("You proposed this change", ownApproval.Message, StringComparison.Ordinal);
         Assert.Equal(250, afterApproval);
-        Assert.StartsWith("Someone else acted on this change first", stale.Errors["Change"], StringComparison.Ordinal);
+        Assert.StartsWith("Someone else acted on this change first", stale.ByField["Change"], StringComparison.Ordinal);
         Assert.Equal(300, await TargetAsync(world.Database));
         await using var check = world.Database.NewContext();
         var stored = await check.MeasureChanges.SingleAsync();
@@ -98,9 +99,9 @@ public sealed class MeasureChangesTests
         }
 
         var version = await VersionAsync(world.Database, change.Id);
-        var refused = await Assert.ThrowsAsync<UpdateValidationException>(() => changes.PublishAsync(QuarterlyCycleTests.Team, change.Id, version));
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => changes.PublishAsync(QuarterlyCycleTests.Team, change.Id, version));
 
-        Assert.Contains("T-01 has changed since this was proposed", refused.Errors["Change"], StringComparison.Ordinal);
+        Assert.Contains("T-01 has changed since this was proposed", refused.ByField["Change"], StringComparison.Ordinal);
         Assert.Equal(250, await TargetAsync(world.Database));
         await using var check = world.Database.NewContext();
         Assert.Equal(MeasureChangeStatus.Approved, (await check.MeasureChanges.SingleAsync()).Status);
@@ -117,7 +118,7 @@ public sealed class MeasureChangesTests
         var ownersOnly = await editor.SaveAsync(QuarterlyCycleTests.Team, "T-01", await EditAsync(db, world, r => r, namedOwners: []));
         var first = await editor.SaveAsync(QuarterlyCycleTests.Team, "T-01", await EditAsync(db, world, r => Target(r, 300), namedOwners: []));
         var second = await editor.SaveAsync(QuarterlyCycleTests.Team, "T-01", await EditAsync(db, world, r => r with { Definition = "Net additional homes." }, namedOwners: []));
-        var returned = await Assert.ThrowsAsync<UpdateValidationException>(() => new MeasureChanges(db, Clock).ReturnAsync(world.Approver, second!.Id, " ", second.Version));
+        var returned = await Assert.ThrowsAsync<InvalidInputException>(() => new MeasureChanges(db, Clock).ReturnAsync(world.Approver, second!.Id, " ", second.Version));
 
         Assert.Null(ownersOnly);
         await using var check = world.Database.NewContext();
@@ -126,7 +127,7 @@ public sealed class MeasureChangesTests
         Assert.Equal(
             [(first!.Id, MeasureChangeStatus.Superseded), (second!.Id, MeasureChangeStatus.Proposed)],
             (await check.MeasureChanges.OrderBy(c => c.Id).ToListAsync()).Select(c => (c.Id, c.Status)));
-        Assert.Equal("Enter why the change is being returned", returned.Errors["Reason"]);
+        Assert.Equal("Enter why the change is being returned", returned.ByField["Reason"]);
         Assert.NotEqual("Net additional homes.", t01.Definition);
     }
 }

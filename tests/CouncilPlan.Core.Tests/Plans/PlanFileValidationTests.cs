@@ -1,6 +1,7 @@
 using System.Text;
 using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 
 namespace CouncilPlan.Core.Tests.Plans;
@@ -8,10 +9,10 @@ namespace CouncilPlan.Core.Tests.Plans;
 /// <summary>A broken plan file is rejected whole, with every problem named by file, line and what is wrong.</summary>
 public sealed class PlanFileValidationTests
 {
-    private static DataFileException Reject(string content)
+    private static InvalidInputException Reject(string content)
     {
         var path = PlanFixtures.WriteTemp(content);
-        return Assert.Throws<DataFileException>(() => PlanFileReader.ReadFile(path));
+        return Assert.Throws<InvalidInputException>(() => PlanFileReader.ReadFile(path));
     }
 
     [Fact]
@@ -32,8 +33,8 @@ public sealed class PlanFileValidationTests
         var error = Assert.Single(Reject(content).Errors);
 
         Assert.Contains("malformed", error.Message, StringComparison.Ordinal);
-        Assert.InRange(error.Line, 3, 4);
-        Assert.True(error.Column > 0);
+        Assert.InRange(error.Row, 3, 4);
+        Assert.True(long.Parse(error.Column, System.Globalization.CultureInfo.InvariantCulture) > 0);
         Assert.EndsWith("plan.yaml", error.File, StringComparison.Ordinal);
     }
 
@@ -45,7 +46,7 @@ public sealed class PlanFileValidationTests
         var error = Assert.Single(Reject(content).Errors);
 
         Assert.Equal("'ambitions[0].title' is required but missing", error.Message);
-        Assert.Equal(PlanFixtures.LineOf(content, "- id: ambition-one"), error.Line);
+        Assert.Equal(PlanFixtures.LineOf(content, "- id: ambition-one"), error.Row);
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class PlanFileValidationTests
 
         var error = Assert.Single(Reject(content).Errors);
 
-        Assert.Equal(PlanFixtures.LineOf(content, "focus_areas:") + 1, error.Line);
+        Assert.Equal(PlanFixtures.LineOf(content, "focus_areas:") + 1, error.Row);
         Assert.Equal($"duplicate id 'key-area-one': it is already used on line {PlanFixtures.LineOf(content, "- id: key-area-one")}", error.Message);
     }
 
@@ -67,7 +68,7 @@ public sealed class PlanFileValidationTests
         var error = Assert.Single(Reject(content).Errors);
 
         Assert.Equal("'ambition-nine' does not refer to any element in this plan", error.Message);
-        Assert.Equal(PlanFixtures.LineOf(content, "ambition-nine"), error.Line);
+        Assert.Equal(PlanFixtures.LineOf(content, "ambition-nine"), error.Row);
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class PlanFileValidationTests
         var error = Assert.Single(Reject(content).Errors);
 
         Assert.Equal($"'ambitions[0].key_areas[0].commitments[0].due' '{date}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY", error.Message);
-        Assert.Equal(PlanFixtures.LineOf(content, "due: "), error.Line);
+        Assert.Equal(PlanFixtures.LineOf(content, "due: "), error.Row);
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class PlanFileValidationTests
 
         var errors = Reject(content).Errors;
 
-        Assert.Contains(errors, e => e.Message.StartsWith("unknown field 'titel' in ambitions[0]", StringComparison.Ordinal) && e.Line == PlanFixtures.LineOf(content, "titel"));
+        Assert.Contains(errors, e => e.Message.StartsWith("unknown field 'titel' in ambitions[0]", StringComparison.Ordinal) && e.Row == PlanFixtures.LineOf(content, "titel"));
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public sealed class PlanFileValidationTests
         var errors = Reject(content).Errors;
 
         Assert.Equal(3, errors.Count);
-        Assert.Equal(errors.OrderBy(e => e.Line).Select(e => e.Line), errors.Select(e => e.Line));
+        Assert.Equal(errors.OrderBy(e => e.Row).Select(e => e.Row), errors.Select(e => e.Row));
         Assert.Contains("'starts' 'April' is not a date", errors[0].Message, StringComparison.Ordinal);
         Assert.Contains("must be a whole number, not 'first'", errors[1].Message, StringComparison.Ordinal);
         Assert.Contains("'priority-nine' does not refer", errors[2].Message, StringComparison.Ordinal);
@@ -147,7 +148,7 @@ public sealed class PlanFileValidationTests
     {
         var bytes = Encoding.Latin1.GetBytes(PlanFixtures.Minimal.Replace("Our vision.", "Our vision for Stockport £", StringComparison.Ordinal));
 
-        var error = Assert.Single(Assert.Throws<DataFileException>(() => PlanFileReader.Read("latin1.yaml", bytes)).Errors);
+        var error = Assert.Single(Assert.Throws<InvalidInputException>(() => PlanFileReader.Read("latin1.yaml", bytes)).Errors);
 
         Assert.Equal("the file is not UTF-8 text: save it as UTF-8", error.Message);
     }
@@ -157,7 +158,7 @@ public sealed class PlanFileValidationTests
     {
         var document = Encoding.UTF8.GetBytes(PlanFixtures.Minimal);
 
-        var error = Assert.Single(Assert.Throws<DataFileException>(() => PlanFileReader.Read("plan.yaml", document, new HashSet<string> { "E08000001" })).Errors);
+        var error = Assert.Single(Assert.Throws<InvalidInputException>(() => PlanFileReader.Read("plan.yaml", document, new HashSet<string> { "E08000001" })).Errors);
 
         Assert.StartsWith("'council.area' 'E08000007' is not a known area", error.Message, StringComparison.Ordinal);
     }
@@ -165,6 +166,6 @@ public sealed class PlanFileValidationTests
     [Fact]
     public void ErrorText_NamesFileLineAndColumn()
     {
-        Assert.Equal("plans/x.yaml:12:5: something is wrong", new DataFileError("plans/x.yaml", 12, 5, "something is wrong").ToString());
+        Assert.Equal("plans/x.yaml:12:5: something is wrong", InputError.At("plans/x.yaml", 12, 5, "something is wrong").ToString());
     }
 }

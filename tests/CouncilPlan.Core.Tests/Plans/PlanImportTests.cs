@@ -2,6 +2,7 @@ using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -151,7 +152,7 @@ public sealed class PlanImportTests
 
         await using (var db = database.NewContext())
         {
-            var error = await Assert.ThrowsAsync<DataFileException>(() => new PlanImporter(db, Clock).ImportFileAsync(PlanFixtures.WriteTemp(bad)));
+            var error = await Assert.ThrowsAsync<InvalidInputException>(() => new PlanImporter(db, Clock).ImportFileAsync(PlanFixtures.WriteTemp(bad)));
             Assert.Equal(4, error.Errors.Count);
         }
 
@@ -175,7 +176,7 @@ public sealed class PlanImportTests
         var bad = PlanFixtures.Minimal.Replace("title: Scheme one", "title: Scheme one renamed\n                    due_text: [", StringComparison.Ordinal);
         await using (var db = database.NewContext())
         {
-            await Assert.ThrowsAsync<DataFileException>(() => new PlanImporter(db, Clock).ImportFileAsync(PlanFixtures.WriteTemp(bad)));
+            await Assert.ThrowsAsync<InvalidInputException>(() => new PlanImporter(db, Clock).ImportFileAsync(PlanFixtures.WriteTemp(bad)));
         }
 
         Assert.Equal(before, await SnapshotAsync(database));

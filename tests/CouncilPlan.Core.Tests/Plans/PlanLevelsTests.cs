@@ -1,6 +1,7 @@
 using System.Text;
 using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Plans;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 
 namespace CouncilPlan.Core.Tests.Plans;
@@ -23,7 +24,7 @@ public sealed class PlanLevelsTests
 
     private static PlanDocument Read(string content) => PlanFileReader.Read("plan.yaml", Encoding.UTF8.GetBytes(content));
 
-    private static DataFileException Reject(string content) => Assert.Throws<DataFileException>(() => Read(content));
+    private static InvalidInputException Reject(string content) => Assert.Throws<InvalidInputException>(() => Read(content));
 
     [Fact]
     public void Read_TwoLevelPlanWithNothingElse_StoresPrioritiesAndActionsInTheCouncilsWords()
@@ -159,7 +160,7 @@ public sealed class PlanLevelsTests
         var error = Assert.Single(Reject(content).Errors);
 
         Assert.Contains("unknown field 'ambitions'", error.Message, StringComparison.Ordinal);
-        Assert.Equal(PlanFixtures.LineOf(content, "ambitions:"), error.Line);
+        Assert.Equal(PlanFixtures.LineOf(content, "ambitions:"), error.Row);
     }
 
     [Theory]
@@ -177,7 +178,7 @@ public sealed class PlanLevelsTests
         var errors = Reject(content).Errors;
 
         var error = Assert.Single(errors, e => e.Message.Contains(message, StringComparison.Ordinal));
-        Assert.Equal(PlanFixtures.LineOf(content, "- key:"), error.Line);
+        Assert.Equal(PlanFixtures.LineOf(content, "- key:"), error.Row);
     }
 
     [Fact]
@@ -215,7 +216,7 @@ public sealed class PlanLevelsTests
         var error = Assert.Single(Reject(content).Errors);
 
         Assert.Equal("'words.reporting' must be 'quarterly' or 'annual', not 'monthly'", error.Message);
-        Assert.Equal(PlanFixtures.LineOf(content, "reporting:"), error.Line);
+        Assert.Equal(PlanFixtures.LineOf(content, "reporting:"), error.Row);
     }
 
     [Fact]

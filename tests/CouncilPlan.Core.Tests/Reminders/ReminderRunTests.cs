@@ -4,6 +4,7 @@ using CouncilPlan.Core.Reminders;
 using CouncilPlan.Core.Tests.Updates;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Reports.Workspace;
 using CouncilPlan.Testing;
 using MailKit.Security;
 using Microsoft.AspNetCore.Identity;
@@ -54,7 +55,7 @@ public sealed class ReminderRunTests
 
         // A new context each time, as a new day's run (or a restarted instance) would have.
         await using var db = world.Database.NewContext();
-        return await new ReminderRun(db, new FakeTimeProvider(at), settings, new SmtpEmailSender(settings.Smtp), NullLogger.Instance).RunAsync(dryRun: false, cancellationToken);
+        return await new ReminderRun(db, new FakeTimeProvider(at), settings, new SmtpEmailSender(settings.Smtp), ReminderEmails.Writer(settings), NullLogger.Instance).RunAsync(dryRun: false, cancellationToken);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Text;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Resources;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,8 +38,8 @@ public sealed class ResourceImportTests
         Assert.False(result.Committed);
         var error = Assert.Single(result.Errors);
         Assert.Equal((5L, "budget"), (error.Row, error.Column));
-        Assert.Contains("'1,00' is not a number: a comma may only separate thousands", error.Reason, StringComparison.Ordinal);
-        Assert.Equal("resources.csv:5:budget: " + error.Reason, error.Format("resources.csv"));
+        Assert.Contains("'1,00' is not a number: a comma may only separate thousands", error.Message, StringComparison.Ordinal);
+        Assert.Equal("resources.csv:5:budget: " + error.Message, error.In("resources.csv").ToString());
         await using var check = world.Database.NewContext();
         Assert.Equal(0, await check.ResourceLines.CountAsync());
         Assert.Equal(versionBefore, await DataVersion.CurrentAsync(check));
@@ -140,7 +141,7 @@ public sealed class ResourceImportTests
 
         var error = Assert.Single(result.Errors);
         Assert.Equal((3L, "line"), (error.Row, error.Column));
-        Assert.Contains("already on row 2", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("already on row 2", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,8 +154,8 @@ public sealed class ResourceImportTests
         var officer = new Officer("someone", "someone@council.example", "Someone", new HashSet<string> { Core.Users.Roles.Contributor }, null, null);
 
         await Assert.ThrowsAsync<NotAllowedException>(() => editor.SaveAsync(officer, input with { Budget = "4000000" }, null));
-        var errors = await Assert.ThrowsAsync<UpdateValidationException>(() => editor.SaveAsync(ReportWorld.Team, input, null));
-        Assert.Equal(["budget"], errors.Errors.Keys);
+        var errors = await Assert.ThrowsAsync<InvalidInputException>(() => editor.SaveAsync(ReportWorld.Team, input, null));
+        Assert.Equal(["budget"], errors.ByField.Keys);
         var saved = await editor.SaveAsync(ReportWorld.Team, input with { Budget = "4000000" }, null);
         Assert.Equal((4_000_000m, false), (saved.Budget!.Value, saved.Published));
         Assert.Equal(1, await editor.SetPublishedAsync(ReportWorld.Team, [saved.Id], published: true));

@@ -1,5 +1,6 @@
 using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Sources;
+using CouncilPlan.Core.Validation;
 
 namespace CouncilPlan.Core.Tests.Sources;
 
@@ -22,7 +23,7 @@ public sealed class SourceFileTests
     [Fact]
     public void Read_WithProblems_NamesFileLineAndFieldOfEach()
     {
-        var error = Assert.Throws<DataFileException>(() => SourceFileReader.Read("sources.yaml", new StringReader("""
+        var error = Assert.Throws<InvalidInputException>(() => SourceFileReader.Read("sources.yaml", new StringReader("""
             format: councilplan/sources@1
             sources:
               - source: ons-aps
@@ -66,6 +67,6 @@ public sealed class SourceFileTests
                 "'measure' is 'FQ-1', which is not a measure in the catalogue",
             ],
             errors.Select(e => e.Message));
-        Assert.All(errors, e => Assert.True(e.Line > 1));
+        Assert.All(errors, e => Assert.True(e.Row > 1));
     }
 }

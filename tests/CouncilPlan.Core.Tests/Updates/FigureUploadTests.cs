@@ -3,6 +3,7 @@ using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,11 +67,11 @@ public sealed class FigureUploadTests
                 (4, "value"), (4, "denominator"), (5, "measure"), (6, "measure"), (6, "status"), (7, ""),
             ],
             preview.Errors.Select(e => ((int)e.Row, e.Column)));
-        Assert.Equal("the value is red against its target: enter the corrective action", preview.Errors[0].Reason);
-        Assert.Equal("enter the period like '2023/24 academic'", preview.Errors[3].Reason);
-        Assert.Equal("unknown measure 'T-09': no measure in the catalogue has this code", preview.Errors[7].Reason);
-        Assert.StartsWith("measure T-03 is already in row 4", preview.Errors[8].Reason, StringComparison.Ordinal);
-        Assert.StartsWith("'maybe' is not a status", preview.Errors[9].Reason, StringComparison.Ordinal);
+        Assert.Equal("the value is red against its target: enter the corrective action", preview.Errors[0].Message);
+        Assert.Equal("enter the period like '2023/24 academic'", preview.Errors[3].Message);
+        Assert.Equal("unknown measure 'T-09': no measure in the catalogue has this code", preview.Errors[7].Message);
+        Assert.StartsWith("measure T-03 is already in row 4", preview.Errors[8].Message, StringComparison.Ordinal);
+        Assert.StartsWith("'maybe' is not a status", preview.Errors[9].Message, StringComparison.Ordinal);
         Assert.Equal(6, preview.Rows.Count);
         Assert.Equal(("T-01", "200"), (preview.Rows[0].MeasureCode, preview.Rows[0].Input!.Value));
         Assert.False(preview.IsValid);
@@ -91,7 +92,7 @@ public sealed class FigureUploadTests
         var owner = await PreviewAsync(world.Database, world.Owner, "measure,value\nT-01,260\n");
 
         var refusal = Assert.Single(stranger.Errors);
-        Assert.Equal((2L, "measure", "you do not own measure T-01, so you cannot upload figures for it"), (refusal.Row, refusal.Column, refusal.Reason));
+        Assert.Equal((2L, "measure", "you do not own measure T-01, so you cannot upload figures for it"), (refusal.Row, refusal.Column, refusal.Message));
         Assert.Null(stranger.Rows[0].Current);
         Assert.Equal(refusal, Assert.Single(otherService.Errors));
         Assert.Null(otherService.Rows[0].Current);
@@ -114,7 +115,7 @@ public sealed class FigureUploadTests
 
         var conflict = Assert.Single(result.Errors);
         Assert.Equal(2, conflict.Row);
-        Assert.StartsWith("owner@council.example changed the update of T-01 after you checked the file", conflict.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("owner@council.example changed the update of T-01 after you checked the file", conflict.Message, StringComparison.Ordinal);
         Assert.Equal(0, result.Saved);
         await using var db = world.Database.NewContext();
         Assert.Equal(241, (await db.MeasureUpdates.SingleAsync()).DraftValue);
@@ -206,7 +207,7 @@ public sealed class FigureUploadTests
 
         var refusal = Assert.Single(preview.Errors);
         Assert.Equal((2L, "period"), (refusal.Row, refusal.Column));
-        Assert.StartsWith("the figure of T-01 for 2025-26 is already published", refusal.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("the figure of T-01 for 2025-26 is already published", refusal.Message, StringComparison.Ordinal);
         Assert.True(earlier.IsValid);
         Assert.Equal(260, earlier.Rows[0].LatestPublished!.Value);
     }
@@ -220,7 +221,7 @@ public sealed class FigureUploadTests
         var semicolons = await PreviewAsync(world.Database, Team, "measure;value\nT-01;260\n");
         var misspelt = await PreviewAsync(world.Database, Team, "measure,valeu\nT-01,260\n");
 
-        Assert.Equal(new ImportError(1, "", "the file uses ';' between columns: CouncilPlan reads comma-separated files (save it as 'CSV UTF-8 (comma delimited)')"), Assert.Single(semicolons.Errors));
+        Assert.Equal(new InputError(1, "", "the file uses ';' between columns: CouncilPlan reads comma-separated files (save it as 'CSV UTF-8 (comma delimited)')"), Assert.Single(semicolons.Errors));
         Assert.Equal([(1L, "valeu"), (1L, "value")], misspelt.Errors.Select(e => (e.Row, e.Column)));
         Assert.Empty(misspelt.Rows);
     }
@@ -242,7 +243,7 @@ public sealed class FigureUploadTests
         Assert.Equal(string.Join(',', FigureUploadColumns.All) + "\nT-01,Homes built,2025-26,,,,,,,,,\n", owners);
         Assert.Equal(["T-01", "T-02", "T-03"], teams.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l[..4]));
         Assert.Contains("T-02,Children ready for school,2025/26 academic,", teams, StringComparison.Ordinal);
-        Assert.Equal("the file has no figures to save: fill in the value for at least one measure", Assert.Single(blank.Errors).Reason);
+        Assert.Equal("the file has no figures to save: fill in the value for at least one measure", Assert.Single(blank.Errors).Message);
         Assert.True(filled.IsValid);
         Assert.Equal(255, Assert.Single(filled.Changes).NewValue);
     }

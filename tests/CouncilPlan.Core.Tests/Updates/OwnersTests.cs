@@ -2,6 +2,7 @@ using System.Text;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -92,10 +93,10 @@ public sealed class OwnersTests
         Assert.Equal(
             [(3L, "reference"), (4L, "service"), (5L, "owner"), (6L, "owner"), (7L, "service")],
             result.Errors.Select(e => (e.Row, e.Column)));
-        Assert.Contains("no measure or commitment has the reference 'T-99'", result.Errors[0].Reason, StringComparison.Ordinal);
-        Assert.Contains("no directorate or service is called 'Hosuing'", result.Errors[1].Reason, StringComparison.Ordinal);
-        Assert.Contains("approver@council.example is not a contributor", result.Errors[3].Reason, StringComparison.Ordinal);
-        Assert.Contains("given another service on row 2", result.Errors[4].Reason, StringComparison.Ordinal);
+        Assert.Contains("no measure or commitment has the reference 'T-99'", result.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("no directorate or service is called 'Hosuing'", result.Errors[1].Message, StringComparison.Ordinal);
+        Assert.Contains("approver@council.example is not a contributor", result.Errors[3].Message, StringComparison.Ordinal);
+        Assert.Contains("given another service on row 2", result.Errors[4].Message, StringComparison.Ordinal);
         await using var check = world.Database.NewContext();
         Assert.Equal(before, await OwnersOfAsync(check));
     }
@@ -148,10 +149,10 @@ public sealed class OwnersTests
         var owners = new Owners(db);
 
         await Assert.ThrowsAsync<NotAllowedException>(() => owners.AssignAsync(world.Approver, [new OwnerAssignment(OwnedKind.Measure, t02.Id, world.OtherServiceId, [])]));
-        var notContributor = await Assert.ThrowsAsync<UpdateValidationException>(() => owners.AssignAsync(QuarterlyCycleTests.Team, [new OwnerAssignment(OwnedKind.Measure, t02.Id, world.ServiceId, ["approver"])]));
+        var notContributor = await Assert.ThrowsAsync<InvalidInputException>(() => owners.AssignAsync(QuarterlyCycleTests.Team, [new OwnerAssignment(OwnedKind.Measure, t02.Id, world.ServiceId, ["approver"])]));
         var moved = await owners.AssignAsync(QuarterlyCycleTests.Team, [new OwnerAssignment(OwnedKind.Measure, t02.Id, world.OtherServiceId, [])]);
 
-        Assert.Contains("must be a contributor", notContributor.Errors["Owner"], StringComparison.Ordinal);
+        Assert.Contains("must be a contributor", notContributor.ByField["Owner"], StringComparison.Ordinal);
         Assert.Equal(1, moved);
         await using var check = world.Database.NewContext();
         Assert.Contains("T-02:Education:", await OwnersOfAsync(check));

@@ -6,6 +6,7 @@ using CouncilPlan.Core.Statistics;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
 using CouncilPlan.Core.Validation;
+using CouncilPlan.Reports.Workspace;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,11 +91,11 @@ public sealed class QuarterlyCycleTests
         var cycle = new Cycle(db, Clock);
 
         // 200 against a target of 250 with 10% amber (225) is red.
-        var error = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("200"), submit: true));
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("200"), submit: true));
         var saved = await cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("200", action: "Bring forward two sites"), submit: true);
         var amber = await new Cycle(world.Database.NewContext(), Clock).Updates.SaveAsync(world.Owner, measure, quarter, Input("230", saved.Version), submit: true);
 
-        Assert.Equal(["CorrectiveAction", "CorrectiveActionDue", "CorrectiveActionOwner"], error.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["CorrectiveAction", "CorrectiveActionDue", "CorrectiveActionOwner"], error.ByField.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(UpdateStatus.Submitted, saved.Status);
         Assert.Equal(new DateOnly(2026, 6, 30), saved.CorrectiveActionDue);
         Assert.Equal(230, amber.DraftValue);
@@ -110,18 +111,18 @@ public sealed class QuarterlyCycleTests
         var cycle = new Cycle(db, Clock);
 
         // "1,05" was once saved as 105: the comma was stripped wherever it stood.
-        var comma = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("1,05"), submit: false));
-        var nul = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("260\0"), submit: false));
-        var longNote = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.Updates.SaveAsync(
+        var comma = await Assert.ThrowsAsync<InvalidInputException>(() => cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("1,05"), submit: false));
+        var nul = await Assert.ThrowsAsync<InvalidInputException>(() => cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("260\0"), submit: false));
+        var longNote = await Assert.ThrowsAsync<InvalidInputException>(() => cycle.Updates.SaveAsync(
             world.Owner, measure, quarter, Input("260") with { Commentary = new string('x', TextField.Long + 1) }, submit: false));
-        var twoLineOwner = await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.Updates.SaveAsync(
+        var twoLineOwner = await Assert.ThrowsAsync<InvalidInputException>(() => cycle.Updates.SaveAsync(
             world.Owner, measure, quarter, Input("200", action: "Bring forward two sites") with { CorrectiveActionOwner = "Head of\nHousing" }, submit: false));
         var grouped = await cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("1,050"), submit: false);
 
-        Assert.Equal("'1,05' is not a number: a comma may only separate thousands, as in 1,050; a decimal needs a point, as in 1.05", comma.Errors["Value"]);
-        Assert.StartsWith("The figure contains a control character (U+0000, a NUL byte)", nul.Errors["Value"], StringComparison.Ordinal);
-        Assert.Equal($"The commentary is 8,001 characters long; the most it can be is 8,000", longNote.Errors["Commentary"]);
-        Assert.StartsWith("The corrective action's owner contains a control character (a line break)", twoLineOwner.Errors["CorrectiveActionOwner"], StringComparison.Ordinal);
+        Assert.Equal("'1,05' is not a number: a comma may only separate thousands, as in 1,050; a decimal needs a point, as in 1.05", comma.ByField["Value"]);
+        Assert.StartsWith("The figure contains a control character (U+0000, a NUL byte)", nul.ByField["Value"], StringComparison.Ordinal);
+        Assert.Equal($"The commentary is 8,001 characters long; the most it can be is 8,000", longNote.ByField["Commentary"]);
+        Assert.StartsWith("The corrective action's owner contains a control character (a line break)", twoLineOwner.ByField["CorrectiveActionOwner"], StringComparison.Ordinal);
         Assert.Equal(1050, grouped.DraftValue);
         Assert.Equal(1, await db.MeasureUpdates.CountAsync());
     }
@@ -275,14 +276,14 @@ public sealed class QuarterlyCycleTests
         var cycle = new Cycle(db, Clock);
         var update = await cycle.Updates.SaveAsync(world.Owner, measure, quarter, Input("260"), submit: true);
 
-        await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.Updates.DecideAsync(world.Approver, update.Id, approve: false, " ", update.Version));
+        await Assert.ThrowsAsync<InvalidInputException>(() => cycle.Updates.DecideAsync(world.Approver, update.Id, approve: false, " ", update.Version));
         await cycle.Updates.DecideAsync(world.Approver, update.Id, approve: false, "Please give the source of the figure", update.Version);
 
         var returned = await db.MeasureUpdates.AsNoTracking().SingleAsync();
         Assert.Equal(UpdateStatus.Returned, returned.Status);
         Assert.Equal("Please give the source of the figure", returned.ReturnReason);
         var due = await cycle.DueList.DueFromAsync(world.Owner);
-        Assert.Equal("Returned: changes needed", due.Single(d => d.Reference == "T-01").Status);
+        Assert.Equal("Returned: changes needed", DueWords.Status(due.Single(d => d.Reference == "T-01")));
     }
 
     [Theory]
@@ -310,7 +311,7 @@ public sealed class QuarterlyCycleTests
         var quarter = await db.ReportingPeriods.SingleAsync();
         var cycle = new Cycle(db, Clock);
 
-        await Assert.ThrowsAsync<UpdateValidationException>(() => cycle.Commitments.SaveCommitmentAsync(world.Owner, scheme, quarter, CommitmentStatus.AtRisk, null, null));
+        await Assert.ThrowsAsync<InvalidInputException>(() => cycle.Commitments.SaveCommitmentAsync(world.Owner, scheme, quarter, CommitmentStatus.AtRisk, null, null));
         var first = await cycle.Commitments.SaveCommitmentAsync(world.Owner, scheme, quarter, CommitmentStatus.OnTrack, "Started on site", null);
         var second = await cycle.Commitments.SaveCommitmentAsync(world.Owner, scheme, quarter, CommitmentStatus.AtRisk, "Contractor delay", "2026-09-30");
         await Assert.ThrowsAsync<NotAllowedException>(() => cycle.Commitments.SaveCommitmentAsync(world.Stranger, scheme, quarter, CommitmentStatus.Complete, null, null));
@@ -341,10 +342,10 @@ public sealed class QuarterlyCycleTests
         var after = await cycle.DueList.DueFromAsync(world.Owner);
 
         // "Not started" is a commitment's own status (its work has not begun): a missing report is not that.
-        Assert.Equal(("No status reported yet", true), (before.Single(d => d.Reference == "scheme-one").Status, before.Single(d => d.Reference == "scheme-one").ToDo));
-        Assert.Equal(("Not started: waiting for approval", false), (after.Single(d => d.Reference == "scheme-one").Status, after.Single(d => d.Reference == "scheme-one").ToDo));
-        Assert.Equal(("Not started", true), (before.Single(d => d.Reference == "T-01").Status, before.Single(d => d.Reference == "T-01").ToDo));
-        Assert.Equal(("Draft saved", true), (after.Single(d => d.Reference == "T-01").Status, after.Single(d => d.Reference == "T-01").ToDo));
+        Assert.Equal(("No status reported yet", true), (DueWords.Status(before.Single(d => d.Reference == "scheme-one")), before.Single(d => d.Reference == "scheme-one").ToDo));
+        Assert.Equal(("Not started: waiting for approval", false), (DueWords.Status(after.Single(d => d.Reference == "scheme-one")), after.Single(d => d.Reference == "scheme-one").ToDo));
+        Assert.Equal(("Not started", true), (DueWords.Status(before.Single(d => d.Reference == "T-01")), before.Single(d => d.Reference == "T-01").ToDo));
+        Assert.Equal(("Draft saved", true), (DueWords.Status(after.Single(d => d.Reference == "T-01")), after.Single(d => d.Reference == "T-01").ToDo));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,17 +38,17 @@ public sealed class ServiceDirectoryTests
 
         // The same name is allowed in another directorate, but not twice in one, in any case.
         await directory.AddAsync("Strategic Housing", people.Id);
-        var twice = await Assert.ThrowsAsync<AccountException>(() => directory.AddAsync("strategic housing", place.Id));
-        var directorateTwice = await Assert.ThrowsAsync<AccountException>(() => directory.AddAsync("PLACE", null));
-        var renamedOnto = await Assert.ThrowsAsync<AccountException>(() => directory.RenameAsync(people.Id, "Place"));
-        var notADirectorate = await Assert.ThrowsAsync<AccountException>(() => directory.AddAsync("Lettings", housing.Id));
+        var twice = await Assert.ThrowsAsync<InvalidInputException>(() => directory.AddAsync("strategic housing", place.Id));
+        var directorateTwice = await Assert.ThrowsAsync<InvalidInputException>(() => directory.AddAsync("PLACE", null));
+        var renamedOnto = await Assert.ThrowsAsync<InvalidInputException>(() => directory.RenameAsync(people.Id, "Place"));
+        var notADirectorate = await Assert.ThrowsAsync<InvalidInputException>(() => directory.AddAsync("Lettings", housing.Id));
         await directory.RenameAsync(housing.Id, "Housing Strategy");
         await directory.RenameAsync(place.Id, "place");
 
-        Assert.Equal("Place already has a service called ‘Strategic Housing’", twice.Errors["Name"]);
+        Assert.Equal("Place already has a service called ‘Strategic Housing’", twice.ByField["Name"]);
         Assert.Equal("There is already a directorate called ‘Place’", directorateTwice.Message);
         Assert.Equal("There is already a directorate called ‘Place’", renamedOnto.Message);
-        Assert.Equal("DirectorateId", Assert.Single(notADirectorate.Errors).Key);
+        Assert.Equal("DirectorateId", Assert.Single(notADirectorate.Errors).Column);
         await using var check = database.NewContext();
         Assert.Equal(["People", "People – Strategic Housing", "place", "place – Housing Strategy"], (await check.Services.Include(s => s.Directorate).ToListAsync()).Select(s => s.FullName).Order(StringComparer.Ordinal));
         var audit = await check.AuditEntries.Where(e => e.Entity == nameof(Service)).ToListAsync();
@@ -68,8 +69,8 @@ public sealed class ServiceDirectoryTests
         db.Users.Add(new StaffUser { Id = "ada", UserName = "ada@council.example", Email = "ada@council.example", DisplayName = "Ada", ServiceId = housing.Id });
         await db.SaveChangesAsync();
 
-        var withUser = await Assert.ThrowsAsync<AccountException>(() => directory.RemoveAsync(housing.Id));
-        var withServices = await Assert.ThrowsAsync<AccountException>(() => directory.RemoveAsync(place.Id));
+        var withUser = await Assert.ThrowsAsync<InvalidInputException>(() => directory.RemoveAsync(housing.Id));
+        var withServices = await Assert.ThrowsAsync<InvalidInputException>(() => directory.RemoveAsync(place.Id));
         await directory.RemoveAsync(unused.Id);
 
         Assert.Equal("‘Strategic Housing’ cannot be removed while it has 1 user: give them another service first", withUser.Message);
@@ -92,7 +93,7 @@ public sealed class ServiceDirectoryTests
         Assert.Equal(services["People – Business Support"], (await directory.FindAsync("People – Business Support"))!.Id);
         Assert.Equal(services["Education"], (await directory.FindAsync("Education"))!.Id);
         Assert.Null(await directory.FindAsync("Highways"));
-        var ambiguous = await Assert.ThrowsAsync<AccountException>(() => directory.FindAsync("Business Support"));
+        var ambiguous = await Assert.ThrowsAsync<InvalidInputException>(() => directory.FindAsync("Business Support"));
         Assert.Contains("More than one service is called ‘Business Support’", ambiguous.Message, StringComparison.Ordinal);
     }
 }

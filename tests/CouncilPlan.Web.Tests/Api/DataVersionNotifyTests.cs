@@ -76,7 +76,7 @@ public sealed class DataVersionNotifyTests : IAsyncLifetime
         var csv = $"measure,period,area,value,published\nA1-04,2030-31,E08000007,{value},true\n";
         var result = await new ObservationImporter(db, TimeProvider.System).ImportAsync(
             new MemoryStream(Encoding.UTF8.GetBytes(csv)), "test.csv", new ObservationImportOptions { Publish = true, EnteredBy = "test" });
-        Assert.True(result.Committed, string.Join("; ", result.Errors.Select(e => e.Reason)));
+        Assert.True(result.Committed, string.Join("; ", result.Errors.Select(e => e.Message)));
     }
 
     /// <summary>How long instance B took to serve <paramref name="value"/>, or null if it never did.</summary>

@@ -28,7 +28,7 @@ public abstract class OpenDataApiDisclosureTests<TSite>(TSite site) : IClassFixt
         table = await SmallCountTable.PrepareAsync(db, "A2-05", "2030/31 academic", "free-school-meals");
         var result = await new ObservationImporter(db, TimeProvider.System).ImportAsync(
             new MemoryStream(Encoding.UTF8.GetBytes(table.Csv())), "exclusions.csv", new ObservationImportOptions { Publish = true, EnteredBy = "test" });
-        Assert.True(result.Committed, string.Join("; ", result.Errors.Select(e => e.Reason)));
+        Assert.True(result.Committed, string.Join("; ", result.Errors.Select(e => e.Message)));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -22,7 +22,7 @@ public abstract class PublicationTests<TSite>(TSite site) : IClassFixture<TSite>
         await using var db = site.Database.NewContext();
         var result = await new ObservationImporter(db, TimeProvider.System).ImportAsync(
             new MemoryStream(Encoding.UTF8.GetBytes(csv)), "test.csv", new ObservationImportOptions { Publish = true, EnteredBy = "test" });
-        Assert.True(result.Committed, string.Join("; ", result.Errors.Select(e => e.Reason)));
+        Assert.True(result.Committed, string.Join("; ", result.Errors.Select(e => e.Message)));
     }
 
     private async Task WaitForNewDataAsync(long before)

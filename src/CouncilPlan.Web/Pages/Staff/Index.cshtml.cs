@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CouncilPlan.Web.Pages.Staff;
 
 /// <summary>"My updates": what is due from the signed-in officer in the open quarters.</summary>
-public sealed class IndexModel(CouncilPlanDb db, ReportingPeriods periods, DueList dueList) : StaffPageModel(db)
+public sealed class IndexModel(CouncilPlanDb db, ReportingPeriods periods, DueList dueList, TimeProvider clock) : StaffPageModel(db)
 {
+    /// <summary>The day the due dates are counted from.</summary>
+    public DateOnly Today { get; private set; }
+
     public IReadOnlyList<ReportingPeriod> OpenPeriods { get; private set; } = [];
 
     public IReadOnlyList<DueItem> Due { get; private set; } = [];
@@ -27,6 +30,7 @@ public sealed class IndexModel(CouncilPlanDb db, ReportingPeriods periods, DueLi
             SetUp = progress.Complete ? null : progress;
         }
 
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         OpenPeriods = await periods.OpenPeriodsAsync(cancellationToken);
         Due = await dueList.DueFromAsync(Officer, cancellationToken);
         if (Officer.Is(Roles.Approver) || Officer.IsPerformanceTeam)

@@ -1,5 +1,6 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -49,20 +50,11 @@ public abstract class StaffPageModel(CouncilPlanDb db) : PageModel
     }
 
     /// <summary>Puts each field's problem on the form, in the order of the fields.</summary>
-    protected void AddErrors(UpdateValidationException errors, string prefix = "")
+    protected void AddErrors(InvalidInputException errors, string prefix = "")
     {
-        foreach (var (field, message) in errors.Errors)
+        foreach (var error in errors.Errors)
         {
-            ModelState.AddModelError(prefix + field, message);
-        }
-    }
-
-    /// <summary>Puts a refusal from the accounts or services on the form field it is about.</summary>
-    protected void AddError(Core.Users.AccountException error)
-    {
-        foreach (var (field, message) in error.Errors)
-        {
-            ModelState.AddModelError(field, message);
+            ModelState.AddModelError(prefix + error.Column, error.Message);
         }
     }
 

@@ -2,6 +2,7 @@ using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,9 +34,9 @@ public sealed class IndexModel(CouncilPlanDb db, UpdatePermissions permissions, 
             Notice = decision == "approve" ? "Update approved" : "Update returned to its owner";
             return Redirect("/staff/approvals");
         }
-        catch (UpdateValidationException errors)
+        catch (InvalidInputException errors)
         {
-            ModelState.AddModelError($"reason-{id}", errors.Errors.Values.First());
+            ModelState.AddModelError($"reason-{id}", errors.Errors[0].Message);
         }
         catch (ConflictException)
         {
@@ -61,9 +62,9 @@ public sealed class IndexModel(CouncilPlanDb db, UpdatePermissions permissions, 
             Notice = "Change approved: the performance team publishes it";
             return Redirect("/staff/approvals");
         }
-        catch (UpdateValidationException errors)
+        catch (InvalidInputException errors)
         {
-            ModelState.AddModelError($"change-{id}", errors.Errors.Values.First());
+            ModelState.AddModelError($"change-{id}", errors.Errors[0].Message);
         }
 
         await LoadAsync(cancellationToken);
@@ -78,9 +79,9 @@ public sealed class IndexModel(CouncilPlanDb db, UpdatePermissions permissions, 
             Notice = "Change returned: the measure stays as it is";
             return Redirect("/staff/approvals");
         }
-        catch (UpdateValidationException errors)
+        catch (InvalidInputException errors)
         {
-            ModelState.AddModelError($"reason-change-{id}", errors.Errors.Values.First());
+            ModelState.AddModelError($"reason-change-{id}", errors.Errors[0].Message);
         }
 
         await LoadAsync(cancellationToken);

@@ -5,6 +5,7 @@ using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Statistics;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Core.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -104,7 +105,7 @@ public sealed class EditModel(CouncilPlanDb db, MeasureChanges changes) : StaffP
                 : $"{Code} saved as a change waiting for approval: the public sees the measure as it was until the change is approved and published";
             return Redirect("/staff/catalogue");
         }
-        catch (UpdateValidationException errors)
+        catch (InvalidInputException errors)
         {
             AddErrors(errors);
             return Page();

@@ -1,6 +1,7 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,7 +63,7 @@ public sealed class UpdateModel(CouncilPlanDb db, UpdatePermissions permissions,
             Notice = $"Status of '{Element.Title}' saved for approval";
             return Redirect("/staff");
         }
-        catch (UpdateValidationException errors)
+        catch (InvalidInputException errors)
         {
             AddErrors(errors);
             return Page();

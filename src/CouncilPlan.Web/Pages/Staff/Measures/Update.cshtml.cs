@@ -2,6 +2,7 @@ using System.Globalization;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,7 +62,7 @@ public sealed class UpdateModel(CouncilPlanDb db, UpdatePermissions permissions,
             Notice = action == "submit" ? $"{Measure.Code} submitted for approval" : $"{Measure.Code} saved as a draft";
             return Redirect("/staff");
         }
-        catch (UpdateValidationException errors)
+        catch (InvalidInputException errors)
         {
             AddErrors(errors, "Form.");
         }

@@ -31,12 +31,8 @@ public sealed class IndexModel(CouncilPlanDb db, ReportingPeriods reportingPerio
 
         // The performance team's own view of what is due is every update: the overdue are among them.
         var overdue = (await dueList.DueFromAsync(Officer, cancellationToken)).Where(i => i.Overdue).ToList();
-        var codes = overdue.Where(i => i.Kind == "Measure").Select(i => i.Reference).Distinct().ToList();
-        var keys = overdue.Where(i => i.Kind != "Measure").Select(i => i.Reference).Distinct().ToList();
-        var measures = await Db.Measures.AsNoTracking().Where(m => codes.Contains(m.Code)).Select(m => new { m.Id, m.Code }).ToListAsync(cancellationToken);
-        var elements = await Db.PlanElements.AsNoTracking().Where(e => keys.Contains(e.Key)).Select(e => new { e.Id, e.Key }).ToListAsync(cancellationToken);
-        var measureIds = measures.Select(m => m.Id).ToList();
-        var elementIds = elements.Select(e => e.Id).ToList();
+        var measureIds = overdue.Where(i => i.Kind == DueKind.Measure).Select(i => i.Id).Distinct().ToList();
+        var elementIds = overdue.Where(i => i.Kind == DueKind.Commitment).Select(i => i.Id).Distinct().ToList();
         var ownerships = await Db.Ownerships.AsNoTracking()
             .Where(o => (o.MeasureId != null && measureIds.Contains(o.MeasureId.Value)) || (o.ElementId != null && elementIds.Contains(o.ElementId.Value)))
             .ToListAsync(cancellationToken);
@@ -49,10 +45,7 @@ public sealed class IndexModel(CouncilPlanDb db, ReportingPeriods reportingPerio
 
         OverdueRow Row(DueItem item)
         {
-            var owned = item.Kind == "Measure"
-                ? ownerships.Where(o => measures.Any(m => m.Code == item.Reference && m.Id == o.MeasureId))
-                : ownerships.Where(o => elements.Any(e => e.Key == item.Reference && e.Id == o.ElementId));
-            var list = owned.ToList();
+            var list = ownerships.Where(o => item.Kind == DueKind.Measure ? o.MeasureId == item.Id : o.ElementId == item.Id).ToList();
             return new OverdueRow(
                 item,
                 string.Join(", ", list.Where(o => o.ServiceId != null).Select(o => ServiceName(o.ServiceId!.Value)).Distinct().Order(StringComparer.Ordinal)),

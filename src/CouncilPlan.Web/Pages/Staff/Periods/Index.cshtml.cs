@@ -1,6 +1,7 @@
 using System.Globalization;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,14 +34,14 @@ public sealed class IndexModel(CouncilPlanDb db, ReportingPeriods periods) : Sta
         {
             if (!DateOnly.TryParseExact(Due?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due))
             {
-                throw new UpdateValidationException(new Dictionary<string, string> { ["Due"] = "Enter when updates are due, like 2024-01-31" });
+                throw new InvalidInputException(new Dictionary<string, string> { ["Due"] = "Enter when updates are due, like 2024-01-31" });
             }
 
             var period = await periods.OpenAsync(Officer, Quarter ?? "", due, cancellationToken);
             Notice = $"{period.Quarter} is open for updates";
             return Redirect("/staff/periods");
         }
-        catch (UpdateValidationException errors)
+        catch (InvalidInputException errors)
         {
             AddErrors(errors);
             await OnGetAsync(cancellationToken);

@@ -4,6 +4,7 @@ using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Core.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,7 +78,7 @@ public sealed class EditModel(CouncilPlanDb db) : StaffPageModel(db)
             Notice = $"'{Title ?? Element.Key}' saved";
             return Redirect("/staff/plan");
         }
-        catch (UpdateValidationException errors)
+        catch (InvalidInputException errors)
         {
             AddErrors(errors);
             return Page();

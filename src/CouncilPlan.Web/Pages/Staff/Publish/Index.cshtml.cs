@@ -3,6 +3,7 @@ using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Web.PublicData;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -28,9 +29,9 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, Publication
         {
             await changes.PublishAsync(Officer, id, version, cancellationToken);
         }
-        catch (UpdateValidationException errors)
+        catch (InvalidInputException errors)
         {
-            ModelState.AddModelError($"change-{id}", errors.Errors.Values.First());
+            ModelState.AddModelError($"change-{id}", errors.Errors[0].Message);
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -46,9 +47,9 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, Publication
         {
             await changes.ReturnAsync(Officer, id, Request.Form[$"reason-change-{id}"].ToString(), version, cancellationToken);
         }
-        catch (UpdateValidationException errors)
+        catch (InvalidInputException errors)
         {
-            ModelState.AddModelError($"reason-change-{id}", errors.Errors.Values.First());
+            ModelState.AddModelError($"reason-change-{id}", errors.Errors[0].Message);
             await LoadAsync(cancellationToken);
             return Page();
         }

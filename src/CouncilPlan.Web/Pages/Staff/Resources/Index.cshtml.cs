@@ -2,6 +2,7 @@ using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Resources;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Web.PublicData;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
 {
     public IReadOnlyList<ResourceLine> Lines { get; private set; } = [];
 
-    public IReadOnlyList<ImportError> UploadErrors { get; private set; } = [];
+    public IReadOnlyList<InputError> UploadErrors { get; private set; } = [];
 
     public long UploadErrorCount { get; private set; }
 
@@ -67,7 +68,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
             Notice = $"{saved.Title}, {saved.Quarter}: saved{(saved.Published ? " and published" : " (not published)")}";
             return Redirect("/staff/resources");
         }
-        catch (UpdateValidationException errors)
+        catch (InvalidInputException errors)
         {
             AddErrors(errors, "Line.");
             await LoadAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Core.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,9 +65,9 @@ public sealed class EditModel(CouncilPlanDb db) : StaffPageModel(db)
         {
             await new ServiceDirectory(Db).RenameAsync(Id, Name, cancellationToken);
         }
-        catch (AccountException error)
+        catch (InvalidInputException error)
         {
-            AddError(error);
+            AddErrors(error);
             return Page();
         }
 
@@ -85,9 +86,9 @@ public sealed class EditModel(CouncilPlanDb db) : StaffPageModel(db)
         {
             await new ServiceDirectory(Db).RemoveAsync(Id, cancellationToken);
         }
-        catch (AccountException error)
+        catch (InvalidInputException error)
         {
-            AddError(error);
+            AddErrors(error);
             Name = Service.Name;
             return Page();
         }

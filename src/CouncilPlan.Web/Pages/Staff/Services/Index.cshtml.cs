@@ -1,5 +1,6 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Core.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CouncilPlan.Web.Pages.Staff.Services;
@@ -34,9 +35,9 @@ public sealed class IndexModel(CouncilPlanDb db) : StaffPageModel(db)
             Notice = added.DirectorateId is null ? $"Directorate ‘{added.Name}’ added" : $"Service ‘{added.Name}’ added";
             return Redirect("/staff/services");
         }
-        catch (AccountException error)
+        catch (InvalidInputException error)
         {
-            AddError(error);
+            AddErrors(error);
             await OnGetAsync(cancellationToken);
             return Page();
         }

@@ -3,6 +3,7 @@ using System.Text;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Updates;
+using CouncilPlan.Core.Validation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -107,10 +108,10 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, ReportingPe
     }
 
     /// <summary>An error as the summary lists it: the row (the file's line number), the column and what is wrong.</summary>
-    public static string Describe(ImportError error) =>
-        error.Row == 0 ? char.ToUpperInvariant(error.Reason[0]) + error.Reason[1..]
-        : error.Column.Length == 0 ? $"Row {error.Row}: {error.Reason}"
-        : $"Row {error.Row}, column {error.Column}: {error.Reason}";
+    public static string Describe(InputError error) =>
+        error.Row == 0 ? char.ToUpperInvariant(error.Message[0]) + error.Message[1..]
+        : error.Column.Length == 0 ? $"Row {error.Row}: {error.Message}"
+        : $"Row {error.Row}, column {error.Column}: {error.Message}";
 
     private async Task LoadPeriodsAsync(CancellationToken cancellationToken) =>
         OpenPeriods = await periods.OpenPeriodsAsync(cancellationToken);

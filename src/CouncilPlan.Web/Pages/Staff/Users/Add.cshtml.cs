@@ -1,5 +1,6 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Core.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -46,9 +47,9 @@ public sealed class AddModel(CouncilPlanDb db, StaffAccounts accounts, UserManag
             OneTimePassword = await accounts.CreateAsync(new NewStaffUser(Email ?? "", Role ?? "", DisplayName, Service, Portfolio), cancellationToken);
             Added = await users.FindByEmailAsync(Email!.Trim());
         }
-        catch (AccountException error)
+        catch (InvalidInputException error)
         {
-            AddError(error);
+            AddErrors(error);
         }
 
         return Page();

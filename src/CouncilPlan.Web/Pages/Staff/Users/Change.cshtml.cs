@@ -1,5 +1,6 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Core.Validation;
 using CouncilPlan.Web.Staff.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -57,9 +58,9 @@ public sealed class ChangeModel(CouncilPlanDb db, StaffAccounts accounts, SignIn
         {
             sessionsEnded = await accounts.ChangeAsync(Account.Email, new StaffUserChange(DisplayName, SelectedRoles, Service, Portfolio), Officer.UserId, cancellationToken);
         }
-        catch (AccountException error)
+        catch (InvalidInputException error)
         {
-            AddError(error);
+            AddErrors(error);
             return Page();
         }
 

@@ -1,5 +1,6 @@
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Users;
+using CouncilPlan.Core.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CouncilPlan.Web.Pages.Staff.Users;
@@ -73,9 +74,9 @@ public sealed class ShowModel(CouncilPlanDb db, StaffAccounts accounts) : StaffP
         {
             await accounts.DisableAsync(Account.Email, Officer.UserId, cancellationToken);
         }
-        catch (AccountException error)
+        catch (InvalidInputException error)
         {
-            AddError(error);
+            AddErrors(error);
             return Page();
         }
 
