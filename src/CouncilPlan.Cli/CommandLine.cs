@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using CouncilPlan.Cli.Commands;
-using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Validation;
 
 namespace CouncilPlan.Cli;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CouncilPlan.Core.Data;
-using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 

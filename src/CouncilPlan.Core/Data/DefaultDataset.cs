@@ -1,5 +1,4 @@
 using CouncilPlan.Core.Areas;
-using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Plans;

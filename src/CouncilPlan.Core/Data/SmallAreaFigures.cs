@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CouncilPlan.Core.Areas;
-using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Validation;
 
 namespace CouncilPlan.Core.Data;

@@ -1,5 +1,4 @@
 using CouncilPlan.Core.Areas;
-using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Validation;
 

@@ -1,5 +1,4 @@
 using CouncilPlan.Core.Data;
-using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 

@@ -29,6 +29,7 @@ public sealed record StaffUserSummary(
     bool LockedOut,
     bool Disabled,
     bool MustChangePassword);
+
 /// <summary>
 /// Adding users, changing their roles, service and portfolio, resetting their passwords and
 /// disabling them, for the command line and the web app alike. Every change goes through the

@@ -1,6 +1,5 @@
 using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.Data;
-using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Text;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Exports;
-using CouncilPlan.Core.Imports;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 using static CouncilPlan.Testing.ObservationCatalogue;

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Exports;
-using CouncilPlan.Core.Imports;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
 using static CouncilPlan.Testing.ObservationCatalogue;

@@ -1,5 +1,4 @@
 using System.Text;
-using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Plans;
 using CouncilPlan.Core.Validation;
 using CouncilPlan.Testing;

@@ -1,4 +1,3 @@
-using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Sources;
 using CouncilPlan.Core.Validation;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using CouncilPlan.Core.Data;
-using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Validation;

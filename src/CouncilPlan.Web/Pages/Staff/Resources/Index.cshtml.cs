@@ -1,5 +1,4 @@
 using CouncilPlan.Core.Data;
-using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Resources;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Validation;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using CouncilPlan.Core.Data;
-using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Validation;
 using Microsoft.AspNetCore.DataProtection;
