@@ -16,7 +16,9 @@ Shapes:
 - explore education statistics CSV download: the open data standards
   (https://dfe-analytical-services.github.io/analysts-guide/statistics-production/ud.html):
   time_period, time_identifier, geographic_level, country/region/LA codes, then the data set's
-  filters and indicators. The indicator column names are the likely ones, to be checked.
+  filters and indicators. Where data/stockport-2023-24/sources.yaml says a data set's columns and
+  labels were seen (on its data catalogue page or in DfE's own files), the stand-in uses them and
+  writes the series' filter labels on every row; the others keep the likely names, to be checked.
 - file: the publisher's own table; the stand-ins keep one header row of plain column names (XLSX:
   a title row above it, as the publishers' workbooks have notes above their tables).
 
@@ -187,18 +189,32 @@ def nomis():
 
 # explore education statistics: (file, observations file(s) and their indicator columns, filters, breakdown column)
 EES_LEVELS = {"E92": ("National", "country_code"), "E12": ("Regional", "region_code")}
+EES_HEADER = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code",
+              "region_name", "old_la_code", "new_la_code", "la_name"]
 
 
-def ees_period(period):
-    # "2021/22 academic" is time_period 202122, Academic year; "2015-16" 201516, Financial year.
+def ees_period(period, reporting_year=False):
+    # "2021/22 academic" is time_period 202122, Academic year; "2015-16" 201516, Financial year, or
+    # for DfE's children looked after data sets 2016, Reporting year (the year to 31 March 2016).
     if period.endswith(" academic"):
         y = period[:7]
         return y[:4] + y[5:], "Academic year"
+    if reporting_year:
+        return str(int(period[:4]) + 1), "Reporting year"
     return period[:4] + period[5:], "Financial year"
 
 
-def ees(name, parts, filters=(), breakdown=None):
-    """parts: [(observations file, measure, indicator column, numerator column, denominator column)]."""
+def ees_place(period, area, reporting_year):
+    time_period, identifier = ees_period(period, reporting_year)
+    level, _ = EES_LEVELS.get(area[:3], ("Local authority", "new_la_code"))
+    la = area if level == "Local authority" else ""
+    return [time_period, identifier, level, "E92000001", "England", "", "", "", la, ""]
+
+
+def ees(name, parts, filters=(), breakdown=None, reporting_year=False, blank=()):
+    """parts: [(observations file, measure, indicator column, numerator column, denominator column)].
+    filters: [(column, label)] that the series selects on, written on every row. blank: columns a
+    series reads that the observations files do not hold (published intervals), left empty."""
     merged = {}
     indicators = []
     for source, measure, indicator, numerator, denominator in parts:
@@ -214,20 +230,26 @@ def ees(name, parts, filters=(), breakdown=None):
                 row[numerator] = r["numerator"]
             if denominator:
                 row[denominator] = r["denominator"]
-    header = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code",
-              "region_name", "old_la_code", "new_la_code", "la_name"]
-    header += [f for f, _ in filters] + ([breakdown[0]] if breakdown else []) + indicators
+    indicators += list(blank)
+    header = EES_HEADER + [f for f, _ in filters] + ([breakdown[0]] if breakdown else []) + indicators
     lines = []
     for (period, area, label), values in sorted(merged.items()):
-        time_period, identifier = ees_period(period)
-        level, _ = EES_LEVELS.get(area[:3], ("Local authority", "new_la_code"))
-        codes = {"country_code": "E92000001", "country_name": "England"}
-        if level == "Local authority":
-            codes["new_la_code"] = area
-        line = [time_period, identifier, level, codes["country_code"], codes["country_name"], "", "", "",
-                codes.get("new_la_code", ""), ""]
+        line = ees_place(period, area, reporting_year)
         line += [v for _, v in filters] + ([label] if breakdown else []) + [values.get(c, "") for c in indicators]
         lines.append(line)
+    write(name, header, lines)
+
+
+def ees_care_leavers(name, source, measure, group, total):
+    """DfE's care leaver data sets: a row per age and group with count and percentage; the whole
+    cohort is the group's total row (its count is the measure's denominator)."""
+    header = EES_HEADER + ["care_leaver_age", "breakdown", "care_leaver_count", "care_leaver_percent"]
+    lines = []
+    for r in sorted(fetched(rows(source, measure)), key=lambda r: (r["period"], r["area"])):
+        place = ees_place(r["period"], r["area"], True)
+        lines.append(place + ["19 to 21 years", group, r["numerator"], r["value"]])
+        if r["denominator"]:
+            lines.append(place + ["19 to 21 years", total, r["denominator"], "100"])
     write(name, header, lines)
 
 
@@ -322,17 +344,24 @@ def education():
     ees("ees-eyfsp.csv", [("school-readiness.csv", "A2-01", "gld_percent", None, None)],
         breakdown=("characteristic", {"": "Total", "free-school-meals:eligible": "FSM eligible"}))
     ees("ees-ks2.csv", [("ks2-expected-standard.csv", "A2-02", "pt_rwm_met_expected_standard", None, None)])
-    ees("ees-ks4.csv", [("ks4-grade-5-english-maths.csv", "A2-03", "engmath_95_percent", None, None),
-                        ("progress-8.csv", "A2-04", "progress8_average", None, None)])
-    ees("ees-neet.csv", [("neet-or-not-known.csv", "A2-07", "NEET_not_known_percent", None, None),
-                         ("neet.csv", "A2-08", "NEET_percent", None, None)])
-    ees("ees-apprenticeships.csv", [("apprenticeship-starts.csv", "A2-09", "starts_rate_per_100000", None, None)])
-    ees("ees-cla-care-leavers-activity.csv", [("care-leavers-eet.csv", "A2-17", "percentage_eet", "number_eet", "number_care_leavers")])
-    ees("ees-cla-care-leavers-accommodation.csv",
-        [("care-leavers-suitable-accommodation.csv", "A4-14", "percentage_suitable", "number_suitable", "number_care_leavers")])
+    ees("ees-ks4.csv", [("ks4-grade-5-english-maths.csv", "A2-03", "engmath_95_percent", "engmath_95_total", "pupil_count"),
+                        ("progress-8.csv", "A2-04", "progress8_average", None, None)],
+        filters=[("establishment_type_group", "All state-funded"), ("breakdown_topic", "Total")],
+        blank=["progress8_lower_95_ci", "progress8_upper_95_ci"])
+    ees("ees-neet.csv", [("neet-or-not-known.csv", "A2-07", "neet_nk_percent", None, None),
+                         ("neet.csv", "A2-08", "neet_percent", None, None)],
+        filters=[("age", "16 to 17"), ("characteristic_grouping", "Total"), ("characteristic", "Total")])
+    ees("ees-apprenticeships.csv", [("apprenticeship-starts.csv", "A2-09", "starts_rate_per_100000_population", "starts", "population_estimate")],
+        filters=[("apps_level", "Total"), ("age_summary", "Total")])
+    ees_care_leavers("ees-cla-care-leavers-activity.csv", "care-leavers-eet.csv", "A2-17",
+                     "Total in education, employment or training", "Total")
+    ees_care_leavers("ees-cla-care-leavers-accommodation.csv", "care-leavers-suitable-accommodation.csv", "A4-14",
+                     "Accommodation considered suitable", "Suitability total")
     ees("ees-cla-health.csv", [("cla-health-assessment.csv", "A4-12", "percentage_health_assessment", None, None)])
-    ees("ees-cla-rates.csv", [("children-in-care-rate.csv", "A4-13", "rate_per_10000", "number", "population")])
-    ees("ees-exclusions.csv", [("permanent-exclusion-rate.csv", "A2-19", "perm_excl_rate", None, None)])
+    ees("ees-cla-rates.csv", [("children-in-care-rate.csv", "A4-13", "rate_per_10000", "children_count", "population_estimate")],
+        filters=[("population_type", "Children looked after on 31 March each year")], reporting_year=True)
+    ees("ees-exclusions.csv", [("permanent-exclusion-rate.csv", "A2-19", "perm_excl_rate", "perm_excl", "headcount")],
+        filters=[("education_phase", "Total")])
     ees("ees-ehcp.csv", [("ehcp-independent-special-schools.csv", "A2-20", "percentage_independent", "number_independent", "number_ehcp")])
 
 

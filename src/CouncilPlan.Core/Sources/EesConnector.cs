@@ -4,8 +4,12 @@ using CouncilPlan.Core.Measures;
 namespace CouncilPlan.Core.Sources;
 
 /// <summary>
-/// DfE explore education statistics: a data set's CSV download (GET v1/data-sets/{dataSetId}/csv,
-/// https://api.education.gov.uk/statistics/docs/reference-v1/endpoints/DownloadDataSetCsv/).
+/// DfE explore education statistics: a data set's CSV download, from the public API
+/// (<c>data_set</c>: GET v1/data-sets/{dataSetId}/csv,
+/// https://api.education.gov.uk/statistics/docs/reference-v1/endpoints/DownloadDataSetCsv/) or,
+/// for a data set DfE has not put on the API, from the data catalogue (<c>catalogue_data_set</c>:
+/// GET data-catalogue/data-set/{id}/csv on explore-education-statistics.service.gov.uk, the
+/// download link on each data set's catalogue page).
 /// </summary>
 /// <remarks>
 /// The CSV download is used rather than the JSON query endpoint: it is one GET with no request body,
@@ -21,6 +25,11 @@ namespace CouncilPlan.Core.Sources;
 /// The area is the code for the row's geographic_level. Withheld figures
 /// are written as symbols (c confidential, low, u, x not available, z not applicable, and the older
 /// ":" and "~": the same guide, "Symbols"), and are left out.
+/// An API data set id stays the same from release to release (a version picks one); a catalogue id
+/// names one release's file, so a series on a catalogue id must be moved to the next release's id
+/// when DfE publishes it (docs/sources-file-format.md).
+/// A metropolitan or unitary council is both a local authority and a local authority district, with
+/// the same code: where a data set has rows at both levels, the local authority rows are read.
 /// </remarks>
 public sealed class EesConnector : SourceConnector
 {
@@ -40,14 +49,19 @@ public sealed class EesConnector : SourceConnector
 
     public override Uri DefaultBase { get; } = new("https://api.education.gov.uk/statistics/");
 
+    /// <summary>Where the data catalogue's downloads are; a base address set for the service replaces this too.</summary>
+    public static Uri CatalogueBase { get; } = new("https://explore-education-statistics.service.gov.uk/");
+
     protected override IReadOnlyDictionary<string, string> DefaultColumns { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [SourceColumns.Period] = "time_period",
     };
 
     public override Uri Url(SourceSeries series, Uri? baseUrl) =>
-        new(baseUrl ?? DefaultBase, $"v1/data-sets/{Uri.EscapeDataString(series.Query["data_set"])}/csv" + SourceQuery.Build(
-            series.Query.TryGetValue("version", out var version) ? [("dataSetVersion", version)] : []));
+        series.Query.TryGetValue("catalogue_data_set", out var file)
+            ? new(baseUrl ?? CatalogueBase, $"data-catalogue/data-set/{Uri.EscapeDataString(file)}/csv")
+            : new(baseUrl ?? DefaultBase, $"v1/data-sets/{Uri.EscapeDataString(series.Query["data_set"])}/csv" + SourceQuery.Build(
+                series.Query.TryGetValue("version", out var version) ? [("dataSetVersion", version)] : []));
 
     protected override Func<string[], string> PeriodReader(SourceTable table, int column, PeriodType? periodType)
     {
@@ -93,6 +107,11 @@ public sealed class EesConnector : SourceConnector
 
         var level = table.Require("geographic_level", "area");
         var codes = AreaColumns.ToDictionary(a => a.Key, a => table.Find(a.Value), StringComparer.OrdinalIgnoreCase);
+        if (table.Rows.Any(r => string.Equals(SourceTable.Cell(r.Cells, level), "Local authority", StringComparison.OrdinalIgnoreCase)))
+        {
+            codes.Remove("Local authority district");
+        }
+
         return cells => codes.GetValueOrDefault(SourceTable.Cell(cells, level)) is { } c ? SourceTable.Cell(cells, c) : "";
     }
 

@@ -69,6 +69,7 @@ public abstract class SourceConnector
         var (note, status) = (Column(SourceColumns.Note), Column(SourceColumns.Status));
         var filters = series.Filters.Select(f => (Column: table.Require(f.Key, "filter"), Text: f.Value)).ToList();
         var pivot = series.Pivot.ToDictionary(p => p.Key, p => (Column: table.Require(p.Value[..p.Value.IndexOf('=', StringComparison.Ordinal)], "pivot"), Text: p.Value[(p.Value.IndexOf('=', StringComparison.Ordinal) + 1)..]));
+        var pivotColumns = pivot.Keys.ToDictionary(role => role, role => role == SourceColumns.Value ? value : Column(role) ?? value, StringComparer.Ordinal);
         var wantedAreas = series.Areas.Count == 0 ? null : series.Areas.ToHashSet(StringComparer.Ordinal);
 
         var suppressed = 0;
@@ -104,35 +105,36 @@ public abstract class SourceConnector
             }
 
             var statusText = status is { } s ? SourceTable.Cell(cells, s) : null;
-            var role = SourceColumns.Value;
             if (pivot.Count > 0)
             {
-                var match = pivot.FirstOrDefault(p => string.Equals(SourceTable.Cell(cells, p.Value.Column), p.Value.Text, StringComparison.OrdinalIgnoreCase));
-                if (match.Key is null)
+                // One row may hold several roles' figures (DfE's care leavers: the row "Total in
+                // education, employment or training" has the percentage and the count), each in the
+                // role's own column when the series names one, otherwise in the value column (Nomis).
+                var roles = pivot.Where(p => string.Equals(SourceTable.Cell(cells, p.Value.Column), p.Value.Text, StringComparison.OrdinalIgnoreCase)).Select(p => p.Key).ToList();
+                if (roles.Count == 0)
                 {
                     continue;
                 }
 
-                role = match.Key;
-            }
-
-            var figure = Number(table, line, cells, value, SourceColumns.Value, statusText);
-            if (pivot.Count > 0)
-            {
                 var group = (period(cells), areaCode, key);
                 if (!pivoted.TryGetValue(group, out var parts))
                 {
                     pivoted[group] = parts = new PivotGroup();
                 }
 
-                parts.Figures[role] = figure;
-                if (role == SourceColumns.Value)
+                foreach (var role in roles)
                 {
-                    (parts.Line, parts.Status) = (line, StatusOf(statusText));
+                    parts.Figures[role] = Number(table, line, cells, pivotColumns[role], SourceColumns.Value, statusText);
+                    if (role == SourceColumns.Value)
+                    {
+                        (parts.Line, parts.Status) = (line, StatusOf(statusText));
+                    }
                 }
 
                 continue;
             }
+
+            var figure = Number(table, line, cells, value, SourceColumns.Value, statusText);
 
             if (figure is not { } v)
             {

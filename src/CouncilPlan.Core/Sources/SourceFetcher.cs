@@ -38,6 +38,13 @@ public sealed class SourceFetcher(HttpClient http, SourceSettings settings)
             return (from, connector.Read(file, $"{source.SourceId}: {from}", series));
         }
 
+        // The default dataset writes a data set whose id has not been found yet as the all-zeros id
+        // (its sources.yaml says where to look): asking DfE for it could only answer "not found".
+        if (source.Service == SourceService.Ees && series.Query.TryGetValue("data_set", out var id) && Guid.TryParse(id, out var guid) && guid == Guid.Empty)
+        {
+            throw new SourceRefreshException($"{source.SourceId}: the series of {series.Measure} has no data set id yet (data_set is {id}): find the data set on https://explore-education-statistics.service.gov.uk/data-catalogue and put its API data set id (data_set) or its catalogue id (catalogue_data_set) in the sources file");
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
         var where = $"{source.SourceId}: the response from {url}";

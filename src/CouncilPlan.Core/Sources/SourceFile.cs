@@ -98,7 +98,7 @@ public static class SourceFileReader
     {
         [SourceService.Fingertips] = ["indicator_id", "child_area_type_id", "parent_area_type_id"],
         [SourceService.Nomis] = ["dataset"],
-        [SourceService.Ees] = ["data_set"],
+        [SourceService.Ees] = [], // data_set or catalogue_data_set: checked in ReadSeries
         [SourceService.File] = ["url"],
     };
 
@@ -211,6 +211,14 @@ public static class SourceFileReader
             foreach (var name in RequiredQuery[s].Where(n => !query.ContainsKey(n)))
             {
                 map.File.Error(map.MarkOf("query"), $"'{map.Path}.query' needs '{name}' for the {s.ToString().ToLowerInvariant()} service");
+            }
+
+            // An explore education statistics data set is found by its API id or by its data catalogue id: one of them, not both.
+            if (s == SourceService.Ees && query.ContainsKey("data_set") == query.ContainsKey("catalogue_data_set"))
+            {
+                map.File.Error(map.MarkOf("query"), query.ContainsKey("data_set")
+                    ? $"'{map.Path}.query' names both 'data_set' and 'catalogue_data_set': keep one (the API id when DfE gives one)"
+                    : $"'{map.Path}.query' needs 'data_set' (the API data set id) or 'catalogue_data_set' (the id in the data set's data catalogue address) for the ees service");
             }
         }
 

@@ -111,6 +111,79 @@ public sealed class ConnectorTests
     }
 
     [Fact]
+    public void Ees_ACouncilThatIsAlsoADistrict_IsReadFromItsLocalAuthorityRows_ADistrictOnlyDataSetFromItsDistrictRows()
+    {
+        // DfE's apprenticeships data set has a row for Stockport as a local authority (new_la_code)
+        // and another as a local authority district (lad_code), with the same code: reading both
+        // would give each figure twice.
+        var sample = File.ReadAllText(Path.Combine(RecordedServer.Samples, "ees-data-set.csv"));
+        var series = SourceWorld.Source("dfe-attainment").Series.Single();
+        var connector = SourceConnector.For(SourceService.Ees);
+        IReadOnlyList<(string Period, string Area, double Value)> Figures(string csv)
+        {
+            using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+            return connector.Rows(connector.Read(body, "levels.csv", series), series, KnownAreas.Contains).Rows.Select(r => (r.Period, r.Area, r.Value)).ToList();
+        }
+
+        var header = sample[..sample.IndexOf('\n', StringComparison.Ordinal)].Replace("la_name,", "la_name,lad_code,", StringComparison.Ordinal);
+        var both = header + """
+
+            202223,Academic year,National,E92000001,England,,,,,,,All pupils,46.3,560000
+            202223,Academic year,Local authority,E92000001,England,E12000002,North West,356,E08000007,Stockport,,All pupils,50.4,3050
+            202223,Academic year,Local authority district,E92000001,England,E12000002,North West,,,,E08000007,All pupils,50.9,3050
+            """;
+        var districtsOnly = header + """
+
+            202223,Academic year,National,E92000001,England,,,,,,,All pupils,46.3,560000
+            202223,Academic year,Local authority district,E92000001,England,E12000002,North West,,,,E08000007,All pupils,50.9,3050
+            """;
+
+        Assert.Equal([("2022/23", "E92000001", 46.3), ("2022/23", "E08000007", 50.4)], Figures(both));
+        Assert.Equal([("2022/23", "E92000001", 46.3), ("2022/23", "E08000007", 50.9)], Figures(districtsOnly));
+    }
+
+    [Fact]
+    public void Pivot_OneRowCanHoldSeveralRoles_EachFromItsOwnColumn_AndTheCohortFromItsTotalRow()
+    {
+        // The shape of DfE's care leavers activity data set: the group's row has its count and
+        // percentage, the whole cohort is the "Total" row, and there is a row per age band.
+        var series = SourceFileReader.Read("sources.yaml", new StringReader("""
+            format: councilplan/sources@1
+            sources:
+              - source: dfe-cla
+                service: ees
+                series:
+                  - measure: A2-17
+                    query: { catalogue_data_set: 00000000-0000-0000-0000-000000000001 }
+                    columns: { value: care_leaver_percent, numerator: care_leaver_count, denominator: care_leaver_count }
+                    filters: { care_leaver_age: 19 to 21 years }
+                    pivot:
+                      value: breakdown=Total in education, employment or training
+                      numerator: breakdown=Total in education, employment or training
+                      denominator: breakdown=Total
+            """)).Sources.Single().Series.Single();
+        const string Response = """
+            time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,care_leaver_age,breakdown,care_leaver_count,care_leaver_percent
+            2025,Reporting year,Local authority,E92000001,England,E12000002,North West,356,Stockport,E08000007,19 to 21 years,Higher education i.e. studies beyond A level,12,7
+            2025,Reporting year,Local authority,E92000001,England,E12000002,North West,356,Stockport,E08000007,19 to 21 years,"Total in education, employment or training",105,61
+            2025,Reporting year,Local authority,E92000001,England,E12000002,North West,356,Stockport,E08000007,19 to 21 years,Total,171,100
+            2025,Reporting year,Local authority,E92000001,England,E12000002,North West,356,Stockport,E08000007,17 to 18 years,"Total in education, employment or training",50,60
+            2025,Reporting year,Local authority,E92000001,England,E12000002,North West,356,Stockport,E08000007,17 to 18 years,Total,83,100
+            2024,Reporting year,Local authority,E92000001,England,E12000002,North West,356,Stockport,E08000007,19 to 21 years,"Total in education, employment or training",c,c
+            2024,Reporting year,Local authority,E92000001,England,E12000002,North West,356,Stockport,E08000007,19 to 21 years,Total,150,100
+            """;
+        var connector = SourceConnector.For(SourceService.Ees);
+        using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Response));
+
+        var result = connector.Rows(connector.Read(body, "care-leavers.csv", series), series, KnownAreas.Contains, PeriodType.FinancialYear);
+
+        var figure = Assert.Single(result.Rows);
+        Assert.Equal(("2024-25", "E08000007", 61.0, 105.0, 171.0), (figure.Period, figure.Area, figure.Value, figure.Numerator!.Value, figure.Denominator!.Value));
+        Assert.Equal("line 3 of care-leavers.csv", figure.Origin);
+        Assert.Equal(1, result.Suppressed);
+    }
+
+    [Fact]
     public void FileCsv_UsesTheNamedColumns()
     {
         var result = Read("council-housing", "file-quarterly.csv");
@@ -175,6 +248,19 @@ public sealed class ConnectorTests
         Assert.Equal("https://www.nomisweb.co.uk/api/v01/dataset/NM_17_5.data.csv?geography=1946157089%2C2092957699&date=latestMINUS4-latest&variable=45&measures=20599%2C21001%2C21002%2C21003&select=DATE_NAME%2CGEOGRAPHY_CODE%2CVARIABLE_NAME%2CMEASURES_NAME%2COBS_VALUE%2COBS_STATUS", Url("ons-aps"));
         Assert.Equal("https://api.education.gov.uk/statistics/v1/data-sets/7c0e9201-c7c0-ff73-bee4-304e731ec0e6/csv", Url("dfe-attainment"));
         Assert.Equal("https://data.example.gov.uk/housing/temporary-accommodation.csv", Url("council-housing"));
+    }
+
+    [Fact]
+    public void Ees_ACatalogueId_IsTheDataCataloguesDownload_OnTheServiceOrTheBaseSetForIt()
+    {
+        var series = SourceWorld.Source("dfe-attainment").Series.Single() with
+        {
+            Query = new Dictionary<string, string>(StringComparer.Ordinal) { ["catalogue_data_set"] = "20d00e28-7d5b-4469-af00-e7ad73fbab27" },
+        };
+        var connector = SourceConnector.For(SourceService.Ees);
+
+        Assert.Equal("https://explore-education-statistics.service.gov.uk/data-catalogue/data-set/20d00e28-7d5b-4469-af00-e7ad73fbab27/csv", connector.Url(series, null).ToString());
+        Assert.Equal("http://127.0.0.1:5999/data-catalogue/data-set/20d00e28-7d5b-4469-af00-e7ad73fbab27/csv", connector.Url(series, new Uri("http://127.0.0.1:5999/")).ToString());
     }
 
     /// <summary>A workbook of sheets, each a list of rows of text cells from column A.</summary>

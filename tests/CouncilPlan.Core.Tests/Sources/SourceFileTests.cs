@@ -50,6 +50,34 @@ public sealed class SourceFileTests
     }
 
     [Fact]
+    public void Read_AnEesSeries_NeedsExactlyOneOfItsApiIdAndItsCatalogueId()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => SourceFileReader.Read("sources.yaml", new StringReader("""
+            format: councilplan/sources@1
+            sources:
+              - source: dfe-attainment
+                service: ees
+                series:
+                  - measure: AY-1
+                    query: { version: "1.0" }
+                    columns: { value: average_score }
+                  - measure: AY-2
+                    query: { data_set: 7c0e9201-c7c0-ff73-bee4-304e731ec0e6, catalogue_data_set: 20d00e28-7d5b-4469-af00-e7ad73fbab27 }
+                    columns: { value: average_score }
+                  - measure: AY-3
+                    query: { catalogue_data_set: 20d00e28-7d5b-4469-af00-e7ad73fbab27 }
+                    columns: { value: average_score }
+            """)));
+
+        Assert.Equal(
+            [
+                "sources.yaml:7:16: 'sources[0].series[0].query' needs 'data_set' (the API data set id) or 'catalogue_data_set' (the id in the data set's data catalogue address) for the ees service",
+                "sources.yaml:10:16: 'sources[0].series[1].query' names both 'data_set' and 'catalogue_data_set': keep one (the API id when DfE gives one)",
+            ],
+            error.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
     public void Check_ASourceOrMeasureTheCatalogueDoesNotHave_OrAnotherSourcesMeasure_IsNamedWithItsLine()
     {
         var document = new SourceDocument("sources.yaml", SourceWorld.Sources());

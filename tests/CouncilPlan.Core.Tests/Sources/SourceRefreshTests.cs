@@ -139,6 +139,31 @@ public sealed class SourceRefreshTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task AnEesSeriesWithTheAllZerosId_SaysTheIdIsNotKnownYet_WithoutAskingDfE(DatabaseProvider provider)
+    {
+        await using var database = await SourceWorld.DatabaseAsync(provider);
+        await using var server = SourceWorld.ServeAll();
+        using var http = new HttpClient();
+        var source = SourceWorld.Source("dfe-attainment");
+        source = source with
+        {
+            Series = [source.Series.Single() with { Query = new Dictionary<string, string>(StringComparer.Ordinal) { ["data_set"] = "00000000-0000-0000-0000-000000000000" } }],
+        };
+
+        SourceRefresh refresh;
+        await using (var db = database.NewContext())
+        {
+            refresh = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source, new SourceRefreshOptions());
+        }
+
+        Assert.Equal(
+            "dfe-attainment: the series of AY-1 has no data set id yet (data_set is 00000000-0000-0000-0000-000000000000): find the data set on https://explore-education-statistics.service.gov.uk/data-catalogue and put its API data set id (data_set) or its catalogue id (catalogue_data_set) in the sources file",
+            refresh.Error);
+        Assert.Empty(server.Requests);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task OneFailingSource_DoesNotStopOrHalfWriteAnother(DatabaseProvider provider)
     {
         await using var database = await SourceWorld.DatabaseAsync(provider);
