@@ -22,6 +22,10 @@ Shapes:
 - file: the publisher's own table; the stand-ins keep one header row of plain column names (XLSX:
   a title row above it, as the publishers' workbooks have notes above their tables).
 
+One exception to "from the observations": DfE's EHC plans data set splits the numerator of A2-20
+into two published counts, which are taken from the reference copy of that data set (../shared,
+as build.py reads it) and checked to add up to the observations' numerator.
+
 What a stand-in leaves out: ward rows (E05: built in the product from small areas, not fetched),
 and figures that carry a quality note where the service's response has no note column (Fingertips
 has "Value note"; the others none), since a refresh would otherwise revise the note away. A refresh
@@ -36,6 +40,9 @@ import zipfile
 from xml.sax.saxutils import escape
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+# The reference copies of the official statistics (as tools/dataset/build.py reads them): used only
+# where a publisher's response splits a count the observations file holds as one sum.
+REF = ROOT.parent / "shared" / "data" / "real"
 PLAN = ROOT / "data" / "stockport-2023-24"
 OUT = PLAN / "recorded"
 
@@ -340,6 +347,28 @@ def files():
              xlsx=("D1", "Table D1: domestic EPCs lodged, by energy efficiency rating (stand-in)"))
 
 
+def ees_ehcp(name, source, measure):
+    """DfE's EHC plans data set gives the plans in independent and in non-maintained special schools
+    as two counts; the observations file holds their sum as the numerator. The two counts come from
+    the reference copy of the same data set, and must add up to the numerator."""
+    published = {}
+    with open(REF / "sen" / "ehcp_caseload_by_establishment_type_2019_2025.csv", newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["breakdown_topic"] != "All EHC plans" or r["breakdown"] != "All EHC plans":
+                continue
+            area = "E92000001" if r["geographic_level"] == "National" else r["new_la_code"]
+            published[(r["time_period"], area)] = (r["ehcplans"], r["special_independent"], r["special_non_maintained"])
+    header = EES_HEADER + ["breakdown_topic", "breakdown", "ehcplans", "special_independent", "special_non_maintained"]
+    lines = []
+    for r in sorted(fetched(rows(source, measure)), key=lambda r: (r["period"], r["area"])):
+        place = ees_place(r["period"], r["area"], False)
+        plans, independent, non_maintained = published[(place[0], r["area"])]
+        if int(independent) + int(non_maintained) != int(r["numerator"]) or int(plans) != int(r["denominator"]):
+            raise SystemExit(f"{measure} {r['period']} {r['area']}: the published counts do not give the observations' numerator and denominator")
+        lines.append(place + ["All EHC plans", "All EHC plans", plans, independent, non_maintained])
+    write(name, header, lines)
+
+
 def education():
     ees("ees-eyfsp.csv", [("school-readiness.csv", "A2-01", "gld_percent", None, None)],
         breakdown=("characteristic", {"": "Total", "free-school-meals:eligible": "FSM eligible"}))
@@ -362,7 +391,7 @@ def education():
         filters=[("population_type", "Children looked after on 31 March each year")], reporting_year=True)
     ees("ees-exclusions.csv", [("permanent-exclusion-rate.csv", "A2-19", "perm_excl_rate", "perm_excl", "headcount")],
         filters=[("education_phase", "Total")])
-    ees("ees-ehcp.csv", [("ehcp-independent-special-schools.csv", "A2-20", "percentage_independent", "number_independent", "number_ehcp")])
+    ees_ehcp("ees-ehcp.csv", "ehcp-independent-special-schools.csv", "A2-20")
 
 
 def main():

@@ -22,6 +22,9 @@ public static class SourceColumns
     public static IReadOnlyList<string> Roles { get; } = [Period, Area, Breakdown, Value, Numerator, Denominator, LowerCi, UpperCi, Confidence, Note, Status];
 
     public static IReadOnlyList<string> PivotRoles { get; } = [Value, Numerator, Denominator, Confidence];
+
+    /// <summary>The <c>derive</c> of a series whose publisher gives the counts and not the percentage.</summary>
+    public const string DerivePercentage = "percentage";
 }
 
 /// <summary>One figure as a connector read it, before it becomes a row of the observations format.</summary>

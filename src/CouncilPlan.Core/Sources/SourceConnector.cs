@@ -49,9 +49,10 @@ public abstract class SourceConnector
     /// <summary>
     /// The figures of a series in a response, for the areas <paramref name="knownArea"/> accepts.
     /// <paramref name="periodType"/> is the measure's, when known: a service may write one period
-    /// type's periods in its own form (Fingertips' pooled "2018 - 20").
+    /// type's periods in its own form (Fingertips' pooled "2018 - 20"). <paramref name="decimals"/> is
+    /// the measure's, to which a derived percentage is rounded (half up, as the dataset's own are).
     /// </summary>
-    public SourceRows Rows(SourceTable table, SourceSeries series, Func<string, bool> knownArea, PeriodType? periodType = null)
+    public SourceRows Rows(SourceTable table, SourceSeries series, Func<string, bool> knownArea, PeriodType? periodType = null, int decimals = 1)
     {
         var columns = new Dictionary<string, string>(DefaultColumns, StringComparer.Ordinal);
         foreach (var (role, column) in series.Columns)
@@ -63,8 +64,13 @@ public abstract class SourceConnector
         var period = PeriodReader(table, Column(SourceColumns.Period) ?? throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no period column"), periodType);
         var area = AreaReader(table, Column(SourceColumns.Area), series);
         var breakdown = BreakdownReader(table, Column(SourceColumns.Breakdown));
-        var value = Column(SourceColumns.Value) ?? throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no value column");
-        var (numerator, denominator) = (Column(SourceColumns.Numerator), Column(SourceColumns.Denominator));
+        // A count may be the sum of several columns ("special_independent + special_non_maintained").
+        int[]? Parts(string role) => columns.TryGetValue(role, out var names)
+            ? names.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => table.Require(n, role)).ToArray()
+            : null;
+        var derived = series.Derive == SourceColumns.DerivePercentage;
+        var value = derived ? -1 : Column(SourceColumns.Value) ?? throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no value column");
+        var (numerator, denominator) = (Parts(SourceColumns.Numerator), Parts(SourceColumns.Denominator));
         var (lower, upper, confidence) = (Column(SourceColumns.LowerCi), Column(SourceColumns.UpperCi), Column(SourceColumns.Confidence));
         var (note, status) = (Column(SourceColumns.Note), Column(SourceColumns.Status));
         var filters = series.Filters.Select(f => (Column: table.Require(f.Key, "filter"), Text: f.Value)).ToList();
@@ -134,7 +140,9 @@ public abstract class SourceConnector
                 continue;
             }
 
-            var figure = Number(table, line, cells, value, SourceColumns.Value, statusText);
+            var figure = derived
+                ? Percentage(Sum(table, line, cells, numerator, SourceColumns.Numerator), Sum(table, line, cells, denominator, SourceColumns.Denominator), decimals)
+                : Number(table, line, cells, value, SourceColumns.Value, statusText);
 
             if (figure is not { } v)
             {
@@ -148,8 +156,8 @@ public abstract class SourceConnector
                 areaCode,
                 key,
                 v,
-                Number(table, line, cells, numerator, SourceColumns.Numerator, null),
-                Number(table, line, cells, denominator, SourceColumns.Denominator, null),
+                Sum(table, line, cells, numerator, SourceColumns.Numerator),
+                Sum(table, line, cells, denominator, SourceColumns.Denominator),
                 half is { } h ? v - h : Number(table, line, cells, lower, SourceColumns.LowerCi, null),
                 half is { } h2 ? v + h2 : Number(table, line, cells, upper, SourceColumns.UpperCi, null),
                 StatusOf(statusText),
@@ -204,6 +212,34 @@ public abstract class SourceConnector
 
     /// <summary>The observations format's status (provisional, final, revised) for the publisher's marker, or null for final.</summary>
     protected virtual string? StatusOf(string? status) => null;
+
+    /// <summary>numerator / denominator × 100, rounded half up; withheld when either is, or the denominator is 0.</summary>
+    private static double? Percentage(double? numerator, double? denominator, int decimals) =>
+        numerator is { } n && denominator is { } d && d > 0
+            ? (double)Math.Round((decimal)n * 100 / (decimal)d, decimals, MidpointRounding.AwayFromZero)
+            : null;
+
+    /// <summary>The sum of a count's columns; withheld (null) when any of them is.</summary>
+    private double? Sum(SourceTable table, long line, string[] cells, int[]? columns, string role)
+    {
+        if (columns is null)
+        {
+            return null;
+        }
+
+        var total = 0.0;
+        foreach (var column in columns)
+        {
+            if (Number(table, line, cells, column, role, null) is not { } part)
+            {
+                return null;
+            }
+
+            total += part;
+        }
+
+        return total;
+    }
 
     private double? Number(SourceTable table, long line, string[] cells, int? column, string role, string? status)
     {

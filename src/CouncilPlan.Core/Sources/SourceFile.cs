@@ -41,6 +41,7 @@ public enum SourcePublish
 /// <param name="Areas">Only these areas; empty for every area the database knows.</param>
 /// <param name="Recorded">A recorded response (a path relative to the sources file) that stands in for the service with --recorded.</param>
 /// <param name="Line">Where the series starts in the sources file.</param>
+/// <param name="Derive">"percentage" when the publisher gives only the counts: the value is worked out from the numerator and denominator.</param>
 public sealed record SourceSeries(
     string Measure,
     IReadOnlyDictionary<string, string> Query,
@@ -50,7 +51,8 @@ public sealed record SourceSeries(
     IReadOnlyDictionary<string, string> Pivot,
     IReadOnlyList<string> Areas,
     string? Recorded,
-    int Line);
+    int Line,
+    string? Derive = null);
 
 /// <summary>How to refresh one source of the measure catalogue.</summary>
 /// <param name="SourceId">The source's id in measures.yaml.</param>
@@ -241,7 +243,30 @@ public static class SourceFileReader
             }
         }
 
-        if (service == SourceService.Ees && !columns.ContainsKey(SourceColumns.Value))
+        var derive = map.String("derive");
+        if (derive is not null && derive != SourceColumns.DerivePercentage)
+        {
+            map.File.Error(map.MarkOf("derive"), $"'{map.Path}.derive' is '{derive}': the one figure that can be worked out is 'percentage'");
+        }
+        else if (derive is not null)
+        {
+            foreach (var role in new[] { SourceColumns.Numerator, SourceColumns.Denominator }.Where(r => !columns.ContainsKey(r)))
+            {
+                map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' needs '{role}': a derived percentage is worked out from the numerator and denominator");
+            }
+
+            if (columns.ContainsKey(SourceColumns.Value))
+            {
+                map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' names 'value' and the series derives it: keep one");
+            }
+
+            if (map.Has("pivot"))
+            {
+                map.File.Error(map.MarkOf("derive"), $"'{map.Path}' has both 'derive' and 'pivot': a derived percentage is worked out from the columns of one row");
+            }
+        }
+
+        if (service == SourceService.Ees && derive is null && !columns.ContainsKey(SourceColumns.Value))
         {
             map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' needs 'value': the indicator column of the data set");
         }
@@ -269,7 +294,7 @@ public static class SourceFileReader
         var areas = map.Strings("areas").Select(a => a.Value).ToList();
         var recorded = map.String("recorded");
         map.RejectUnknownFields();
-        return new SourceSeries(measure, query, columns, filters, breakdowns, pivot, areas, recorded, map.Line);
+        return new SourceSeries(measure, query, columns, filters, breakdowns, pivot, areas, recorded, map.Line, derive);
     }
 
     private static T? Choice<T>(YamlMap map, string key, Dictionary<string, T> choices, bool required)

@@ -88,7 +88,7 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
 
     private async Task RefreshCoreAsync(SourceDefinition source, SourceRefresh record, SourceRefreshOptions options, CancellationToken cancellationToken)
     {
-        var measures = await db.Measures.AsNoTracking().Select(m => new { m.Id, m.Code, m.SourceId, m.PeriodType }).ToDictionaryAsync(m => m.Code, StringComparer.Ordinal, cancellationToken);
+        var measures = await db.Measures.AsNoTracking().Select(m => new { m.Id, m.Code, m.SourceId, m.PeriodType, m.Decimals }).ToDictionaryAsync(m => m.Code, StringComparer.Ordinal, cancellationToken);
         var sourceIds = (await db.Sources.AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var problems = SourceFileReader.Check(new SourceDocument(source.FileName, [source]), sourceIds, measures.ToDictionary(m => m.Key, m => m.Value.SourceId, StringComparer.Ordinal));
         if (problems.Count > 0)
@@ -103,7 +103,8 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
         {
             var (from, table) = await fetcher.FetchAsync(source, series, cancellationToken);
             urls.Add(from);
-            var rows = SourceConnector.For(source.Service).Rows(table, series, areas.Contains, measures.TryGetValue(series.Measure, out var measure) ? measure.PeriodType : null);
+            var known = measures.TryGetValue(series.Measure, out var measure);
+            var rows = SourceConnector.For(source.Service).Rows(table, series, areas.Contains, known ? measure!.PeriodType : null, known ? measure!.Decimals : 1);
             record.Suppressed += rows.Suppressed;
             if (rows.Rows.Count == 0)
             {

@@ -184,6 +184,42 @@ public sealed class ConnectorTests
     }
 
     [Fact]
+    public void DerivedPercentage_AddsTheCountsColumns_RoundsHalfUpToTheMeasuresPlaces_AndIsWithheldWhenACountIs()
+    {
+        var series = SourceFileReader.Read("sources.yaml", new StringReader("""
+            format: councilplan/sources@1
+            sources:
+              - source: dfe-ehcp
+                service: ees
+                series:
+                  - measure: A2-20
+                    query: { catalogue_data_set: 49e7efca-f010-4044-9f70-578032a23cf7 }
+                    columns: { numerator: special_independent + special_non_maintained, denominator: ehcplans }
+                    filters: { breakdown_topic: All EHC plans }
+                    derive: percentage
+            """)).Sources.Single().Series.Single();
+
+        // 113 / 2195 = 5.148% and 5 / 16 = 31.25% (a half, which rounds up); 7 / 0 has no percentage.
+        const string Response = """
+            time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehcplans,special_independent,special_non_maintained
+            201819,Academic year,Local authority,E92000001,England,E12000002,North West,E08000007,356,Stockport,All EHC plans,All EHC plans,2195,97,16
+            201920,Academic year,Local authority,E92000001,England,E12000002,North West,E08000007,356,Stockport,All EHC plans,All EHC plans,16,4,1
+            202021,Academic year,Local authority,E92000001,England,E12000002,North West,E08000007,356,Stockport,All EHC plans,All EHC plans,2383,c,12
+            202122,Academic year,Local authority,E92000001,England,E12000002,North West,E08000007,356,Stockport,All EHC plans,All EHC plans,0,7,0
+            201819,Academic year,Local authority,E92000001,England,E12000002,North West,E08000007,356,Stockport,Age,Under 5,100,1,1
+            """;
+        var connector = SourceConnector.For(SourceService.Ees);
+        using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Response));
+
+        var result = connector.Rows(connector.Read(body, "ehcp.csv", series), series, KnownAreas.Contains, PeriodType.AcademicYear, decimals: 1);
+
+        Assert.Equal(
+            [("2018/19", 5.1, 113.0, 2195.0), ("2019/20", 31.3, 5.0, 16.0)],
+            result.Rows.Select(r => (r.Period, r.Value, r.Numerator!.Value, r.Denominator!.Value)));
+        Assert.Equal(2, result.Suppressed);
+    }
+
+    [Fact]
     public void FileCsv_UsesTheNamedColumns()
     {
         var result = Read("council-housing", "file-quarterly.csv");

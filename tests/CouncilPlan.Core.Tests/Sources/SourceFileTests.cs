@@ -44,7 +44,7 @@ public sealed class SourceFileTests
                 "sources.yaml:4:14: 'sources[0].service' is 'nomsi': use one of fingertips, nomis, ees, file",
                 "sources.yaml:10:14: 'sources[1].publish' is 'later': use one of automatic, review",
                 "sources.yaml:13:16: 'sources[1].series[0].query' needs 'parent_area_type_id' for the fingertips service",
-                "sources.yaml:14:9: unknown field 'colums' in sources[1].series[0] (allowed here: areas, breakdowns, columns, filters, measure, pivot, query, recorded)",
+                "sources.yaml:14:9: unknown field 'colums' in sources[1].series[0] (allowed here: areas, breakdowns, columns, derive, filters, measure, pivot, query, recorded)",
             ],
             error.Errors.Select(e => e.ToString()));
     }
@@ -73,6 +73,38 @@ public sealed class SourceFileTests
             [
                 "sources.yaml:7:16: 'sources[0].series[0].query' needs 'data_set' (the API data set id) or 'catalogue_data_set' (the id in the data set's data catalogue address) for the ees service",
                 "sources.yaml:10:16: 'sources[0].series[1].query' names both 'data_set' and 'catalogue_data_set': keep one (the API id when DfE gives one)",
+            ],
+            error.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Read_ADerivedPercentage_NeedsItsCounts_AndNoValueColumnOrPivot()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => SourceFileReader.Read("sources.yaml", new StringReader("""
+            format: councilplan/sources@1
+            sources:
+              - source: dfe-ehcp
+                service: ees
+                series:
+                  - measure: AY-1
+                    query: { catalogue_data_set: 49e7efca-f010-4044-9f70-578032a23cf7 }
+                    columns: { value: percent, numerator: special_independent }
+                    derive: percentage
+                  - measure: AY-2
+                    query: { catalogue_data_set: 49e7efca-f010-4044-9f70-578032a23cf7 }
+                    columns: { numerator: special_independent, denominator: ehcplans }
+                    derive: ratio
+                  - measure: AY-3
+                    query: { catalogue_data_set: 49e7efca-f010-4044-9f70-578032a23cf7 }
+                    columns: { numerator: special_independent + special_non_maintained, denominator: ehcplans }
+                    derive: percentage
+            """)));
+
+        Assert.Equal(
+            [
+                "sources.yaml:8:18: 'sources[0].series[0].columns' needs 'denominator': a derived percentage is worked out from the numerator and denominator",
+                "sources.yaml:8:18: 'sources[0].series[0].columns' names 'value' and the series derives it: keep one",
+                "sources.yaml:13:17: 'sources[0].series[1].derive' is 'ratio': the one figure that can be worked out is 'percentage'",
             ],
             error.Errors.Select(e => e.ToString()));
     }
