@@ -41,7 +41,7 @@ public sealed class FileConnector : SourceConnector
         return format.ToUpperInvariant() switch
         {
             "XLSX" => SourceTable.ReadXlsx(body, where, series.Query.GetValueOrDefault("sheet"), series.Query.GetValueOrDefault("range")),
-            "CSV" => SourceTable.ReadCsv(body, where),
+            "CSV" => SourceTable.ReadCsv(body, where, series.Filters),
             _ => throw new SourceRefreshException($"the series of {series.Measure} has query.format '{format}': use csv or xlsx"),
         };
     }

@@ -44,7 +44,7 @@ public abstract class SourceConnector
     public abstract Uri Url(SourceSeries series, Uri? baseUrl);
 
     /// <summary>Reads the body into a table; CSV unless the service says otherwise.</summary>
-    public virtual SourceTable Read(Stream body, string where, SourceSeries series) => SourceTable.ReadCsv(body, where);
+    public virtual SourceTable Read(Stream body, string where, SourceSeries series) => SourceTable.ReadCsv(body, where, series.Filters);
 
     /// <summary>
     /// The figures of a series in a response, for the areas <paramref name="knownArea"/> accepts.

@@ -58,7 +58,7 @@ public sealed class SourceFetcher(HttpClient http, SourceSettings settings)
 
             if (response.Content.Headers.ContentLength > settings.MaxResponseBytes)
             {
-                throw new SourceRefreshException($"{where} is {response.Content.Headers.ContentLength:N0} bytes, more than the {settings.MaxResponseBytes:N0} allowed: check the query narrows it to the areas needed");
+                throw new SourceRefreshException($"{where} is {response.Content.Headers.ContentLength:N0} bytes, more than the {settings.MaxResponseBytes:N0} allowed: check the query narrows it to the areas needed, or raise Sources:MaxResponseMegabytes for a publisher that sends a whole data set");
             }
 
             var body = new MemoryStream();
@@ -70,7 +70,7 @@ public sealed class SourceFetcher(HttpClient http, SourceSettings settings)
                 {
                     if (body.Length + read > settings.MaxResponseBytes)
                     {
-                        throw new SourceRefreshException($"{where} is more than the {settings.MaxResponseBytes:N0} bytes allowed: check the query narrows it to the areas needed");
+                        throw new SourceRefreshException($"{where} is more than the {settings.MaxResponseBytes:N0} bytes allowed: check the query narrows it to the areas needed, or raise Sources:MaxResponseMegabytes for a publisher that sends a whole data set");
                     }
 
                     body.Write(buffer, 0, read);

@@ -61,6 +61,7 @@ public sealed record SourceSettings
                 : TimeSpan.FromDays(1),
             BaseUrls = baseUrls,
             Recorded = bool.TryParse(section["Recorded"], out var recorded) && recorded,
+            MaxResponseBytes = section["MaxResponseMegabytes"] is { } megabytes ? long.Parse(megabytes, CultureInfo.InvariantCulture) << 20 : 256L << 20,
         };
     }
 

@@ -220,6 +220,28 @@ public sealed class ConnectorTests
     }
 
     [Fact]
+    public void ReadCsv_DropsTheRowsASeriesFiltersOut_AsItReads_AndKeepsAllWhenTheResponseLacksTheFilterColumn()
+    {
+        const string Response = """
+            time_period,geographic_level,new_la_code,education_phase,perm_excl_rate
+            202324,Local authority,E08000007,Total,0.13
+            202324,Local authority,E08000007,State-funded primary,0.02
+            202324,Local authority,E08000007,TOTAL ,0.13
+            202324,Local authority,E08000007,Special,0.1
+            """;
+        SourceTable Read(string column)
+        {
+            using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Response));
+            return SourceTable.ReadCsv(body, "exclusions.csv", new Dictionary<string, string> { [column] = "Total" });
+        }
+
+        Assert.Equal([2L, 4L], Read("education_phase").Rows.Select(r => r.Line));
+        var unfiltered = Read("school_type");
+        Assert.Equal(4, unfiltered.Rows.Count);
+        Assert.Contains("has no column 'school_type'", Assert.Throws<SourceRefreshException>(() => unfiltered.Require("school_type", "filter")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FileCsv_UsesTheNamedColumns()
     {
         var result = Read("council-housing", "file-quarterly.csv");

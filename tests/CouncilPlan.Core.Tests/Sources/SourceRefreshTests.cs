@@ -3,6 +3,7 @@ using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Sources;
 using CouncilPlan.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace CouncilPlan.Core.Tests.Sources;
 
@@ -160,6 +161,24 @@ public sealed class SourceRefreshTests
             "dfe-attainment: the series of AY-1 has no data set id yet (data_set is 00000000-0000-0000-0000-000000000000): find the data set on https://explore-education-statistics.service.gov.uk/data-catalogue and put its API data set id (data_set) or its catalogue id (catalogue_data_set) in the sources file",
             refresh.Error);
         Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task AnAnswerLargerThanTheSetting_IsRefusedByName_AndTheSettingIsReadInMegabytes()
+    {
+        await using var server = SourceWorld.ServeAll();
+        using var http = new HttpClient();
+        var source = SourceWorld.Source("ohid-activity");
+        var size = new FileInfo(Path.Combine(RecordedServer.Samples, "fingertips-by-indicator.csv")).Length;
+        var fetcher = new SourceFetcher(http, SourceWorld.Settings(server.BaseUrl) with { MaxResponseBytes = size - 1 });
+
+        var error = await Assert.ThrowsAsync<SourceRefreshException>(() => fetcher.FetchAsync(source, source.Series.Single(), CancellationToken.None));
+
+        Assert.Contains($"is {size:N0} bytes, more than the {size - 1:N0} allowed", error.Message, StringComparison.Ordinal);
+        Assert.Contains("raise Sources:MaxResponseMegabytes", error.Message, StringComparison.Ordinal);
+        var configured = SourceSettings.FromConfiguration(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sources:MaxResponseMegabytes"] = "1024" }).Build(), Path.GetTempPath());
+        Assert.Equal(1024L * 1024 * 1024, configured.MaxResponseBytes);
     }
 
     [Theory]
