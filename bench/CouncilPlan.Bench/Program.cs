@@ -21,6 +21,12 @@ if (args is ["prepare", var kind, var name])
     return 0;
 }
 
+if (args is ["source-read", ..])
+{
+    // How much a series' filters save when a publisher sends a whole data set (bench/README.md, "Reading a whole data set").
+    return await SourceReadBench.RunAsync(args.Length > 1 ? args[1] : Path.Combine(DatabaseSettings.ApplicationRoot(), "bench", "out"));
+}
+
 var options = BenchOptions.Parse(args);
 Directory.CreateDirectory(options.OutputFolder);
 var report = new List<string>
