@@ -64,9 +64,10 @@ public abstract class SourceConnector
         var period = PeriodReader(table, Column(SourceColumns.Period) ?? throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no period column"), periodType);
         var area = AreaReader(table, Column(SourceColumns.Area), series);
         var breakdown = BreakdownReader(table, Column(SourceColumns.Breakdown));
-        // A count may be the sum of several columns ("special_independent + special_non_maintained").
+        // A count may be the sum of several columns ("special_independent + special_non_maintained");
+        // " + " with its spaces, so that a column named like "Aged 65+" is still one column.
         int[]? Parts(string role) => columns.TryGetValue(role, out var names)
-            ? names.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => table.Require(n, role)).ToArray()
+            ? names.Split(" + ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => table.Require(n, role)).ToArray()
             : null;
         var derived = series.Derive == SourceColumns.DerivePercentage;
         var value = derived ? -1 : Column(SourceColumns.Value) ?? throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no value column");
