@@ -372,7 +372,9 @@ def ees_ehcp(name, source, measure):
 def education():
     ees("ees-eyfsp.csv", [("school-readiness.csv", "A2-01", "gld_percent", None, None)],
         breakdown=("characteristic", {"": "Total", "free-school-meals:eligible": "FSM eligible"}))
-    ees("ees-ks2.csv", [("ks2-expected-standard.csv", "A2-02", "pt_rwm_met_expected_standard", None, None)])
+    ees("ees-ks2.csv", [("ks2-expected-standard.csv", "A2-02", "expected_standard_pupil_percent", None, None)],
+        filters=[("establishment_type_group", "All state funded"), ("breakdown_topic", "All pupils"), ("breakdown", "Total"),
+                 ("subject", "Reading, writing and maths")])
     ees("ees-ks4.csv", [("ks4-grade-5-english-maths.csv", "A2-03", "engmath_95_percent", "engmath_95_total", "pupil_count"),
                         ("progress-8.csv", "A2-04", "progress8_average", None, None)],
         filters=[("establishment_type_group", "All state-funded"), ("breakdown_topic", "Total")],
