@@ -16,6 +16,17 @@ public sealed class SourceFetcher(HttpClient http, SourceSettings settings)
     public Uri UrlOf(SourceDefinition source, SourceSeries series) =>
         SourceConnector.For(source.Service).Url(series, settings.BaseUrls.GetValueOrDefault(source.Service));
 
+    /// <summary>
+    /// Why a series cannot be fetched from its publisher yet, or null when it can. The default
+    /// dataset writes a DfE data set whose id has not been found as the all-zeros id (its sources.yaml
+    /// says where to look): asking DfE for it could only answer "not found". Its recorded response
+    /// still stands in for it.
+    /// </summary>
+    public string? NotReady(SourceDefinition source, SourceSeries series) =>
+        !settings.Recorded && source.Service == SourceService.Ees && series.Query.TryGetValue("data_set", out var id) && Guid.TryParse(id, out var guid) && guid == Guid.Empty
+            ? $"has no data set id yet (data_set is {id}): find the data set on https://explore-education-statistics.service.gov.uk/data-catalogue and put its API data set id (data_set) or its catalogue id (catalogue_data_set) in the sources file"
+            : null;
+
     public async Task<(string From, SourceTable Table)> FetchAsync(SourceDefinition source, SourceSeries series, CancellationToken cancellationToken)
     {
         var connector = SourceConnector.For(source.Service);
@@ -38,11 +49,9 @@ public sealed class SourceFetcher(HttpClient http, SourceSettings settings)
             return (from, connector.Read(file, $"{source.SourceId}: {from}", series));
         }
 
-        // The default dataset writes a data set whose id has not been found yet as the all-zeros id
-        // (its sources.yaml says where to look): asking DfE for it could only answer "not found".
-        if (source.Service == SourceService.Ees && series.Query.TryGetValue("data_set", out var id) && Guid.TryParse(id, out var guid) && guid == Guid.Empty)
+        if (NotReady(source, series) is { } reason)
         {
-            throw new SourceRefreshException($"{source.SourceId}: the series of {series.Measure} has no data set id yet (data_set is {id}): find the data set on https://explore-education-statistics.service.gov.uk/data-catalogue and put its API data set id (data_set) or its catalogue id (catalogue_data_set) in the sources file");
+            throw new SourceRefreshException($"{source.SourceId}: the series of {series.Measure} {reason}");
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

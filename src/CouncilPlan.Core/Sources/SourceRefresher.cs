@@ -99,8 +99,19 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
         var areas = (await db.Areas.AsNoTracking().Select(a => a.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var urls = new List<string>();
         var figures = new List<(string Measure, SourceRow Row)>();
+        var waiting = new List<string>();
         foreach (var series in source.Series)
         {
+            // A series that cannot be fetched yet (a DfE data set whose id is not known) is passed
+            // over by name, so that it does not hold back the source's other series; its figures
+            // stay as they are. A source with no series that can be fetched fails.
+            if (fetcher.NotReady(source, series) is { } reason)
+            {
+                waiting.Add($"{series.Measure} {reason}");
+                urls.Add($"{series.Measure}: not fetched: {reason}");
+                continue;
+            }
+
             var (from, table) = await fetcher.FetchAsync(source, series, cancellationToken);
             urls.Add(from);
             var known = measures.TryGetValue(series.Measure, out var measure);
@@ -116,6 +127,11 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
         }
 
         record.Urls = string.Join('\n', urls);
+        if (figures.Count == 0 && waiting.Count > 0)
+        {
+            throw new SourceRefreshException($"{source.SourceId}: no series can be fetched yet: " + string.Join("; ", waiting));
+        }
+
         var published = source.Publish == SourcePublish.Automatic
             ? null
             : await StoredAsync(source, measures.Values.Where(m => source.Series.Any(s => s.Measure == m.Code)).ToDictionary(m => m.Id, m => (m.Code, m.PeriodType)), cancellationToken);

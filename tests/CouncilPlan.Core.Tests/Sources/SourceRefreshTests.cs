@@ -140,27 +140,34 @@ public sealed class SourceRefreshTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task AnEesSeriesWithTheAllZerosId_SaysTheIdIsNotKnownYet_WithoutAskingDfE(DatabaseProvider provider)
+    public async Task AnEesSeriesWithTheAllZerosId_IsPassedOverByName_WithoutAskingDfE_AndDoesNotHoldBackTheOthers(DatabaseProvider provider)
     {
         await using var database = await SourceWorld.DatabaseAsync(provider);
         await using var server = SourceWorld.ServeAll();
         using var http = new HttpClient();
         var source = SourceWorld.Source("dfe-attainment");
-        source = source with
-        {
-            Series = [source.Series.Single() with { Query = new Dictionary<string, string>(StringComparer.Ordinal) { ["data_set"] = "00000000-0000-0000-0000-000000000000" } }],
-        };
+        var ready = source.Series.Single();
+        var waiting = ready with { Query = new Dictionary<string, string>(StringComparer.Ordinal) { ["data_set"] = "00000000-0000-0000-0000-000000000000" } };
+        const string Reason = "has no data set id yet (data_set is 00000000-0000-0000-0000-000000000000): find the data set on https://explore-education-statistics.service.gov.uk/data-catalogue and put its API data set id (data_set) or its catalogue id (catalogue_data_set) in the sources file";
 
-        SourceRefresh refresh;
+        SourceRefresh alone, together;
         await using (var db = database.NewContext())
         {
-            refresh = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source, new SourceRefreshOptions());
+            alone = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source with { Series = [waiting] }, new SourceRefreshOptions());
         }
 
-        Assert.Equal(
-            "dfe-attainment: the series of AY-1 has no data set id yet (data_set is 00000000-0000-0000-0000-000000000000): find the data set on https://explore-education-statistics.service.gov.uk/data-catalogue and put its API data set id (data_set) or its catalogue id (catalogue_data_set) in the sources file",
-            refresh.Error);
+        Assert.Equal($"dfe-attainment: no series can be fetched yet: AY-1 {Reason}", alone.Error);
         Assert.Empty(server.Requests);
+
+        await using (var db = database.NewContext())
+        {
+            together = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source with { Series = [waiting, ready] }, new SourceRefreshOptions());
+        }
+
+        Assert.Null(together.Error);
+        Assert.Equal(4, together.Added);
+        Assert.Equal([$"AY-1: not fetched: {Reason}", $"{server.BaseUrl}v1/data-sets/7c0e9201-c7c0-ff73-bee4-304e731ec0e6/csv"], together.Urls.Split('\n'));
+        Assert.Single(server.Requests);
     }
 
     [Fact]
