@@ -200,9 +200,12 @@ EES_HEADER = ["time_period", "time_identifier", "geographic_level", "country_cod
               "region_name", "old_la_code", "new_la_code", "la_name"]
 
 
-def ees_period(period, reporting_year=False):
-    # "2021/22 academic" is time_period 202122, Academic year; "2015-16" 201516, Financial year, or
-    # for DfE's children looked after data sets 2016, Reporting year (the year to 31 March 2016).
+def ees_period(period, reporting_year=False, calendar_year=False):
+    # "2021/22 academic" is time_period 202122, Academic year, or for DfE's NEET data set 2022,
+    # Calendar year (December 2021 to February 2022); "2015-16" 201516, Financial year, or for DfE's
+    # children looked after data sets 2016, Reporting year (the year to 31 March 2016).
+    if period.endswith(" academic") and calendar_year:
+        return str(int(period[:4]) + 1), "Calendar year"
     if period.endswith(" academic"):
         y = period[:7]
         return y[:4] + y[5:], "Academic year"
@@ -211,14 +214,14 @@ def ees_period(period, reporting_year=False):
     return period[:4] + period[5:], "Financial year"
 
 
-def ees_place(period, area, reporting_year):
-    time_period, identifier = ees_period(period, reporting_year)
+def ees_place(period, area, reporting_year, calendar_year=False):
+    time_period, identifier = ees_period(period, reporting_year, calendar_year)
     level, _ = EES_LEVELS.get(area[:3], ("Local authority", "new_la_code"))
     la = area if level == "Local authority" else ""
     return [time_period, identifier, level, "E92000001", "England", "", "", "", la, ""]
 
 
-def ees(name, parts, filters=(), breakdown=None, reporting_year=False, blank=()):
+def ees(name, parts, filters=(), breakdown=None, reporting_year=False, blank=(), calendar_year=False):
     """parts: [(observations file, measure, indicator column, numerator column, denominator column)].
     filters: [(column, label)] that the series selects on, written on every row. blank: columns a
     series reads that the observations files do not hold (published intervals), left empty."""
@@ -241,7 +244,7 @@ def ees(name, parts, filters=(), breakdown=None, reporting_year=False, blank=())
     header = EES_HEADER + [f for f, _ in filters] + ([breakdown[0]] if breakdown else []) + indicators
     lines = []
     for (period, area, label), values in sorted(merged.items()):
-        line = ees_place(period, area, reporting_year)
+        line = ees_place(period, area, reporting_year, calendar_year)
         line += [v for _, v in filters] + ([label] if breakdown else []) + [values.get(c, "") for c in indicators]
         lines.append(line)
     write(name, header, lines)
@@ -381,7 +384,7 @@ def education():
         blank=["progress8_lower_95_ci", "progress8_upper_95_ci"])
     ees("ees-neet.csv", [("neet-or-not-known.csv", "A2-07", "neet_nk_percent", None, None),
                          ("neet.csv", "A2-08", "neet_percent", None, None)],
-        filters=[("age", "16 to 17"), ("characteristic_grouping", "Total"), ("characteristic", "Total")])
+        filters=[("age", "16 to 17"), ("characteristic_grouping", "Total"), ("characteristic", "Total")], calendar_year=True)
     ees("ees-apprenticeships.csv", [("apprenticeship-starts.csv", "A2-09", "starts_rate_per_100000_population", "starts", "population_estimate")],
         filters=[("apps_level", "Total"), ("age_summary", "Total")])
     ees_care_leavers("ees-cla-care-leavers-activity.csv", "care-leavers-eet.csv", "A2-17",

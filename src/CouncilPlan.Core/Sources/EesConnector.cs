@@ -63,7 +63,7 @@ public sealed class EesConnector : SourceConnector
             : new(baseUrl ?? DefaultBase, $"v1/data-sets/{Uri.EscapeDataString(series.Query["data_set"])}/csv" + SourceQuery.Build(
                 series.Query.TryGetValue("version", out var version) ? [("dataSetVersion", version)] : []));
 
-    protected override Func<string[], string> PeriodReader(SourceTable table, int column, PeriodType? periodType)
+    protected override Func<string[], string> PeriodReader(SourceTable table, int column, PeriodType? periodType, SourceSeries series)
     {
         var identifier = table.Require("time_identifier", "period");
         return cells =>
@@ -74,6 +74,11 @@ public sealed class EesConnector : SourceConnector
             {
                 return kind.ToUpperInvariant() switch
                 {
+                    // DfE's NEET "2026 Calendar year" is the average of the ends of December 2025,
+                    // January and February 2026, for young people of academic age 16-17 in 2025/26
+                    // (the publication's data guidance): a series says so with calendar_year.
+                    "CALENDAR YEAR" when periodType == PeriodType.AcademicYear && series.CalendarYear == SourceColumns.AcademicYearEnding =>
+                        $"{int.Parse(period, CultureInfo.InvariantCulture) - 1}/{period[2..]}",
                     "CALENDAR YEAR" => period,
 
                     // DfE's "Reporting year 2025" for children looked after and care leavers is the

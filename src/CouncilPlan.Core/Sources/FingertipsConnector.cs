@@ -48,7 +48,7 @@ public sealed partial class FingertipsConnector : SourceConnector
             ("parent_area_type_id", series.Query["parent_area_type_id"]),
         ]));
 
-    protected override Func<string[], string> PeriodReader(SourceTable table, int column, PeriodType? periodType)
+    protected override Func<string[], string> PeriodReader(SourceTable table, int column, PeriodType? periodType, SourceSeries series)
     {
         if (periodType != PeriodType.ThreeCalendarYears)
         {

@@ -25,6 +25,9 @@ public static class SourceColumns
 
     /// <summary>The <c>derive</c> of a series whose publisher gives the counts and not the percentage.</summary>
     public const string DerivePercentage = "percentage";
+
+    /// <summary>The <c>calendar_year</c> of a DfE series whose "Calendar year" Y is the academic year (Y-1)/Y.</summary>
+    public const string AcademicYearEnding = "academic-year-ending";
 }
 
 /// <summary>One figure as a connector read it, before it becomes a row of the observations format.</summary>

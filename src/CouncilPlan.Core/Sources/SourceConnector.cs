@@ -61,7 +61,7 @@ public abstract class SourceConnector
         }
 
         int? Column(string role) => columns.TryGetValue(role, out var name) ? table.Require(name, role) : null;
-        var period = PeriodReader(table, Column(SourceColumns.Period) ?? throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no period column"), periodType);
+        var period = PeriodReader(table, Column(SourceColumns.Period) ?? throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no period column"), periodType, series);
         var area = AreaReader(table, Column(SourceColumns.Area), series);
         var breakdown = BreakdownReader(table, Column(SourceColumns.Breakdown));
         // A count may be the sum of several columns ("special_independent + special_non_maintained");
@@ -192,7 +192,7 @@ public abstract class SourceConnector
         return new SourceRows(rows, suppressed);
     }
 
-    protected virtual Func<string[], string> PeriodReader(SourceTable table, int column, PeriodType? periodType) => cells => SourceTable.Cell(cells, column);
+    protected virtual Func<string[], string> PeriodReader(SourceTable table, int column, PeriodType? periodType, SourceSeries series) => cells => SourceTable.Cell(cells, column);
 
     protected virtual Func<string[], string> AreaReader(SourceTable table, int? column, SourceSeries series)
     {

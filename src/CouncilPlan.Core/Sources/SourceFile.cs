@@ -42,6 +42,7 @@ public enum SourcePublish
 /// <param name="Recorded">A recorded response (a path relative to the sources file) that stands in for the service with --recorded.</param>
 /// <param name="Line">Where the series starts in the sources file.</param>
 /// <param name="Derive">"percentage" when the publisher gives only the counts: the value is worked out from the numerator and denominator.</param>
+/// <param name="CalendarYear">"academic-year-ending" when a DfE data set's "Calendar year" Y stands for the academic year (Y-1)/Y (its NEET figures).</param>
 public sealed record SourceSeries(
     string Measure,
     IReadOnlyDictionary<string, string> Query,
@@ -52,7 +53,8 @@ public sealed record SourceSeries(
     IReadOnlyList<string> Areas,
     string? Recorded,
     int Line,
-    string? Derive = null);
+    string? Derive = null,
+    string? CalendarYear = null);
 
 /// <summary>How to refresh one source of the measure catalogue.</summary>
 /// <param name="SourceId">The source's id in measures.yaml.</param>
@@ -291,10 +293,16 @@ public static class SourceFileReader
             map.File.Error(map.MarkOf("pivot"), $"'{map.Path}.pivot' needs 'value': which rows hold the figure itself");
         }
 
+        var calendarYear = map.String("calendar_year");
+        if (calendarYear is not null && (service != SourceService.Ees || calendarYear != SourceColumns.AcademicYearEnding))
+        {
+            map.File.Error(map.MarkOf("calendar_year"), $"'{map.Path}.calendar_year' is '{calendarYear}': the one setting is 'academic-year-ending', for the ees service");
+        }
+
         var areas = map.Strings("areas").Select(a => a.Value).ToList();
         var recorded = map.String("recorded");
         map.RejectUnknownFields();
-        return new SourceSeries(measure, query, columns, filters, breakdowns, pivot, areas, recorded, map.Line, derive);
+        return new SourceSeries(measure, query, columns, filters, breakdowns, pivot, areas, recorded, map.Line, derive, calendarYear);
     }
 
     private static T? Choice<T>(YamlMap map, string key, Dictionary<string, T> choices, bool required)

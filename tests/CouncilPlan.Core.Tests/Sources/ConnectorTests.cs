@@ -108,6 +108,13 @@ public sealed class ConnectorTests
 
         // A reporting year for any other kind of measure is passed on as written, for the importer to refuse by name.
         Assert.Equal(["2022 Reporting year", "2023 Reporting year"], PeriodsAs("Reporting year", PeriodType.CalendarYear));
+
+        // A calendar year for an academic-year measure likewise, unless the series says DfE's
+        // calendar year ends the academic year (NEET: December to February).
+        Assert.Equal(["2022", "2023"], PeriodsAs("Calendar year", PeriodType.AcademicYear));
+        series = series with { CalendarYear = SourceColumns.AcademicYearEnding };
+        Assert.Equal(["2021/22", "2022/23"], PeriodsAs("Calendar year", PeriodType.AcademicYear));
+        Assert.Equal(["2022", "2023"], PeriodsAs("Calendar year", PeriodType.CalendarYear));
     }
 
     [Fact]

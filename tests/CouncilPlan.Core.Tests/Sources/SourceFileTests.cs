@@ -44,7 +44,7 @@ public sealed class SourceFileTests
                 "sources.yaml:4:14: 'sources[0].service' is 'nomsi': use one of fingertips, nomis, ees, file",
                 "sources.yaml:10:14: 'sources[1].publish' is 'later': use one of automatic, review",
                 "sources.yaml:13:16: 'sources[1].series[0].query' needs 'parent_area_type_id' for the fingertips service",
-                "sources.yaml:14:9: unknown field 'colums' in sources[1].series[0] (allowed here: areas, breakdowns, columns, derive, filters, measure, pivot, query, recorded)",
+                "sources.yaml:14:9: unknown field 'colums' in sources[1].series[0] (allowed here: areas, breakdowns, calendar_year, columns, derive, filters, measure, pivot, query, recorded)",
             ],
             error.Errors.Select(e => e.ToString()));
     }
@@ -98,6 +98,7 @@ public sealed class SourceFileTests
                     query: { catalogue_data_set: 49e7efca-f010-4044-9f70-578032a23cf7 }
                     columns: { numerator: special_independent + special_non_maintained, denominator: ehcplans }
                     derive: percentage
+                    calendar_year: academic-year-starting
             """)));
 
         Assert.Equal(
@@ -105,6 +106,7 @@ public sealed class SourceFileTests
                 "sources.yaml:8:18: 'sources[0].series[0].columns' needs 'denominator': a derived percentage is worked out from the numerator and denominator",
                 "sources.yaml:8:18: 'sources[0].series[0].columns' names 'value' and the series derives it: keep one",
                 "sources.yaml:13:17: 'sources[0].series[1].derive' is 'ratio': the one figure that can be worked out is 'percentage'",
+                "sources.yaml:18:24: 'sources[0].series[2].calendar_year' is 'academic-year-starting': the one setting is 'academic-year-ending', for the ees service",
             ],
             error.Errors.Select(e => e.ToString()));
     }
