@@ -764,7 +764,7 @@ def build_added(ref: Reference, files: dict[str, list[Row]]) -> None:
             "A2-22", f"Jan-Dec {m[1]}", r["areacd"], number(r["observation"], 1),
             lower_ci=number(r["lci_95"], 1) if has_ci else "",
             upper_ci=number(r["uci_95"], 1) if has_ci else "",
-            quality_note="" if has_ci else f"ONS: {r['notes'].strip()}"))
+            quality_note="" if has_ci else r["notes"].strip()))
     files["no-qualifications.csv"] = none
 
     # Census 2021 highest level of qualification (A2-21), usual residents aged 16 and over, ONS

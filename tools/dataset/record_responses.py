@@ -284,6 +284,21 @@ def file_csv(name, source, measure, columns, extra=(), xlsx=None, breakdowns=Non
         write(name, header, lines)
 
 
+def els(name, source, measure, indicator):
+    """ONS Explore Local Statistics CSV (https://github.com/ONSdigital/explore-local-statistics-data):
+    one row per area and period, periods as ISO 8601 intervals, ONS's note where it gives no interval."""
+    header = ["areacd", "areanm", "geography", "indicator", "period", "observation", "measure", "unit", "lci_95",
+              "uci_95", "status", "notes"]
+    lines = []
+    for r in fetched(rows(source, measure), notes=True):
+        if not r["period"].startswith("Jan-Dec "):
+            raise SystemExit(f"{measure}: {r['period']} is not a calendar year's 12 months")
+        period = r["period"][len("Jan-Dec "):] + "-01-01/P1Y"
+        lines.append([r["area"], "", "", indicator, period, r["value"], "Percentage", "%", r["lower_ci"], r["upper_ci"], "",
+                      r["quality_note"]])
+    write(name, header, lines)
+
+
 def files():
     file_csv("ons-ashe-living-wage.xlsx", "real-living-wage.csv", "A1-02",
              {"area": "Code", "period": "Year", "value": "Percentage of employee jobs paid at or above the living wage", "status": "Status"},
@@ -294,10 +309,8 @@ def files():
     file_csv("ons-affordability.xlsx", "housing-affordability.csv", "A1-06",
              {"area": "Local authority code", "period": "Year", "value": "Median affordability ratio"},
              xlsx=("5c", "Ratio of median house price to median gross annual workplace-based earnings (stand-in)"))
-    file_csv("ons-els-qualifications.csv", "qualifications-level-3.csv", "A2-18",
-             {"area": "areacd", "period": "period", "value": "value", "lower_ci": "lci", "upper_ci": "uci"})
-    file_csv("ons-els-no-qualifications.csv", "no-qualifications.csv", "A2-22",
-             {"area": "areacd", "period": "period", "value": "value", "lower_ci": "lci", "upper_ci": "uci"})
+    els("ons-els-qualifications.csv", "qualifications-level-3.csv", "A2-18", "Level 3 or above qualifications (Great Britain)")
+    els("ons-els-no-qualifications.csv", "no-qualifications.csv", "A2-22", "No qualifications")
     file_csv("ons-census-2021-ts067.csv", "census-2021-highest-qualification.csv", "A2-21",
              {"area": "Area code", "period": "Year", "breakdown": "Highest level of qualification", "value": "Percentage",
               "numerator": "Observation", "denominator": "Total"},

@@ -108,6 +108,29 @@ public readonly partial record struct Period(PeriodType Type, DateOnly Start, Da
         }
 
         var t = text.Trim();
+
+        // An ISO 8601 interval of a start date and a duration, as ONS writes periods in its open data
+        // (Explore Local Statistics: "2023-01-01/P1Y"): the period of the measure's type that starts
+        // on that day and lasts that long, and no other.
+        var interval = IsoIntervalPattern().Match(t);
+        if (interval.Success)
+        {
+            if (!DateOnly.TryParseExact(interval.Groups["start"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+            {
+                return false;
+            }
+
+            var months = int.Parse(interval.Groups["n"].Value, CultureInfo.InvariantCulture) * (interval.Groups["unit"].Value == "Y" ? 12 : 1);
+            var candidate = Of(type, from);
+            if (months is < 1 or > 36 || candidate.Start != from || candidate.End != from.AddMonths(months).AddDays(-1))
+            {
+                return false;
+            }
+
+            period = candidate;
+            return true;
+        }
+
         switch (type)
         {
             case PeriodType.FinancialQuarter:
@@ -317,6 +340,9 @@ public readonly partial record struct Period(PeriodType Type, DateOnly Start, Da
 
     [GeneratedRegex(@"^(?<y1>\d{4})\s*[-/]\s*(?<y2>\d{2}|\d{4})$")]
     private static partial Regex ThreeYearPattern();
+
+    [GeneratedRegex(@"^(?<start>\d{4}-\d{2}-\d{2})/P(?<n>\d{1,2})(?<unit>[YM])$")]
+    private static partial Regex IsoIntervalPattern();
 
     [GeneratedRegex(@"^(?<y>\d{4})-(?<m>\d{2})$")]
     private static partial Regex IsoMonthPattern();

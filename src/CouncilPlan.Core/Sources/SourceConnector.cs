@@ -256,8 +256,25 @@ public abstract class SourceConnector
         }
 
         return StrictNumber.Parse(text, out var problem) is { } number
-            ? number
+            ? Significant(number)
             : throw new SourceRefreshException($"{table.Where}: line {line}, column '{table.Header[c]}' ({role}): {problem}; nor is it a mark this service uses for a withheld figure");
+    }
+
+    /// <summary>
+    /// A figure to 12 significant digits. Publishers' files written from binary floating point carry
+    /// its noise ("66.10000000000001" in ONS's Explore Local Statistics files, and in spreadsheet
+    /// cells); without this every refresh would "revise" 66.1 to it. No official statistic has 12
+    /// significant digits of meaning, so nothing a publisher meant is lost.
+    /// </summary>
+    internal static double Significant(double number)
+    {
+        if (number == 0 || !double.IsFinite(number))
+        {
+            return number;
+        }
+
+        var digits = 12 - 1 - (int)Math.Floor(Math.Log10(Math.Abs(number)));
+        return digits is >= 0 and <= 15 ? Math.Round(number, digits, MidpointRounding.AwayFromZero) : number;
     }
 
     /// <summary>The rows of one figure in a service that gives each statistic its own row.</summary>

@@ -41,6 +41,35 @@ public sealed class PeriodTryParseAnyTests
         Assert.False(Period.TryParseAny(text, out _));
     }
 
+    [Theory]
+    [InlineData(PeriodType.Rolling12Months, "2023-01-01/P1Y", "Jan-Dec 2023")]
+    [InlineData(PeriodType.Rolling12Months, "2022-04-01/P12M", "Apr 2022-Mar 2023")]
+    [InlineData(PeriodType.CalendarYear, "2023-01-01/P1Y", "2023")]
+    [InlineData(PeriodType.FinancialYear, "2022-04-01/P1Y", "2022-23")]
+    [InlineData(PeriodType.AcademicYear, "2022-09-01/P1Y", "2022/23 academic")]
+    [InlineData(PeriodType.FinancialQuarter, "2023-07-01/P3M", "2023-24 Q2")]
+    [InlineData(PeriodType.Month, "2023-02-01/P1M", "2023-02")]
+    [InlineData(PeriodType.ThreeCalendarYears, "2021-01-01/P3Y", "2021-23")]
+    public void TryParse_AnIsoIntervalOfThePeriodsStartAndLength_IsThatPeriod(PeriodType type, string text, string label)
+    {
+        Assert.True(Period.TryParse(type, text, out var period));
+
+        Assert.Equal(label, period.Label);
+    }
+
+    [Theory]
+    [InlineData(PeriodType.CalendarYear, "2023-04-01/P1Y")]
+    [InlineData(PeriodType.CalendarYear, "2023-01-01/P2Y")]
+    [InlineData(PeriodType.FinancialYear, "2022-04-01/P6M")]
+    [InlineData(PeriodType.Month, "2023-02-15/P1M")]
+    [InlineData(PeriodType.Month, "2023-02-30/P1M")]
+    [InlineData(PeriodType.Rolling12Months, "2023-01-01/P1D")]
+    [InlineData(PeriodType.CalendarYear, "2023-01-01/P0Y")]
+    public void TryParse_AnIsoIntervalThatIsNotOneWholePeriodOfTheType_IsRefused(PeriodType type, string text)
+    {
+        Assert.False(Period.TryParse(type, text, out _));
+    }
+
     [Fact]
     public void TryParse_ForAnAcademicYear_StillReadsTheFinancialYearForm()
     {

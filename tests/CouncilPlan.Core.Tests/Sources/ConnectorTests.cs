@@ -249,6 +249,42 @@ public sealed class ConnectorTests
     }
 
     [Fact]
+    public void FileCsv_ReadsFiguresTo12SignificantDigits_SoFloatingPointNoiseIsNoRevision()
+    {
+        // The shape of ONS's Explore Local Statistics files, whose intervals carry the noise of
+        // binary floating point.
+        var series = SourceFileReader.Read("sources.yaml", new StringReader("""
+            format: councilplan/sources@1
+            sources:
+              - source: ons-els-qualifications
+                service: file
+                series:
+                  - measure: A2-18
+                    query: { url: "https://raw.githubusercontent.com/ONSdigital/explore-local-statistics-data/main/qualifications-level-3-or-above/qualifications-level-3-or-above.csv" }
+                    columns: { area: areacd, period: period, value: observation, lower_ci: lci_95, upper_ci: uci_95, note: notes }
+            """)).Sources.Single().Series.Single();
+        const string Response = """
+            areacd,areanm,geography,indicator,period,observation,measure,unit,lci_95,uci_95,status,notes
+            E92000001,England,Nation,Level 3 or above qualifications (Great Britain),2023-01-01/P1Y,67.4,Percentage,%,67.0,67.80000000000001,,
+            E08000007,Stockport,Local Authority District,Level 3 or above qualifications (Great Britain),2023-01-01/P1Y,70.9,Percentage,%,66.10000000000001,75.7,,
+            E08000007,Stockport,Local Authority District,No qualifications,2022-01-01/P1Y,3.2,Percentage,%,,,,Estimate and confidence interval unreliable since the group sample size is small (3-9)
+            E08000002,Bury,Local Authority District,No qualifications,2023-01-01/P1Y,,Percentage,%,,,x,
+            """;
+        var connector = SourceConnector.For(SourceService.File);
+        using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Response));
+
+        var rows = connector.Rows(connector.Read(body, "els.csv", series), series, KnownAreas.Contains).Rows;
+
+        Assert.Equal(
+            [("2023-01-01/P1Y", "E92000001", 67.4, 67.0, 67.8), ("2023-01-01/P1Y", "E08000007", 70.9, 66.1, 75.7)],
+            rows.Where(r => r.LowerCi is not null).Select(r => (r.Period, r.Area, r.Value, r.LowerCi!.Value, r.UpperCi!.Value)));
+        Assert.Equal("Estimate and confidence interval unreliable since the group sample size is small (3-9)", rows.Single(r => r.LowerCi is null).Note);
+        Assert.Equal(0.12889, SourceConnector.Significant(0.12889));
+        Assert.Equal(36258886.0, SourceConnector.Significant(36258886));
+        Assert.Equal(-0.03, SourceConnector.Significant(-0.030000000000000002));
+    }
+
+    [Fact]
     public void FileCsv_UsesTheNamedColumns()
     {
         var result = Read("council-housing", "file-quarterly.csv");
