@@ -327,9 +327,11 @@ def files():
              {"area": "ONS Code", "period": "Year", "value": "Walk or cycle at least 5 times per week (%)"},
              xlsx=("CW0301", "Proportion of adults who walk or cycle, by frequency, local authority (stand-in)"))
     file_csv("oflog-short-term-services.csv", "short-term-services-outcome.csv", "A3-04",
-             {"area": "area_code", "period": "year", "value": "value"}, extra=[("metric", "ASCOF 2D")])
+             {"area": "Local authority code", "period": "Financial year", "value": "Value"},
+             extra=[("Grouping", "LA_Raw"), ("Code", "ASC5")])
     file_csv("oflog-ease-of-finding-information.csv", "ease-of-finding-information.csv", "A4-08",
-             {"area": "area_code", "period": "year", "value": "value"}, extra=[("metric", "ASCOF 3D part 1")])
+             {"area": "Local authority code", "period": "Financial year", "value": "Value"},
+             extra=[("Grouping", "LA_Raw"), ("Code", "ASC3")])
     file_csv("dwp-cilif-relative.csv", "children-relative-low-income.csv", "A4-02",
              {"area": "Area code", "period": "Year", "value": "Percentage of children in relative low income families"})
     file_csv("dwp-cilif-absolute.csv", "children-absolute-low-income.csv", "A4-03",
