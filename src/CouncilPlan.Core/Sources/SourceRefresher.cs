@@ -50,7 +50,7 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
             Service = connector.Service == SourceService.File ? await PublisherOfAsync(source.SourceId, cancellationToken) : connector.Name,
             StartedAt = clock.GetUtcNow(),
             DryRun = options.DryRun,
-            Urls = string.Join('\n', source.Series.Select(s => SafeUrl(source, s))),
+            Urls = string.Join('\n', source.Series.Select(s => fetcher.NotReady(source, s) is { } reason ? NotFetched(s, reason) : SafeUrl(source, s))),
             Measures = " " + string.Join(' ', source.Series.Select(s => s.Measure).Distinct(StringComparer.Ordinal)) + " ",
             By = options.By.Length > 256 ? options.By[..256] : options.By,
         };
@@ -108,7 +108,7 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
             if (fetcher.NotReady(source, series) is { } reason)
             {
                 waiting.Add($"{series.Measure} {reason}");
-                urls.Add($"{series.Measure}: not fetched: {reason}");
+                urls.Add(NotFetched(series, reason));
                 continue;
             }
 
@@ -208,6 +208,8 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
         static string Cell(string value) =>
             value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
+
+    private static string NotFetched(SourceSeries series, string reason) => $"{series.Measure}: not fetched: {reason}";
 
     private async Task<string> PublisherOfAsync(string sourceId, CancellationToken cancellationToken) =>
         await db.Sources.AsNoTracking().Where(s => s.Id == sourceId).Select(s => s.Publisher).FirstOrDefaultAsync(cancellationToken) ?? sourceId;

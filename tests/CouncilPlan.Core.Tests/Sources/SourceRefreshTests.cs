@@ -157,6 +157,7 @@ public sealed class SourceRefreshTests
         }
 
         Assert.Equal($"dfe-attainment: no series can be fetched yet: AY-1 {Reason}", alone.Error);
+        Assert.Equal($"AY-1: not fetched: {Reason}", alone.Urls);
         Assert.Empty(server.Requests);
 
         await using (var db = database.NewContext())
@@ -168,6 +169,17 @@ public sealed class SourceRefreshTests
         Assert.Equal(4, together.Added);
         Assert.Equal([$"AY-1: not fetched: {Reason}", $"{server.BaseUrl}v1/data-sets/7c0e9201-c7c0-ff73-bee4-304e731ec0e6/csv"], together.Urls.Split('\n'));
         Assert.Single(server.Requests);
+
+        // When the series that can be fetched fails, the record still says which one was not asked for.
+        server.Fail(SourceWorld.EesPath, 500);
+        SourceRefresh failed;
+        await using (var db = database.NewContext())
+        {
+            failed = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source with { Series = [waiting, ready] }, new SourceRefreshOptions());
+        }
+
+        Assert.Contains("answered 500", failed.Error, StringComparison.Ordinal);
+        Assert.Equal($"AY-1: not fetched: {Reason}", failed.Urls.Split('\n')[0]);
     }
 
     [Fact]
