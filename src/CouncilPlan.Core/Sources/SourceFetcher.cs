@@ -24,7 +24,7 @@ public sealed class SourceFetcher(HttpClient http, SourceSettings settings)
     /// </summary>
     public string? NotReady(SourceDefinition source, SourceSeries series) =>
         !settings.Recorded && source.Service == SourceService.Ees && series.Query.TryGetValue("data_set", out var id) && Guid.TryParse(id, out var guid) && guid == Guid.Empty
-            ? $"has no data set id yet (data_set is {id}): find the data set on https://explore-education-statistics.service.gov.uk/data-catalogue and put its API data set id (data_set) or its catalogue id (catalogue_data_set) in the sources file"
+            ? "has no data set id yet (its data_set is all zeros): find it in DfE's data catalogue, https://explore-education-statistics.service.gov.uk/data-catalogue, and put it in the sources file"
             : null;
 
     public async Task<(string From, SourceTable Table)> FetchAsync(SourceDefinition source, SourceSeries series, CancellationToken cancellationToken)

@@ -148,7 +148,7 @@ public sealed class SourceRefreshTests
         var source = SourceWorld.Source("dfe-attainment");
         var ready = source.Series.Single();
         var waiting = ready with { Query = new Dictionary<string, string>(StringComparer.Ordinal) { ["data_set"] = "00000000-0000-0000-0000-000000000000" } };
-        const string Reason = "has no data set id yet (data_set is 00000000-0000-0000-0000-000000000000): find the data set on https://explore-education-statistics.service.gov.uk/data-catalogue and put its API data set id (data_set) or its catalogue id (catalogue_data_set) in the sources file";
+        const string Reason = "has no data set id yet (its data_set is all zeros): find it in DfE's data catalogue, https://explore-education-statistics.service.gov.uk/data-catalogue, and put it in the sources file";
 
         SourceRefresh alone, together;
         await using (var db = database.NewContext())
