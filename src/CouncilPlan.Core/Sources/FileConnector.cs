@@ -1,8 +1,8 @@
 namespace CouncilPlan.Core.Sources;
 
 /// <summary>
-/// A CSV or XLSX file at a URL, for publishers without an API: the series names every column it
-/// uses, and for a workbook the sheet and the cell range whose first row is the header.
+/// A CSV, XLSX or ODS file at a URL, for publishers without an API: the series names every column
+/// it uses, and for a spreadsheet the sheet and the cell range whose first row is the header.
 /// </summary>
 public sealed class FileConnector : SourceConnector
 {
@@ -25,6 +25,15 @@ public sealed class FileConnector : SourceConnector
         return baseUrl is null ? url : new Uri(baseUrl, url.PathAndQuery);
     }
 
+    /// <summary>
+    /// An empty cell, or one of the symbols GOV.UK tables put in a cell in place of a figure, in square
+    /// brackets: [x] not available, [c] confidential, [z] not applicable, [u] low reliability, [low]
+    /// rounds to zero, and the like (Government Analysis Function, "Symbols in tables, definitions and
+    /// help"). Anything else that is not a number stops the refresh, naming line and column.
+    /// </summary>
+    protected override bool IsSuppressed(string cell, string? status) =>
+        cell.Length == 0 || (cell.Length is >= 3 and <= 6 && cell[0] == '[' && cell[^1] == ']' && cell[1..^1].All(char.IsAsciiLetter));
+
     /// <summary>A file has no status convention of its own: a status column mapped by the series may say "provisional" or "revised" in words.</summary>
     protected override string? StatusOf(string? status) =>
         status?.Trim().ToUpperInvariant() switch
@@ -36,13 +45,39 @@ public sealed class FileConnector : SourceConnector
 
     public override SourceTable Read(Stream body, string where, SourceSeries series)
     {
+        var path = series.Query["url"].Split('?')[0];
         var format = series.Query.GetValueOrDefault("format")
-            ?? (series.Query["url"].Split('?')[0].EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "xlsx" : "csv");
+            ?? (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "xlsx" : path.EndsWith(".ods", StringComparison.OrdinalIgnoreCase) ? "ods" : "csv");
+        if (IsWebPage(body))
+        {
+            throw new SourceRefreshException($"{where} is a web page, not a {format.ToUpperInvariant()} file: the series' query.url is probably the publisher's page about the table. Put the address of the file itself (its download link on that page) in the sources file");
+        }
+
         return format.ToUpperInvariant() switch
         {
             "XLSX" => SourceTable.ReadXlsx(body, where, series.Query.GetValueOrDefault("sheet"), series.Query.GetValueOrDefault("range")),
+            "ODS" => SourceTable.ReadOds(body, where, series.Query.GetValueOrDefault("sheet"), series.Query.GetValueOrDefault("range")),
             "CSV" => SourceTable.ReadCsv(body, where, series.Filters),
-            _ => throw new SourceRefreshException($"the series of {series.Measure} has query.format '{format}': use csv or xlsx"),
+            _ => throw new SourceRefreshException($"{where}: the series of {series.Measure} has query.format '{format}': use csv, xlsx or ods"),
         };
+    }
+
+    /// <summary>
+    /// Whether the body is HTML. Publishers move a table's file with each release while the page
+    /// about it stays, so the page's address is an easy mistake; read as CSV it would fail on some
+    /// line of markup, which would not say what is wrong.
+    /// </summary>
+    private static bool IsWebPage(Stream body)
+    {
+        if (!body.CanSeek)
+        {
+            return false;
+        }
+
+        var start = new byte[512];
+        var read = body.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        body.Position = 0;
+        var text = System.Text.Encoding.UTF8.GetString(start, 0, read).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
     }
 }

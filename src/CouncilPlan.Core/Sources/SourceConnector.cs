@@ -60,6 +60,13 @@ public abstract class SourceConnector
             columns[role] = column;
         }
 
+        if (series.PeriodsFrom is { } first)
+        {
+            table = table.PeriodsAcross(first, series.PeriodsEndBefore);
+            columns[SourceColumns.Period] = SourceTable.PeriodHeading;
+            columns[SourceColumns.Value] = SourceTable.FigureUnderHeading;
+        }
+
         int? Column(string role) => columns.TryGetValue(role, out var name) ? table.Require(name, role) : null;
         var period = PeriodReader(table, Column(SourceColumns.Period) ?? throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no period column"), periodType, series);
         var area = AreaReader(table, Column(SourceColumns.Area), series);
@@ -79,6 +86,9 @@ public abstract class SourceConnector
         var pivotColumns = pivot.Keys.ToDictionary(role => role, role => role == SourceColumns.Value ? value : Column(role) ?? value, StringComparer.Ordinal);
         var wantedAreas = series.Areas.Count == 0 ? null : series.Areas.ToHashSet(StringComparer.Ordinal);
 
+        // Counts are never scaled: a scale turns a fraction into the percentage the table shows.
+        double ScaledValue(double figure) => series.Scale == 1 ? figure : Significant(figure * series.Scale);
+        double? Scaled(double? figure) => figure is { } f ? ScaledValue(f) : null;
         var suppressed = 0;
         var rows = new List<SourceRow>();
         var pivoted = new Dictionary<(string Period, string Area, string Key), PivotGroup>();
@@ -156,11 +166,11 @@ public abstract class SourceConnector
                 period(cells),
                 areaCode,
                 key,
-                v,
+                ScaledValue(v),
                 Sum(table, line, cells, numerator, SourceColumns.Numerator),
                 Sum(table, line, cells, denominator, SourceColumns.Denominator),
-                half is { } h ? v - h : Number(table, line, cells, lower, SourceColumns.LowerCi, null),
-                half is { } h2 ? v + h2 : Number(table, line, cells, upper, SourceColumns.UpperCi, null),
+                Scaled(half is { } h ? v - h : Number(table, line, cells, lower, SourceColumns.LowerCi, null)),
+                Scaled(half is { } h2 ? v + h2 : Number(table, line, cells, upper, SourceColumns.UpperCi, null)),
                 StatusOf(statusText),
                 note is { } n && SourceTable.Cell(cells, n) is { Length: > 0 } noteText ? noteText : null,
                 $"line {line} of {table.Where}"));
@@ -179,11 +189,11 @@ public abstract class SourceConnector
                 group.Period,
                 group.Area,
                 group.Key,
-                v,
+                ScaledValue(v),
                 parts.Figures.GetValueOrDefault(SourceColumns.Numerator),
                 parts.Figures.GetValueOrDefault(SourceColumns.Denominator),
-                half is { } h ? v - h : null,
-                half is { } h2 ? v + h2 : null,
+                Scaled(half is { } h ? v - h : null),
+                Scaled(half is { } h2 ? v + h2 : null),
                 parts.Status,
                 null,
                 $"line {parts.Line} of {table.Where}"));

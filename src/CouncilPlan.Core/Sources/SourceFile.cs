@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CouncilPlan.Core.DataFiles;
 using CouncilPlan.Core.Validation;
@@ -43,6 +44,9 @@ public enum SourcePublish
 /// <param name="Line">Where the series starts in the sources file.</param>
 /// <param name="Derive">"percentage" when the publisher gives only the counts: the value is worked out from the numerator and denominator.</param>
 /// <param name="CalendarYear">"academic-year-ending" when a DfE data set's "Calendar year" Y stands for the academic year (Y-1)/Y (its NEET figures).</param>
+/// <param name="PeriodsFrom">When the periods are column headings (a column per year): the first period's heading; it and every heading to its right is a period.</param>
+/// <param name="PeriodsEndBefore">With <paramref name="PeriodsFrom"/>: the first heading after the periods that is not one ("5-Year Average").</param>
+/// <param name="Scale">What each figure (and its interval) is multiplied by: 100 where a table holds percentages as fractions (0.433 for 43.3%).</param>
 public sealed record SourceSeries(
     string Measure,
     IReadOnlyDictionary<string, string> Query,
@@ -54,7 +58,10 @@ public sealed record SourceSeries(
     string? Recorded,
     int Line,
     string? Derive = null,
-    string? CalendarYear = null);
+    string? CalendarYear = null,
+    string? PeriodsFrom = null,
+    string? PeriodsEndBefore = null,
+    double Scale = 1);
 
 /// <summary>How to refresh one source of the measure catalogue.</summary>
 /// <param name="SourceId">The source's id in measures.yaml.</param>
@@ -232,11 +239,33 @@ public static class SourceFileReader
             map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' names '{role}', which is not a column role (allowed: {string.Join(", ", SourceColumns.Roles)})");
         }
 
+        // A table with a column per year (ONS's affordability ratios, DfT's walking and cycling):
+        // the headings from this one on are the periods, and the figures under them the values.
+        var periodsFrom = map.String("periods_from");
+        var periodsEndBefore = map.String("periods_end_before");
+        if (periodsEndBefore is not null && periodsFrom is null)
+        {
+            map.File.Error(map.MarkOf("periods_end_before"), $"'{map.Path}.periods_end_before' needs 'periods_from': the heading of the first period");
+        }
+
+        if (periodsFrom is not null)
+        {
+            foreach (var role in new[] { SourceColumns.Period, SourceColumns.Value }.Where(columns.ContainsKey))
+            {
+                map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' names '{role}' and the series has 'periods_from': the periods are the column headings from '{periodsFrom}' on, and the figures under them the values");
+            }
+
+            if (map.Has("pivot") || map.Has("derive"))
+            {
+                map.File.Error(map.MarkOf("periods_from"), $"'{map.Path}' has 'periods_from' with '{(map.Has("pivot") ? "pivot" : "derive")}': a table with a column per period gives one figure per cell");
+            }
+        }
+
         if (service == SourceService.File)
         {
-            foreach (var role in new[] { SourceColumns.Period, SourceColumns.Value }.Where(r => !columns.ContainsKey(r)))
+            foreach (var role in new[] { SourceColumns.Period, SourceColumns.Value }.Where(r => periodsFrom is null && !columns.ContainsKey(r)))
             {
-                map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' needs '{role}' for a file: name the column that holds it");
+                map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' needs '{role}' for a file: name the column that holds it (or, for a table with a column per period, give 'periods_from': the first period's heading)");
             }
 
             if (!columns.ContainsKey(SourceColumns.Area) && !query.ContainsKey("area"))
@@ -268,7 +297,7 @@ public static class SourceFileReader
             }
         }
 
-        if (service == SourceService.Ees && derive is null && !columns.ContainsKey(SourceColumns.Value))
+        if (service == SourceService.Ees && derive is null && periodsFrom is null && !columns.ContainsKey(SourceColumns.Value))
         {
             map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' needs 'value': the indicator column of the data set");
         }
@@ -299,10 +328,18 @@ public static class SourceFileReader
             map.File.Error(map.MarkOf("calendar_year"), $"'{map.Path}.calendar_year' is '{calendarYear}': the one setting is 'academic-year-ending', for the ees service");
         }
 
+        // A spreadsheet's percentage cell holds a fraction (0.433 shows as 43.3%); DEFRA's recycling rates are so.
+        var scale = 1.0;
+        if (map.String("scale") is { } scaleText && !(double.TryParse(scaleText, NumberStyles.Float, CultureInfo.InvariantCulture, out scale) && scale > 0 && double.IsFinite(scale)))
+        {
+            map.File.Error(map.MarkOf("scale"), $"'{map.Path}.scale' is '{scaleText}': write the number each figure is multiplied by, for example 100 where the table holds percentages as fractions");
+            scale = 1;
+        }
+
         var areas = map.Strings("areas").Select(a => a.Value).ToList();
         var recorded = map.String("recorded");
         map.RejectUnknownFields();
-        return new SourceSeries(measure, query, columns, filters, breakdowns, pivot, areas, recorded, map.Line, derive, calendarYear);
+        return new SourceSeries(measure, query, columns, filters, breakdowns, pivot, areas, recorded, map.Line, derive, calendarYear, periodsFrom, periodsEndBefore, scale);
     }
 
     private static T? Choice<T>(YamlMap map, string key, Dictionary<string, T> choices, bool required)

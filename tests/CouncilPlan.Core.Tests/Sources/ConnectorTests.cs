@@ -317,6 +317,152 @@ public sealed class ConnectorTests
         Assert.Equal("line 5 of monthly.xlsx (sheet 'Data')", result.Rows[1].Origin);
     }
 
+    private static SourceSeries FileSeries(string yaml) => SourceWorld.Sources($$"""
+        format: councilplan/sources@1
+        sources:
+          - source: council-housing
+            service: file
+            series:
+              - measure: M-1
+        {{string.Join('\n', yaml.Split('\n').Select(l => "        " + l))}}
+        """).Single().Series.Single();
+
+    // An ODS sheet as GOV.UK publishes them (OpenDocument 1.3, section 9.1): a title row, empty rows
+    // written once with a repeat count, a merged title whose covered cell still takes a column, a cell
+    // repeated across columns, exact values behind rounded displays, a percentage held as a fraction,
+    // spaces written as text:s, a comment on a cell, and the sheet's end repeated a million times.
+    private const string RecyclingSheet = """
+        <table:table table:name="Table_3">
+          <table:table-column table:number-columns-repeated="5"/>
+          <table:table-row><table:table-cell table:number-columns-spanned="2" office:value-type="string"><text:p>Table 3: recycling rates</text:p></table:table-cell><table:covered-table-cell/></table:table-row>
+          <table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>
+          <table:table-row>
+            <table:table-cell office:value-type="string"><text:p>ONS code</text:p></table:table-cell>
+            <table:table-cell office:value-type="string"><text:p>Region</text:p></table:table-cell>
+            <table:table-cell office:value-type="string"><text:p>Year</text:p></table:table-cell>
+            <table:table-cell office:value-type="string"><text:p>Percentage of household waste sent for reuse,<text:s/>recycling or composting<text:s text:c="2"/>(Ex NI192)</text:p></table:table-cell>
+            <table:table-cell table:number-columns-repeated="16379"/>
+          </table:table-row>
+          <table:table-row>
+            <table:table-cell office:value-type="string"><text:p>E08000007</text:p><office:annotation><text:p>Checked by the council</text:p></office:annotation></table:table-cell>
+            <table:table-cell office:value-type="string"><text:p>North West</text:p></table:table-cell>
+            <table:table-cell office:value-type="string"><text:p>2023-24</text:p></table:table-cell>
+            <table:table-cell office:value-type="percentage" office:value="0.43312" calcext:value-type="percentage"><text:p>43.3%</text:p></table:table-cell>
+          </table:table-row>
+          <table:table-row>
+            <table:table-cell office:value-type="string"><text:p>E08000007</text:p></table:table-cell>
+            <table:table-cell office:value-type="string"><text:p>North West</text:p></table:table-cell>
+            <table:table-cell office:value-type="string"><text:p>2022-23</text:p></table:table-cell>
+            <table:table-cell office:value-type="string"><text:p>[x]</text:p></table:table-cell>
+          </table:table-row>
+          <table:table-row table:number-rows-repeated="3"><table:table-cell/></table:table-row>
+          <table:table-row>
+            <table:table-cell office:value-type="string"><text:p>E92000001</text:p></table:table-cell>
+            <table:table-cell table:number-columns-repeated="1"/>
+            <table:table-cell office:value-type="string"><text:p>2023-24</text:p></table:table-cell>
+            <table:table-cell office:value-type="float" office:value="0.408" calcext:value-type="float"><text:p>0.41</text:p></table:table-cell>
+          </table:table-row>
+          <table:table-row table:number-rows-repeated="1048560"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>
+        </table:table>
+        """;
+
+    [Fact]
+    public void FileOds_ReadsTheNamedSheet_CountingRepeatedRowsAndColumns_WithExactValues_AndScalesFractions()
+    {
+        var series = FileSeries("""
+            query: { url: "https://data.example.gov.uk/LA_and_Regional_Spreadsheet_2024-25.ods", sheet: Table_3, range: "A4:D400" }
+            columns: { area: ONS code, period: Year, value: "Percentage of household waste sent for reuse, recycling or composting  (Ex NI192)" }
+            scale: 100
+            """);
+        using var spreadsheet = Ods("""<table:table table:name="Notes"><table:table-row><table:table-cell office:value-type="string"><text:p>Read me</text:p></table:table-cell></table:table-row></table:table>""" + RecyclingSheet);
+
+        var connector = SourceConnector.For(SourceService.File);
+        var result = connector.Rows(connector.Read(spreadsheet, "waste.ods", series), series, KnownAreas.Contains);
+
+        // 43.312 and 40.8, not the displays (43.3%, 0.41) and not the fractions; [x] is withheld.
+        Assert.Equal([("2023-24", "E08000007", 43.312), ("2023-24", "E92000001", 40.8)], result.Rows.Select(r => (r.Period, r.Area, r.Value)));
+        Assert.Equal(1, result.Suppressed);
+        Assert.Equal(["line 5 of waste.ods (sheet 'Table_3')", "line 10 of waste.ods (sheet 'Table_3')"], result.Rows.Select(r => r.Origin));
+    }
+
+    [Fact]
+    public void FileOds_ThatIsNotOne_OrLacksTheSheet_SaysSo()
+    {
+        var series = FileSeries("""
+            query: { url: "https://data.example.gov.uk/waste.ods", sheet: Table_9 }
+            columns: { area: ONS code, period: Year, value: Rate }
+            """);
+        var connector = SourceConnector.For(SourceService.File);
+
+        using var csv = new MemoryStream("ONS code,Year,Rate\n"u8.ToArray());
+        Assert.StartsWith("waste.ods is not an ODS spreadsheet (not a zip package)", Assert.Throws<SourceRefreshException>(() => connector.Read(csv, "waste.ods", series)).Message, StringComparison.Ordinal);
+
+        using var spreadsheet = Ods(RecyclingSheet);
+        Assert.Equal("waste.ods has no sheet 'Table_9'; its sheets are: 'Table_3'", Assert.Throws<SourceRefreshException>(() => connector.Read(spreadsheet, "waste.ods", series)).Message);
+    }
+
+    [Fact]
+    public void File_APeriodPerColumn_BecomesARowPerFigure_UpToTheColumnTheyEndBefore()
+    {
+        var series = FileSeries("""
+            query: { url: "https://data.example.gov.uk/lt122.csv" }
+            columns: { area: Current ONS code }
+            filters: { Tenure: All }
+            periods_from: "2021-22"
+            periods_end_before: 5-Year Average
+            """);
+        const string table = """
+            Tenure,Current ONS code,Name,2021-22,,2022-23 [note 3],2023-24 [Note 14],5-Year Average
+            All,E08000007,Stockport,412,,[x],621,530
+            Social,E08000007,Stockport,40,,51,60,50
+            All,E92000001,England,"232,820",,"234,400","221,070","220,000"
+            """;
+        using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(table));
+
+        var connector = SourceConnector.For(SourceService.File);
+        var result = connector.Rows(connector.Read(body, "lt122.csv", series), series, KnownAreas.Contains);
+
+        Assert.Equal(
+            [("2021-22", "E08000007", 412.0), ("2023-24", "E08000007", 621.0), ("2021-22", "E92000001", 232820.0), ("2022-23", "E92000001", 234400.0), ("2023-24", "E92000001", 221070.0)],
+            result.Rows.Select(r => (r.Period, r.Area, r.Value)));
+        Assert.Equal(1, result.Suppressed);
+        Assert.Equal("line 4 of lt122.csv", result.Rows[^1].Origin);
+    }
+
+    [Fact]
+    public void File_PeriodsAcross_NamesAMissingHeading_AndAFigureThatIsNotOne()
+    {
+        var series = FileSeries("""
+            query: { url: "https://data.example.gov.uk/lt122.csv" }
+            columns: { area: Code }
+            periods_from: "2020-21"
+            """);
+        var connector = SourceConnector.For(SourceService.File);
+        SourceRefreshException Refresh(string table)
+        {
+            using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(table));
+            return Assert.Throws<SourceRefreshException>(() => connector.Rows(connector.Read(body, "lt122.csv", series), series, KnownAreas.Contains));
+        }
+
+        Assert.StartsWith("lt122.csv has no column '2020-21' (for the first period heading); its columns are: 'Code', '2021-22'", Refresh("Code,2021-22\nE08000007,412\n").Message, StringComparison.Ordinal);
+        Assert.StartsWith("lt122.csv: line 3, column '(the figure under the period heading)' (value): 'n/a' is not a number", Refresh("Code,2020-21,2021-22\nE08000007,400,412\nE92000001,n/a,1\n").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void File_AWebPageWhereTheFileShouldBe_SaysToPutTheFilesOwnAddress()
+    {
+        var series = FileSeries("""
+            query: { url: "https://www.gov.uk/government/statistical-data-sets/live-tables-on-net-supply-of-housing", format: ods, sheet: LT_122 }
+            columns: { area: Current ONS code }
+            periods_from: "2001-02"
+            """);
+        using var page = new MemoryStream("\n  <!DOCTYPE html>\n<html lang=\"en\"><head><title>Live tables on net supply of housing - GOV.UK</title></head></html>"u8.ToArray());
+
+        var error = Assert.Throws<SourceRefreshException>(() => SourceConnector.For(SourceService.File).Read(page, "mhclg-net-supply: the response from https://www.gov.uk/...", series));
+
+        Assert.Equal("mhclg-net-supply: the response from https://www.gov.uk/... is a web page, not a ODS file: the series' query.url is probably the publisher's page about the table. Put the address of the file itself (its download link on that page) in the sources file", error.Message);
+    }
+
     [Fact]
     public void ChangedColumns_NameTheMissingColumnAndTheResponse()
     {
@@ -365,6 +511,30 @@ public sealed class ConnectorTests
     }
 
     /// <summary>A workbook of sheets, each a list of rows of text cells from column A.</summary>
+    /// <summary>An ODS package: the mimetype first and stored, as the OpenDocument package format requires, then the sheets' content.</summary>
+    internal static MemoryStream Ods(string tables)
+    {
+        var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Put(string name, string text, System.IO.Compression.CompressionLevel level)
+            {
+                using var entry = new StreamWriter(zip.CreateEntry(name, level).Open());
+                entry.Write(text);
+            }
+
+            Put("mimetype", "application/vnd.oasis.opendocument.spreadsheet", System.IO.Compression.CompressionLevel.NoCompression);
+            Put("content.xml", $"""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3">
+                <office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>
+                """, System.IO.Compression.CompressionLevel.Optimal);
+        }
+
+        stream.Position = 0;
+        return stream;
+    }
+
     internal static MemoryStream Workbook(params (string Name, string[][] Rows)[] sheets)
     {
         var stream = new MemoryStream();

@@ -44,7 +44,7 @@ public sealed class SourceFileTests
                 "sources.yaml:4:14: 'sources[0].service' is 'nomsi': use one of fingertips, nomis, ees, file",
                 "sources.yaml:10:14: 'sources[1].publish' is 'later': use one of automatic, review",
                 "sources.yaml:13:16: 'sources[1].series[0].query' needs 'parent_area_type_id' for the fingertips service",
-                "sources.yaml:14:9: unknown field 'colums' in sources[1].series[0] (allowed here: areas, breakdowns, calendar_year, columns, derive, filters, measure, pivot, query, recorded)",
+                "sources.yaml:14:9: unknown field 'colums' in sources[1].series[0] (allowed here: areas, breakdowns, calendar_year, columns, derive, filters, measure, periods_end_before, periods_from, pivot, query, recorded, scale)",
             ],
             error.Errors.Select(e => e.ToString()));
     }
@@ -107,6 +107,42 @@ public sealed class SourceFileTests
                 "sources.yaml:8:18: 'sources[0].series[0].columns' names 'value' and the series derives it: keep one",
                 "sources.yaml:13:17: 'sources[0].series[1].derive' is 'ratio': the one figure that can be worked out is 'percentage'",
                 "sources.yaml:18:24: 'sources[0].series[2].calendar_year' is 'academic-year-starting': the one setting is 'academic-year-ending', for the ees service",
+            ],
+            error.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Read_PeriodsAcross_RefusesAValueOrPeriodColumnBesideIt_AnEndWithoutAStart_AndABadScale()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => SourceFileReader.Read("sources.yaml", new StringReader("""
+            format: councilplan/sources@1
+            sources:
+              - source: council-housing
+                service: file
+                series:
+                  - measure: M-1
+                    query: { url: "https://data.example.gov.uk/lt122.ods" }
+                    columns: { area: Current ONS code, value: Dwellings }
+                    periods_from: "2001-02"
+                  - measure: M-2
+                    query: { url: "https://data.example.gov.uk/lt122.ods" }
+                    columns: { area: Current ONS code, value: Dwellings }
+                    periods_end_before: 5-Year Average
+                    scale: none
+                  - measure: M-3
+                    query: { url: "https://data.example.gov.uk/lt122.ods" }
+                    columns: { area: Current ONS code }
+                    periods_from: "2001-02"
+                    periods_end_before: 5-Year Average
+                    scale: 100
+            """)));
+
+        Assert.Equal(
+            [
+                "sources.yaml:8:18: 'sources[0].series[0].columns' names 'value' and the series has 'periods_from': the periods are the column headings from '2001-02' on, and the figures under them the values",
+                "sources.yaml:12:18: 'sources[0].series[1].columns' needs 'period' for a file: name the column that holds it (or, for a table with a column per period, give 'periods_from': the first period's heading)",
+                "sources.yaml:13:29: 'sources[0].series[1].periods_end_before' needs 'periods_from': the heading of the first period",
+                "sources.yaml:14:16: 'sources[0].series[1].scale' is 'none': write the number each figure is multiplied by, for example 100 where the table holds percentages as fractions",
             ],
             error.Errors.Select(e => e.ToString()));
     }
