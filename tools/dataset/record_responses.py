@@ -88,8 +88,8 @@ def column_name(i):
     return name
 
 
-def write_xlsx(name, sheet, title, header, lines):
-    """A minimal workbook: the title in A1, the header on row 3, inline strings, numbers as numbers."""
+def write_xlsx(name, sheet, title, header, lines, header_row=3):
+    """A minimal workbook: the title in A1, the header on header_row, inline strings, numbers as numbers."""
     def cell(ref, value):
         try:
             float(value)
@@ -98,7 +98,7 @@ def write_xlsx(name, sheet, title, header, lines):
             return f'<c r="{ref}" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
 
     body = [f'<row r="1">{cell("A1", title)}</row>']
-    for n, line in enumerate([header] + lines, start=3):
+    for n, line in enumerate([header] + lines, start=header_row):
         cells = "".join(cell(f"{column_name(i)}{n}", str(v)) for i, v in enumerate(line) if str(v) != "")
         body.append(f'<row r="{n}">{cells}</row>')
     ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
@@ -126,6 +126,69 @@ def write_xlsx(name, sheet, title, header, lines):
             f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
         put("xl/worksheets/sheet1.xml",
             f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>{"".join(body)}</sheetData></worksheet>')
+
+
+def ods_cell(value, percent=False):
+    """A cell as GOV.UK's ODS tables write it: a number's exact value in office:value (a percentage as
+    its fraction, 0.433 for 43.3%), text as a paragraph, an empty cell as nothing."""
+    value = str(value)
+    if value == "":
+        return "<table:table-cell/>"
+    try:
+        number = float(value)
+    except ValueError:
+        return f'<table:table-cell office:value-type="string"><text:p>{escape(value)}</text:p></table:table-cell>'
+    if percent:
+        fraction = f"{number / 100:.10g}"
+        return (f'<table:table-cell office:value-type="percentage" office:value="{fraction}">'
+                f"<text:p>{number:g}%</text:p></table:table-cell>")
+    return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+
+
+def write_ods(name, sheet, titles, header, lines, percent=()):
+    """A minimal ODS package (OpenDocument 1.3): a notes sheet, then the table on its sheet with the
+    title rows above the header, and the sheet's end repeated as LibreOffice writes it."""
+    def row(cells, flags=()):
+        return "<table:table-row>" + "".join(ods_cell(v, i in flags) for i, v in enumerate(cells)) + "</table:table-row>"
+
+    percent_at = {header.index(c) for c in percent}
+    body = [row([t]) for t in titles]
+    body += [row(header)] + [row(line, percent_at) for line in lines]
+    body.append('<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>')
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    notes = f'<table:table table:name="Cover_sheet">{row(["Stand-in rebuilt from the observations file (tools/dataset/record_responses.py)"])}</table:table>'
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.3">'
+               f'<office:body><office:spreadsheet>{notes}<table:table table:name="{escape(sheet)}">{"".join(body)}'
+               "</table:table></office:spreadsheet></office:body></office:document-content>")
+    OUT.mkdir(exist_ok=True)
+    with zipfile.ZipFile(OUT / name, "w", zipfile.ZIP_DEFLATED) as z:
+        def put(path, text, kind=zipfile.ZIP_DEFLATED):
+            z.writestr(zipfile.ZipInfo(path, (2024, 1, 1, 0, 0, 0)), text, compress_type=kind)
+        # The package format wants the mimetype first and stored.
+        put("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        put("META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+            '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+        put("content.xml", content)
+
+
+def wide(source, measure, ids, names=None, first=None):
+    """A publisher's table with a column per period: ids are the columns before the periods, each
+    (heading, function of the area code); one row per area, its figures under their periods."""
+    rs = fetched(rows(source, measure))
+    periods = sorted({r["period"] for r in rs})
+    if first is not None:
+        periods = [p for p in periods if p >= first]
+    by_area = {}
+    for r in rs:
+        by_area.setdefault(r["area"], {})[r["period"]] = r["value"]
+    header = [h for h, _ in ids] + periods + list(names or [])
+    lines = [[f(area) for _, f in ids] + [values.get(p, "") for p in periods] + ["" for _ in names or []]
+             for area, values in sorted(by_area.items())]
+    return header, lines
 
 
 # Fingertips: one response per indicator, holding every sex the measures use.
@@ -303,12 +366,18 @@ def files():
     file_csv("ons-ashe-living-wage.xlsx", "real-living-wage.csv", "A1-02",
              {"area": "Code", "period": "Year", "value": "Percentage of employee jobs paid at or above the living wage", "status": "Status"},
              xlsx=("Table 1", "Employee jobs paid at or above the Real Living Wage, by local authority (stand-in)"))
-    file_csv("mhclg-net-additional-dwellings.xlsx", "net-additional-dwellings.csv", "A1-04",
-             {"area": "Current ONS code", "period": "Year", "value": "Net additional dwellings"},
-             xlsx=("LT_122", "Live table 122: net additional dwellings by local authority district (stand-in)"))
-    file_csv("ons-affordability.xlsx", "housing-affordability.csv", "A1-06",
-             {"area": "Local authority code", "period": "Year", "value": "Median affordability ratio"},
-             xlsx=("5c", "Ratio of median house price to median gross annual workplace-based earnings (stand-in)"))
+    # Live table 122 as MHCLG publishes it (seen: sheet LT_122, the header on row 5, "Current ONS code"
+    # in the third column, a column per financial year). The other columns' headings are not seen.
+    header, lines = wide("net-additional-dwellings.csv", "A1-04", [("(heading not seen)", lambda a: ""), ("(heading not seen)", lambda a: ""),
+                                                                   ("Current ONS code", lambda a: a), ("(heading not seen)", lambda a: "")])
+    write_ods("mhclg-lt122.ods", "LT_122", ["Table 122: net additional dwellings by local authority district, England (stand-in)", "", "", ""], header, lines)
+    # ONS's affordability ratios, sheet 5c (seen: the header on row 2, a column per year, then "5-Year
+    # Average", left empty here: the dataset does not hold it).
+    header, lines = wide("housing-affordability.csv", "A1-06", [("Country/Region code", lambda a: ""), ("Country/Region name", lambda a: ""),
+                                                                ("Local authority code", lambda a: a), ("Local authority name", lambda a: "")],
+                         names=["5-Year Average"])
+    write_xlsx("ons-affordability.xlsx", "5c", "Table 5c: ratio of median house price to median gross annual workplace-based earnings (stand-in)",
+               header, lines, header_row=2)
     els("ons-els-qualifications.csv", "qualifications-level-3.csv", "A2-18", "Level 3 or above qualifications (Great Britain)")
     els("ons-els-no-qualifications.csv", "no-qualifications.csv", "A2-22", "No qualifications")
     file_csv("ons-census-2021-ts067.csv", "census-2021-highest-qualification.csv", "A2-21",
@@ -323,9 +392,12 @@ def files():
                          "highest-qualification:other": "Other qualifications"})
     file_csv("dwp-universal-credit.csv", "universal-credit.csv", "A2-13",
              {"area": "National - Regional - LA - OAs code", "period": "Month", "value": "People on Universal Credit", "status": "Status"})
-    file_csv("dft-cw0301.xlsx", "adults-walking-or-cycling.csv", "A3-02",
-             {"area": "ONS Code", "period": "Year", "value": "Walk or cycle at least 5 times per week (%)"},
-             xlsx=("CW0301", "Proportion of adults who walk or cycle, by frequency, local authority (stand-in)"))
+    # DfT's CW0301 (seen: sheet CW0301, the header on row 5, these columns, a column per year).
+    header, lines = wide("adults-walking-or-cycling.csv", "A3-02", [("ONS Code", lambda a: a), ("Area name", lambda a: ""),
+                                                                    ("Class", lambda a: ""), ("Mode", lambda a: ""),
+                                                                    ("Purpose", lambda a: "Any"), ("Frequency", lambda a: "At least 5 times per week")])
+    write_ods("dft-cw0301.ods", "CW0301", ["CW0301: Proportion of adults who do any walking or cycling, by frequency, purpose and local authority (stand-in)", "", "", ""],
+              header, lines)
     file_csv("oflog-short-term-services.csv", "short-term-services-outcome.csv", "A3-04",
              {"area": "Local authority code", "period": "Financial year", "value": "Value"},
              extra=[("Grouping", "LA_Raw"), ("Code", "ASC5")])
@@ -350,9 +422,14 @@ def files():
              {"area": "Local Authority Code", "period": "Calendar Year", "value": "Territorial emissions (kt CO2)"})
     file_csv("dft-evci9001.csv", "ev-charging-devices.csv", "T2-02",
              {"area": "Local authority / region code", "period": "Month", "value": "Devices per 100,000 population"})
-    file_csv("defra-waste.xlsx", "household-waste-recycling.csv", "T2-03",
-             {"area": "ONS code", "period": "Year", "value": "Percentage of household waste sent for reuse, recycling or composting"},
-             xlsx=("Table 3", "Household waste recycling rates by local authority (stand-in)"))
+    # DEFRA's LA and regional spreadsheet (seen: sheet Table_3, the header on row 4, a row per authority
+    # and year, the rate as a fraction). England's row has no ONS code ("Total England" in Region), so a
+    # refresh does not read England from it.
+    value = "Percentage of household waste sent for reuse, recycling or composting (Ex NI192)"
+    lines = [[r["area"] if r["area"] != "E92000001" else "", "Total England" if r["area"] == "E92000001" else "", r["period"], r["value"]]
+             for r in fetched(rows("household-waste-recycling.csv", "T2-03"))]
+    write_ods("defra-waste.ods", "Table_3", ["Table 3: household waste recycling rates by authority (stand-in)", "", ""],
+              ["ONS code", "Region", "Year", value], lines, percent=[value])
     file_csv("desnz-fuel-poverty-lilee.xlsx", "fuel-poverty-lilee.csv", "T2-04",
              {"area": "Area Codes", "period": "Year", "value": "Proportion of households fuel poor (%)"},
              xlsx=("Table 2", "Fuel poverty (LILEE) by local authority (stand-in)"))

@@ -50,7 +50,7 @@ public sealed class FileConnector : SourceConnector
             ?? (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "xlsx" : path.EndsWith(".ods", StringComparison.OrdinalIgnoreCase) ? "ods" : "csv");
         if (IsWebPage(body))
         {
-            throw new SourceRefreshException($"{where} is a web page, not a {format.ToUpperInvariant()} file: the series' query.url is probably the publisher's page about the table. Put the address of the file itself (its download link on that page) in the sources file");
+            throw new SourceRefreshException($"{where} is a web page, not {(format.Equals("csv", StringComparison.OrdinalIgnoreCase) ? "a" : "an")} {format.ToUpperInvariant()} file: the series' query.url is probably the publisher's page about the table. Put the address of the file itself (its download link on that page) in the sources file");
         }
 
         return format.ToUpperInvariant() switch

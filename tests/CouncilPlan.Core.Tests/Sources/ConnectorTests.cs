@@ -460,7 +460,7 @@ public sealed class ConnectorTests
 
         var error = Assert.Throws<SourceRefreshException>(() => SourceConnector.For(SourceService.File).Read(page, "mhclg-net-supply: the response from https://www.gov.uk/...", series));
 
-        Assert.Equal("mhclg-net-supply: the response from https://www.gov.uk/... is a web page, not a ODS file: the series' query.url is probably the publisher's page about the table. Put the address of the file itself (its download link on that page) in the sources file", error.Message);
+        Assert.Equal("mhclg-net-supply: the response from https://www.gov.uk/... is a web page, not an ODS file: the series' query.url is probably the publisher's page about the table. Put the address of the file itself (its download link on that page) in the sources file", error.Message);
     }
 
     [Fact]

@@ -87,6 +87,68 @@ public sealed class SourceRefreshTests
     }
 
     [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task AnOdsTableWithAColumnPerQuarter_IsFetchedAndLoaded_AndAWebPageInItsPlace_ChangesNothing(DatabaseProvider provider)
+    {
+        await using var database = await SourceWorld.DatabaseAsync(provider);
+        var source = SourceWorld.Sources("""
+            format: councilplan/sources@1
+            sources:
+              - source: council-housing
+                service: file
+                series:
+                  - measure: FQ-1
+                    query: { url: "https://data.example.gov.uk/housing/temporary-accommodation.ods", sheet: Table_1, range: "A3:Z100" }
+                    columns: { area: Area code }
+                    periods_from: 2023-24 Q1
+            """).Single();
+        using var table = ConnectorTests.Ods("""
+            <table:table table:name="Table_1">
+              <table:table-row><table:table-cell office:value-type="string"><text:p>Households in temporary accommodation</text:p></table:table-cell></table:table-row>
+              <table:table-row/>
+              <table:table-row>
+                <table:table-cell office:value-type="string"><text:p>Area code</text:p></table:table-cell>
+                <table:table-cell office:value-type="string"><text:p>2023-24 Q1</text:p></table:table-cell>
+                <table:table-cell office:value-type="string"><text:p>2023-24 Q2 [note 1]</text:p></table:table-cell>
+              </table:table-row>
+              <table:table-row>
+                <table:table-cell office:value-type="string"><text:p>E08000007</text:p></table:table-cell>
+                <table:table-cell office:value-type="float" office:value="120"><text:p>120</text:p></table:table-cell>
+                <table:table-cell office:value-type="float" office:value="131"><text:p>131</text:p></table:table-cell>
+              </table:table-row>
+            </table:table>
+            """);
+        await using var server = RecordedServer.Start().Serve("/housing/temporary-accommodation.ods", table.ToArray(), "application/vnd.oasis.opendocument.spreadsheet");
+        using var http = new HttpClient();
+
+        SourceRefresh loaded;
+        await using (var db = database.NewContext())
+        {
+            loaded = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source, new SourceRefreshOptions());
+        }
+
+        Assert.Null(loaded.Error);
+        Assert.Equal((2, 0), (loaded.Added, loaded.Revised));
+        await using (var check = database.NewContext())
+        {
+            Assert.Equal(
+                [("2023-24 Q1", 120.0), ("2023-24 Q2", 131.0)],
+                (await check.Observations.Where(o => o.AreaCode == "E08000007" && o.Measure!.Code == "FQ-1").OrderBy(o => o.Period).ToListAsync()).Select(o => (o.Period, o.Value)));
+        }
+
+        server.Serve("/housing/temporary-accommodation.ods", "<!DOCTYPE html><html><head><title>Temporary accommodation - GOV.UK</title></head></html>"u8.ToArray(), "text/html");
+        var before = await ObservationSnapshot.TakeAsync(database);
+        SourceRefresh page;
+        await using (var db = database.NewContext())
+        {
+            page = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source, new SourceRefreshOptions());
+        }
+
+        Assert.StartsWith($"council-housing: the response from {server.BaseUrl}housing/temporary-accommodation.ods is a web page, not an ODS file", page.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await ObservationSnapshot.TakeAsync(database));
+    }
+
+    [Theory]
     [MemberData(nameof(Failures))]
     public async Task Refresh_WhenTheServiceFails_GivesAClearError_AndChangesNoFigures(DatabaseProvider provider, string failure)
     {
