@@ -277,6 +277,10 @@ public sealed partial class SourceTable
             {
                 throw new SourceRefreshException($"{where}: its content.xml is not well-formed ({e.Message}): not an ODS spreadsheet, or a damaged one", e);
             }
+            catch (InvalidDataException e)
+            {
+                throw new SourceRefreshException($"{where}: its content.xml cannot be unpacked ({e.Message}): the file is damaged or cut short", e);
+            }
 
             throw new SourceRefreshException($"{where} has no sheet '{sheetName}'; its sheets are: {string.Join(", ", sheets.Select(s => $"'{s}'"))}");
         }

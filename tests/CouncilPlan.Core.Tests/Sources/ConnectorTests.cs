@@ -399,6 +399,15 @@ public sealed class ConnectorTests
 
         using var spreadsheet = Ods(RecyclingSheet);
         Assert.Equal("waste.ods has no sheet 'Table_9'; its sheets are: 'Table_3'", Assert.Throws<SourceRefreshException>(() => connector.Read(spreadsheet, "waste.ods", series)).Message);
+
+        // A download cut short: the zip's directory is gone, or its content cannot be unpacked.
+        var whole = spreadsheet.ToArray();
+        using var cut = new MemoryStream(whole[..(whole.Length / 2)]);
+        Assert.StartsWith("waste.ods is not an ODS spreadsheet (not a zip package)", Assert.Throws<SourceRefreshException>(() => connector.Read(cut, "waste.ods", series)).Message, StringComparison.Ordinal);
+
+        // A package whose content is not the spreadsheet's XML.
+        using var broken = Ods("<table:table table:name=\"Table_9\"><table:table-row></table:table>");
+        Assert.StartsWith("waste.ods: its content.xml is not well-formed", Assert.Throws<SourceRefreshException>(() => connector.Read(broken, "waste.ods", series)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
