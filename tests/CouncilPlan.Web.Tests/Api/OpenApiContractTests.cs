@@ -31,7 +31,7 @@ public sealed class OpenApiContractTests(SqliteSite site) : IClassFixture<Sqlite
         var document = JsonNode.Parse(await site.Client.GetStringAsync("/api/v1/openapi.json"))!;
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
 
-        Assert.Equal(["/api/v1/areas", "/api/v1/measures", "/api/v1/measures/{code}", "/api/v1/observations", "/api/v1/plan", "/api/v1/plan/elements"], paths.Order(StringComparer.Ordinal));
+        Assert.Equal(["/api/v1/areas", "/api/v1/evidence", "/api/v1/measures", "/api/v1/measures/{code}", "/api/v1/observations", "/api/v1/plan", "/api/v1/plan/elements"], paths.Order(StringComparer.Ordinal));
         Assert.Equal("CouncilPlan open data API", document["info"]!["title"]!.GetValue<string>());
     }
 

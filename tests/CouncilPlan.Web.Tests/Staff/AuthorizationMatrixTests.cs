@@ -204,6 +204,7 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site) : IClassFixtur
         ["/api/v1/measures/{code}"] = Public($"/api/v1/measures/{f.MeasureCode}"),
         ["/api/v1/observations"] = Public($"/api/v1/observations?measure={f.MeasureCode}"),
         ["/api/v1/areas"] = Public("/api/v1/areas"),
+        ["/api/v1/evidence"] = Public("/api/v1/evidence"),
         ["/reports"] = Public("/reports"),
         ["/reports/{id:int}/{format?}"] = Public($"/reports/{f.PublishedReportId}", $"/reports/{f.PublishedReportId}/html", $"/reports/{f.PublishedReportId}/xlsx"),
         ["/reports/report.css"] = Public("/reports/report.css"),

@@ -51,6 +51,7 @@ public static class ApiV1
         api.MapMeasuresApi();
         api.MapObservationsApi();
         api.MapAreasApi();
+        api.MapEvidenceApi();
         endpoints.MapOpenApi(Prefix + "/openapi.json").CacheOutput(CachePolicy);
         return endpoints;
     }

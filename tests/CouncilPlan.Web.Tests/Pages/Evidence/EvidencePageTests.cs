@@ -45,6 +45,43 @@ public sealed class EvidencePageTests(SqliteSite site) : IClassFixture<SqliteSit
     }
 
     [Fact]
+    public async Task EvidenceApi_GivesThePagesCountsAndStates_EachStateTrueOfItsMeasures()
+    {
+        var evidence = await JsonAsync("/api/v1/evidence");
+        var items = evidence.GetProperty("items").EnumerateArray().ToList();
+        var statements = (await JsonAsync("/api/v1/plan/elements?kind=impact-statement")).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToList();
+
+        var page = await site.GetPageAsync("/evidence");
+
+        // Every statement once, in the page's order, each with the page's words for its state.
+        Assert.Equal(statements.Order(StringComparer.Ordinal), items.Select(i => i.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(page.QuerySelectorAll("li.councilplan-impact").Select(li => li.Id), items.Select(i => Key(i.GetProperty("id"))));
+        foreach (var item in items)
+        {
+            var listed = page.GetElementById(Key(item.GetProperty("id")))!;
+            Assert.StartsWith(item.GetProperty("state_text").GetString()!, listed.QuerySelector("p.govuk-body-s strong")!.TextContent, StringComparison.Ordinal);
+            var measures = item.GetProperty("measures").EnumerateArray().ToList();
+            var published = measures.Any(m => m.GetProperty("latest").ValueKind != JsonValueKind.Null);
+            var expected = measures.Count == 0 ? "no-measure" : published ? "published" : null;
+            if (expected is not null)
+            {
+                Assert.Equal(expected, item.GetProperty("state").GetString());
+            }
+            else
+            {
+                Assert.Contains(item.GetProperty("state").GetString(), new[] { "awaiting-council", "awaiting-publisher" });
+                Assert.All(measures, m => Assert.True(m.GetProperty("awaiting_data").GetBoolean()));
+            }
+        }
+
+        var counts = evidence.GetProperty("counts");
+        var table = page.QuerySelectorAll("#summary tbody tr").Select(r => int.Parse(r.QuerySelector("td")!.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(table, new[] { "published", "awaiting_council", "awaiting_publisher", "no_measure" }.Select(n => counts.GetProperty(n).GetInt32()));
+        Assert.Equal(items.Count, counts.GetProperty("statements").GetInt32());
+        Assert.Equal(items.Count(i => i.GetProperty("state").GetString() == "published"), counts.GetProperty("published").GetInt32());
+    }
+
+    [Fact]
     public async Task EachStatement_SaysWhyItHasNoEvidence_AndEachAmbitionLinksToIt()
     {
         var page = await site.GetPageAsync("/evidence");
