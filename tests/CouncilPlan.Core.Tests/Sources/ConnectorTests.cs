@@ -297,16 +297,10 @@ public sealed class ConnectorTests
     [Fact]
     public void FileXlsx_ReadsTheNamedSheetFromTheHeaderRowOfTheRange()
     {
-        var source = SourceWorld.Sources("""
-            format: councilplan/sources@1
-            sources:
-              - source: council-housing
-                service: file
-                series:
-                  - measure: M-1
-                    query: { url: "https://data.example.gov.uk/monthly.xlsx", sheet: Data, range: "B3:D10", area: E08000007 }
-                    columns: { period: Month, value: Count }
-            """).Single();
+        var source = SourceWorld.FileSource("""
+            query: { url: "https://data.example.gov.uk/monthly.xlsx", sheet: Data, range: "B3:D10", area: E08000007 }
+            columns: { period: Month, value: Count }
+            """);
         var series = source.Series.Single();
         using var workbook = Workbook(("Notes", [["Read me"]]), ("Data", [["Monthly counts"], [], ["", "Month", "Count", "Comment"], ["", "2024-04", "17", ""], ["", "2024-05", "21", "late"]]));
 
@@ -317,15 +311,7 @@ public sealed class ConnectorTests
         Assert.Equal("line 5 of monthly.xlsx (sheet 'Data')", result.Rows[1].Origin);
     }
 
-    private static SourceSeries FileSeries(string yaml) => SourceWorld.Sources($$"""
-        format: councilplan/sources@1
-        sources:
-          - source: council-housing
-            service: file
-            series:
-              - measure: M-1
-        {{string.Join('\n', yaml.Split('\n').Select(l => "        " + l))}}
-        """).Single().Series.Single();
+    private static SourceSeries FileSeries(string yaml) => SourceWorld.FileSource(yaml).Series.Single();
 
     // An ODS sheet as GOV.UK publishes them (OpenDocument 1.3, section 9.1): a title row, empty rows
     // written once with a repeat count, a merged title whose covered cell still takes a column, a cell

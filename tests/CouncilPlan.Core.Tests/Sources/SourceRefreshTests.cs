@@ -91,17 +91,13 @@ public sealed class SourceRefreshTests
     public async Task AnOdsTableWithAColumnPerQuarter_IsFetchedAndLoaded_AndAWebPageInItsPlace_ChangesNothing(DatabaseProvider provider)
     {
         await using var database = await SourceWorld.DatabaseAsync(provider);
-        var source = SourceWorld.Sources("""
-            format: councilplan/sources@1
-            sources:
-              - source: council-housing
-                service: file
-                series:
-                  - measure: FQ-1
-                    query: { url: "https://data.example.gov.uk/housing/temporary-accommodation.ods", sheet: Table_1, range: "A3:Z100" }
-                    columns: { area: Area code }
-                    periods_from: 2023-24 Q1
-            """).Single();
+        var source = SourceWorld.FileSource(
+            """
+            query: { url: "https://data.example.gov.uk/housing/temporary-accommodation.ods", sheet: Table_1, range: "A3:Z100" }
+            columns: { area: Area code }
+            periods_from: 2023-24 Q1
+            """,
+            measure: "FQ-1");
         using var table = ConnectorTests.Ods("""
             <table:table table:name="Table_1">
               <table:table-row><table:table-cell office:value-type="string"><text:p>Households in temporary accommodation</text:p></table:table-cell></table:table-row>

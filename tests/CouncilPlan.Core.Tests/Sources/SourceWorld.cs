@@ -91,6 +91,17 @@ internal static class SourceWorld
 
     public static SourceDefinition Source(string id) => Sources().Single(s => s.SourceId == id);
 
+    /// <summary>The council-housing source as a file with one series of M-1, whose fields (query, columns ...) are <paramref name="seriesYaml"/>.</summary>
+    public static SourceDefinition FileSource(string seriesYaml, string measure = "M-1") => Sources($$"""
+        format: councilplan/sources@1
+        sources:
+          - source: council-housing
+            service: file
+            series:
+              - measure: {{measure}}
+        {{string.Join('\n', seriesYaml.Split('\n').Select(l => "        " + l))}}
+        """).Single();
+
     public static RecordedServer ServeAll() => RecordedServer.Start()
         .Serve(FingertipsPath, "fingertips-by-indicator.csv")
         .Serve(NomisPath, "nomis-aps.csv")

@@ -269,8 +269,9 @@ public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
         var page = await site.GetPageAsync("/open-data/api");
 
         var forms = page.QuerySelectorAll("main form[method='get']");
-        Assert.Equal(6, forms.Length);
+        Assert.Equal(7, forms.Length);
         Assert.Contains(forms, f => f.QuerySelector("input[name='path']")!.GetAttribute("value") == "/api/v1/observations" && f.QuerySelector("input[name='measure']") is not null);
+        Assert.Contains(forms, f => f.QuerySelector("input[name='path']")!.GetAttribute("value") == "/api/v1/evidence");
     }
 
     [Fact]
