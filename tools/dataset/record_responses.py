@@ -420,8 +420,12 @@ def files():
              breakdowns={f"deprivation-quintile:q{q}": f"Quintile {q}" for q in range(1, 6)})
     file_csv("desnz-ghg.csv", "co2-emissions.csv", "T2-01",
              {"area": "Local Authority Code", "period": "Calendar Year", "value": "Territorial emissions (kt CO2)"})
-    file_csv("dft-evci9001.csv", "ev-charging-devices.csv", "T2-02",
-             {"area": "Local authority / region code", "period": "Month", "value": "Devices per 100,000 population"})
+    # DfT's EVCI9001 (seen: sheet 2a, the header on row 3, these two columns, then a column per quarter
+    # headed like "Jan-26", some with a note mark, England named ENGLAND).
+    header, lines = wide("ev-charging-devices.csv", "T2-02", [("Local authority / region code [Note 5]", lambda a: a),
+                                                              ("Local authority / region name", lambda a: "ENGLAND" if a == "E92000001" else "")])
+    header = header[:2] + [datetime.date.fromisoformat(p + "-01").strftime("%b-%y") + (" [Note 14]" if p == "2024-10" else "") for p in header[2:]]
+    write_ods("dft-evci9001.ods", "2a", ["Table EVCI9001: public electric vehicle charging devices per 100,000 population (stand-in)", ""], header, lines)
     # DEFRA's LA and regional spreadsheet (seen: sheet Table_3, the header on row 4, a row per authority
     # and year, the rate as a fraction). England's row has no ONS code ("Total England" in Region), so a
     # refresh does not read England from it.

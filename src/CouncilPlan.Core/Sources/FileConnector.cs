@@ -1,10 +1,14 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CouncilPlan.Core.Measures;
+
 namespace CouncilPlan.Core.Sources;
 
 /// <summary>
 /// A CSV, XLSX or ODS file at a URL, for publishers without an API: the series names every column
 /// it uses, and for a spreadsheet the sheet and the cell range whose first row is the header.
 /// </summary>
-public sealed class FileConnector : SourceConnector
+public sealed partial class FileConnector : SourceConnector
 {
     public override string Name => "a file at a URL";
 
@@ -23,6 +27,28 @@ public sealed class FileConnector : SourceConnector
         }
 
         return baseUrl is null ? url : new Uri(baseUrl, url.PathAndQuery);
+    }
+
+    /// <summary>
+    /// For a month measure, a month as GOV.UK tables head their columns, "Jan-26", is January 2026
+    /// (DfT's electric vehicle charging device tables). A two-digit year is taken as 20YY: these are
+    /// statistics of this century. Anything else is passed on as written, for the importer to read.
+    /// </summary>
+    protected override Func<string[], string> PeriodReader(SourceTable table, int column, PeriodType? periodType, SourceSeries series)
+    {
+        if (periodType != PeriodType.Month)
+        {
+            return cells => SourceTable.Cell(cells, column);
+        }
+
+        return cells =>
+        {
+            var text = SourceTable.Cell(cells, column);
+            return ShortMonth().Match(text) is { Success: true } m
+                && DateTime.TryParseExact(m.Groups["month"].Value, "MMM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+                    ? $"20{m.Groups["year"].Value}-{month.Month:D2}"
+                    : text;
+        };
     }
 
     /// <summary>
@@ -80,4 +106,7 @@ public sealed class FileConnector : SourceConnector
         var text = System.Text.Encoding.UTF8.GetString(start, 0, read).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         return text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
     }
+
+    [GeneratedRegex(@"^(?<month>[A-Za-z]{3})-(?<year>\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortMonth();
 }

@@ -60,9 +60,9 @@ public abstract class SourceConnector
             columns[role] = column;
         }
 
-        if (series.PeriodsFrom is { } first)
+        if (series.PeriodsFrom is not null || series.PeriodsAfter is not null)
         {
-            table = table.PeriodsAcross(first, series.PeriodsEndBefore);
+            table = table.PeriodsAcross(series.PeriodsFrom, series.PeriodsAfter, series.PeriodsEndBefore);
             columns[SourceColumns.Period] = SourceTable.PeriodHeading;
             columns[SourceColumns.Value] = SourceTable.FigureUnderHeading;
         }

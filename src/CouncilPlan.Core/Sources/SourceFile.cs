@@ -45,7 +45,8 @@ public enum SourcePublish
 /// <param name="Derive">"percentage" when the publisher gives only the counts: the value is worked out from the numerator and denominator.</param>
 /// <param name="CalendarYear">"academic-year-ending" when a DfE data set's "Calendar year" Y stands for the academic year (Y-1)/Y (its NEET figures).</param>
 /// <param name="PeriodsFrom">When the periods are column headings (a column per year): the first period's heading; it and every heading to its right is a period.</param>
-/// <param name="PeriodsEndBefore">With <paramref name="PeriodsFrom"/>: the first heading after the periods that is not one ("5-Year Average").</param>
+/// <param name="PeriodsEndBefore">With <paramref name="PeriodsFrom"/> or <paramref name="PeriodsAfter"/>: the first heading after the periods that is not one ("5-Year Average").</param>
+/// <param name="PeriodsAfter">Instead of <paramref name="PeriodsFrom"/>: the heading of the column the periods follow, for a table whose first period changes as the publisher adds or drops years.</param>
 /// <param name="Scale">What each figure (and its interval) is multiplied by: 100 where a table holds percentages as fractions (0.433 for 43.3%).</param>
 public sealed record SourceSeries(
     string Measure,
@@ -61,7 +62,8 @@ public sealed record SourceSeries(
     string? CalendarYear = null,
     string? PeriodsFrom = null,
     string? PeriodsEndBefore = null,
-    double Scale = 1);
+    double Scale = 1,
+    string? PeriodsAfter = null);
 
 /// <summary>How to refresh one source of the measure catalogue.</summary>
 /// <param name="SourceId">The source's id in measures.yaml.</param>
@@ -242,30 +244,37 @@ public static class SourceFileReader
         // A table with a column per year (ONS's affordability ratios, DfT's walking and cycling):
         // the headings from this one on are the periods, and the figures under them the values.
         var periodsFrom = map.String("periods_from");
+        var periodsAfter = map.String("periods_after");
         var periodsEndBefore = map.String("periods_end_before");
-        if (periodsEndBefore is not null && periodsFrom is null)
+        var across = periodsFrom is not null ? "periods_from" : periodsAfter is not null ? "periods_after" : null;
+        if (periodsFrom is not null && periodsAfter is not null)
         {
-            map.File.Error(map.MarkOf("periods_end_before"), $"'{map.Path}.periods_end_before' needs 'periods_from': the heading of the first period");
+            map.File.Error(map.MarkOf("periods_after"), $"'{map.Path}' has both 'periods_from' and 'periods_after': keep one (the first period's heading, or the heading of the column the periods follow)");
         }
 
-        if (periodsFrom is not null)
+        if (periodsEndBefore is not null && across is null)
+        {
+            map.File.Error(map.MarkOf("periods_end_before"), $"'{map.Path}.periods_end_before' needs 'periods_from' (the heading of the first period) or 'periods_after' (the column the periods follow)");
+        }
+
+        if (across is not null)
         {
             foreach (var role in new[] { SourceColumns.Period, SourceColumns.Value }.Where(columns.ContainsKey))
             {
-                map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' names '{role}' and the series has 'periods_from': the periods are the column headings from '{periodsFrom}' on, and the figures under them the values");
+                map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' names '{role}' and the series has '{across}': the periods are the column headings {(periodsFrom is not null ? $"from '{periodsFrom}' on" : $"after '{periodsAfter}'")}, and the figures under them the values");
             }
 
             if (map.Has("pivot") || map.Has("derive"))
             {
-                map.File.Error(map.MarkOf("periods_from"), $"'{map.Path}' has 'periods_from' with '{(map.Has("pivot") ? "pivot" : "derive")}': a table with a column per period gives one figure per cell");
+                map.File.Error(map.MarkOf(across), $"'{map.Path}' has '{across}' with '{(map.Has("pivot") ? "pivot" : "derive")}': a table with a column per period gives one figure per cell");
             }
         }
 
         if (service == SourceService.File)
         {
-            foreach (var role in new[] { SourceColumns.Period, SourceColumns.Value }.Where(r => periodsFrom is null && !columns.ContainsKey(r)))
+            foreach (var role in new[] { SourceColumns.Period, SourceColumns.Value }.Where(r => across is null && !columns.ContainsKey(r)))
             {
-                map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' needs '{role}' for a file: name the column that holds it (or, for a table with a column per period, give 'periods_from': the first period's heading)");
+                map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' needs '{role}' for a file: name the column that holds it (or, for a table with a column per period, give 'periods_from': the first period's heading, or 'periods_after': the column the periods follow)");
             }
 
             if (!columns.ContainsKey(SourceColumns.Area) && !query.ContainsKey("area"))
@@ -297,7 +306,7 @@ public static class SourceFileReader
             }
         }
 
-        if (service == SourceService.Ees && derive is null && periodsFrom is null && !columns.ContainsKey(SourceColumns.Value))
+        if (service == SourceService.Ees && derive is null && across is null && !columns.ContainsKey(SourceColumns.Value))
         {
             map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' needs 'value': the indicator column of the data set");
         }
@@ -339,7 +348,7 @@ public static class SourceFileReader
         var areas = map.Strings("areas").Select(a => a.Value).ToList();
         var recorded = map.String("recorded");
         map.RejectUnknownFields();
-        return new SourceSeries(measure, query, columns, filters, breakdowns, pivot, areas, recorded, map.Line, derive, calendarYear, periodsFrom, periodsEndBefore, scale);
+        return new SourceSeries(measure, query, columns, filters, breakdowns, pivot, areas, recorded, map.Line, derive, calendarYear, periodsFrom, periodsEndBefore, scale, periodsAfter);
     }
 
     private static T? Choice<T>(YamlMap map, string key, Dictionary<string, T> choices, bool required)

@@ -27,6 +27,13 @@ public sealed partial class SourceTable
         {
             index.TryAdd(header[i].Trim(), i);
         }
+
+        // A heading's note mark ("Local authority / region code [Note 5]") is renumbered from release
+        // to release, so a column can be named without it.
+        for (var i = 0; i < header.Count; i++)
+        {
+            index.TryAdd(NoteMark().Replace(header[i], "").Trim(), i);
+        }
     }
 
     /// <summary>"the response from URL", for messages.</summary>
@@ -54,20 +61,22 @@ public sealed partial class SourceTable
 
     /// <summary>
     /// A table with a column per period (a year per column, as many published tables are) turned
-    /// into a row per figure: the columns before <paramref name="firstPeriod"/> stay as they are, and
-    /// each heading from it on (up to <paramref name="endBefore"/>, a column such as "5-Year Average")
+    /// into a row per figure: the columns before <paramref name="firstPeriod"/> (or up to and including
+    /// <paramref name="after"/>) stay as they are, and each heading from it on (up to <paramref name="endBefore"/>, a column such as "5-Year Average")
     /// becomes a row's period, with the figure under it. A row keeps the line it came from; empty
     /// headings (a spacer column) are left out, and so is a note mark ("Jan-26 [Note 16]"), which
     /// GOV.UK tables put in headings (Government Analysis Function, "Releasing statistics in
     /// spreadsheets": notes are referred to as [note N]).
     /// </summary>
-    public SourceTable PeriodsAcross(string firstPeriod, string? endBefore)
+    public SourceTable PeriodsAcross(string? firstPeriod, string? after, string? endBefore)
     {
-        var at = Require(firstPeriod, "first period heading");
+        var at = firstPeriod is not null
+            ? Require(firstPeriod, "first period heading")
+            : Require(after ?? throw new ArgumentNullException(nameof(after)), "column the periods follow") + 1;
         var end = endBefore is null ? Header.Count : Require(endBefore, "column the periods end before");
         if (end <= at)
         {
-            throw new SourceRefreshException($"{Where}: the column '{endBefore}' (which the periods end before) comes before the first period heading '{firstPeriod}'");
+            throw new SourceRefreshException($"{Where}: the column '{endBefore}' (which the periods end before) comes before the first period heading '{firstPeriod ?? Header.ElementAtOrDefault(at)}'");
         }
 
         var headings = Enumerable.Range(at, end - at).Where(i => Header[i].Trim().Length > 0).ToList();

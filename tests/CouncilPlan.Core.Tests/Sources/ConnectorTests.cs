@@ -425,6 +425,37 @@ public sealed class ConnectorTests
     }
 
     [Fact]
+    public void File_PeriodsAfterAColumn_HeadedLikeJan26_AreMonths_AndAColumnIsFoundWithoutItsNoteMark()
+    {
+        var series = FileSeries("""
+            query: { url: "https://data.example.gov.uk/evci9001.csv" }
+            columns: { area: Local authority / region code }
+            periods_after: Local authority / region name
+            """);
+        const string table = """
+            Local authority / region code [Note 5],Local authority / region name,Oct-23,Jan-24 [Note 14],Apr-24
+            E08000007,Stockport,20.1,[x],24.3
+            E92000001,ENGLAND,85.2,90.0,95.6
+            """;
+        var connector = SourceConnector.For(SourceService.File);
+        SourceRows RowsAs(PeriodType type)
+        {
+            using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(table));
+            return connector.Rows(connector.Read(body, "evci9001.csv", series), series, KnownAreas.Contains, type);
+        }
+
+        var months = RowsAs(PeriodType.Month);
+
+        Assert.Equal(
+            [("2023-10", "E08000007", 20.1), ("2024-04", "E08000007", 24.3), ("2023-10", "E92000001", 85.2), ("2024-01", "E92000001", 90.0), ("2024-04", "E92000001", 95.6)],
+            months.Rows.Select(r => (r.Period, r.Area, r.Value)));
+        Assert.Equal(1, months.Suppressed);
+
+        // For any other type the heading goes to the importer as written, which names it if it is not a period.
+        Assert.Contains(RowsAs(PeriodType.CalendarYear).Rows, r => r.Period == "Jan-24");
+    }
+
+    [Fact]
     public void File_PeriodsAcross_NamesAMissingHeading_AndAFigureThatIsNotOne()
     {
         var series = FileSeries("""

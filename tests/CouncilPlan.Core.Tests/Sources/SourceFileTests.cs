@@ -44,7 +44,7 @@ public sealed class SourceFileTests
                 "sources.yaml:4:14: 'sources[0].service' is 'nomsi': use one of fingertips, nomis, ees, file",
                 "sources.yaml:10:14: 'sources[1].publish' is 'later': use one of automatic, review",
                 "sources.yaml:13:16: 'sources[1].series[0].query' needs 'parent_area_type_id' for the fingertips service",
-                "sources.yaml:14:9: unknown field 'colums' in sources[1].series[0] (allowed here: areas, breakdowns, calendar_year, columns, derive, filters, measure, periods_end_before, periods_from, pivot, query, recorded, scale)",
+                "sources.yaml:14:9: unknown field 'colums' in sources[1].series[0] (allowed here: areas, breakdowns, calendar_year, columns, derive, filters, measure, periods_after, periods_end_before, periods_from, pivot, query, recorded, scale)",
             ],
             error.Errors.Select(e => e.ToString()));
     }
@@ -135,14 +135,20 @@ public sealed class SourceFileTests
                     periods_from: "2001-02"
                     periods_end_before: 5-Year Average
                     scale: 100
+                  - measure: M-4
+                    query: { url: "https://data.example.gov.uk/lt122.ods" }
+                    columns: { area: Current ONS code }
+                    periods_from: "2001-02"
+                    periods_after: Name
             """)));
 
         Assert.Equal(
             [
                 "sources.yaml:8:18: 'sources[0].series[0].columns' names 'value' and the series has 'periods_from': the periods are the column headings from '2001-02' on, and the figures under them the values",
-                "sources.yaml:12:18: 'sources[0].series[1].columns' needs 'period' for a file: name the column that holds it (or, for a table with a column per period, give 'periods_from': the first period's heading)",
-                "sources.yaml:13:29: 'sources[0].series[1].periods_end_before' needs 'periods_from': the heading of the first period",
+                "sources.yaml:12:18: 'sources[0].series[1].columns' needs 'period' for a file: name the column that holds it (or, for a table with a column per period, give 'periods_from': the first period's heading, or 'periods_after': the column the periods follow)",
+                "sources.yaml:13:29: 'sources[0].series[1].periods_end_before' needs 'periods_from' (the heading of the first period) or 'periods_after' (the column the periods follow)",
                 "sources.yaml:14:16: 'sources[0].series[1].scale' is 'none': write the number each figure is multiplied by, for example 100 where the table holds percentages as fractions",
+                "sources.yaml:25:24: 'sources[0].series[3]' has both 'periods_from' and 'periods_after': keep one (the first period's heading, or the heading of the column the periods follow)",
             ],
             error.Errors.Select(e => e.ToString()));
     }
