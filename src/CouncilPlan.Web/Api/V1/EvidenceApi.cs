@@ -46,7 +46,7 @@ public static class EvidenceApi
             .WithTags("Plan")
             .WithName("GetEvidence")
             .WithSummary("Is the plan working? Each impact statement and its evidence")
-            .WithDescription("Each of the plan's impact statements (\"we know we have had impact when we see ...\"), in plan order, with the measures that evidence it and where that leaves it: published (at least one of its measures has a published figure), awaiting-council (its measures have no figures yet and at least one is the council's own), awaiting-publisher (its measures are official statistics with no published figure here yet) or no-measure. counts totals each state, as the evidence page's summary does.")
+            .WithDescription("Each of the plan's impact statements (what it says will show that it is working), in plan order, with the measures that evidence it and where that leaves it: published (at least one of its measures has a published figure), awaiting-council (its measures have no figures yet and at least one is the council's own), awaiting-publisher (its measures are official statistics with no published figure here yet) or no-measure. counts totals each state, as the evidence page's summary does.")
             .Produces<EvidenceResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
