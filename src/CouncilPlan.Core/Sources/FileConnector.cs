@@ -71,14 +71,7 @@ public sealed partial class FileConnector : SourceConnector
 
     public override SourceTable Read(Stream body, string where, SourceSeries series)
     {
-        var path = series.Query["url"].Split('?')[0];
-        var format = series.Query.GetValueOrDefault("format")
-            ?? (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "xlsx" : path.EndsWith(".ods", StringComparison.OrdinalIgnoreCase) ? "ods" : "csv");
-        if (IsWebPage(body))
-        {
-            throw new SourceRefreshException($"{where} is a web page, not {(format.Equals("csv", StringComparison.OrdinalIgnoreCase) ? "a" : "an")} {format.ToUpperInvariant()} file: the series' query.url is probably the publisher's page about the table. Put the address of the file itself (its download link on that page) in the sources file");
-        }
-
+        var format = Format(series);
         return format.ToUpperInvariant() switch
         {
             "XLSX" => SourceTable.ReadXlsx(body, where, series.Query.GetValueOrDefault("sheet"), series.Query.GetValueOrDefault("range")),
@@ -89,22 +82,20 @@ public sealed partial class FileConnector : SourceConnector
     }
 
     /// <summary>
-    /// Whether the body is HTML. Publishers move a table's file with each release while the page
-    /// about it stays, so the page's address is an easy mistake; read as CSV it would fail on some
-    /// line of markup, which would not say what is wrong.
+    /// Publishers move a table's file with each release while the page about it stays, so the page's
+    /// address is an easy mistake.
     /// </summary>
-    private static bool IsWebPage(Stream body)
+    protected override string WebPageAdvice(SourceSeries series)
     {
-        if (!body.CanSeek)
-        {
-            return false;
-        }
+        var format = Format(series);
+        return $"not {(format.Equals("csv", StringComparison.OrdinalIgnoreCase) ? "a" : "an")} {format.ToUpperInvariant()} file: the series' query.url is probably the publisher's page about the table. Put the address of the file itself (its download link on that page) in the sources file";
+    }
 
-        var start = new byte[512];
-        var read = body.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-        body.Position = 0;
-        var text = System.Text.Encoding.UTF8.GetString(start, 0, read).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        return text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+    private static string Format(SourceSeries series)
+    {
+        var path = series.Query["url"].Split('?')[0];
+        return series.Query.GetValueOrDefault("format")
+            ?? (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "xlsx" : path.EndsWith(".ods", StringComparison.OrdinalIgnoreCase) ? "ods" : "csv");
     }
 
     [GeneratedRegex(@"^(?<month>[A-Za-z]{3})-(?<year>\d{2})$", RegexOptions.CultureInvariant)]

@@ -47,6 +47,33 @@ public abstract class SourceConnector
     public virtual SourceTable Read(Stream body, string where, SourceSeries series) => SourceTable.ReadCsv(body, where, series.Filters);
 
     /// <summary>
+    /// Reads a response, first refusing a web page by name. A service down for maintenance often
+    /// answers its data address with a page and status 200, and a file's address is easily confused
+    /// with the page about it; read as data, either would fail on some line of markup, which would not
+    /// say what is wrong.
+    /// </summary>
+    public SourceTable ReadResponse(Stream body, string where, SourceSeries series) =>
+        IsWebPage(body) ? throw new SourceRefreshException($"{where} is a web page, {WebPageAdvice(series)}") : Read(body, where, series);
+
+    /// <summary>What to say when the service answers with a web page: what it should have sent, and what to do.</summary>
+    protected virtual string WebPageAdvice(SourceSeries series) =>
+        $"not the CSV {Name} sends: the service may be down for maintenance (try again later), or the address the query makes is no longer the service's (check the series' query against its documentation)";
+
+    private static bool IsWebPage(Stream body)
+    {
+        if (!body.CanSeek)
+        {
+            return false;
+        }
+
+        var start = new byte[512];
+        var read = body.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        body.Position = 0;
+        var text = System.Text.Encoding.UTF8.GetString(start, 0, read).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
     /// The figures of a series in a response, for the areas <paramref name="knownArea"/> accepts.
     /// <paramref name="periodType"/> is the measure's, when known: a service may write one period
     /// type's periods in its own form (Fingertips' pooled "2018 - 20"). <paramref name="decimals"/> is

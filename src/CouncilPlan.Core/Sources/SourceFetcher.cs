@@ -46,7 +46,7 @@ public sealed class SourceFetcher(HttpClient http, SourceSettings settings)
 
             await using var file = File.OpenRead(path);
             var from = $"{SourceRefresh.RecordedPrefix}{Path.GetRelativePath(source.Folder, path).Replace('\\', '/')} for {url}";
-            return (from, connector.Read(file, $"{source.SourceId}: {from}", series));
+            return (from, connector.ReadResponse(file, $"{source.SourceId}: {from}", series));
         }
 
         if (NotReady(source, series) is { } reason)
@@ -87,7 +87,7 @@ public sealed class SourceFetcher(HttpClient http, SourceSettings settings)
             }
 
             body.Position = 0;
-            return (url.ToString(), connector.Read(body, where, series));
+            return (url.ToString(), connector.ReadResponse(body, where, series));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -484,7 +484,7 @@ public sealed class ConnectorTests
             """);
         using var page = new MemoryStream("\n  <!DOCTYPE html>\n<html lang=\"en\"><head><title>Live tables on net supply of housing - GOV.UK</title></head></html>"u8.ToArray());
 
-        var error = Assert.Throws<SourceRefreshException>(() => SourceConnector.For(SourceService.File).Read(page, "mhclg-net-supply: the response from https://www.gov.uk/...", series));
+        var error = Assert.Throws<SourceRefreshException>(() => SourceConnector.For(SourceService.File).ReadResponse(page, "mhclg-net-supply: the response from https://www.gov.uk/...", series));
 
         Assert.Equal("mhclg-net-supply: the response from https://www.gov.uk/... is a web page, not an ODS file: the series' query.url is probably the publisher's page about the table. Put the address of the file itself (its download link on that page) in the sources file", error.Message);
     }

@@ -15,7 +15,7 @@ public sealed class SourceRefreshTests
         var data = new TheoryData<DatabaseProvider, string>();
         foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
         {
-            foreach (var failure in new[] { "timeout", "500", "malformed", "changed columns", "unreachable" })
+            foreach (var failure in new[] { "timeout", "500", "malformed", "changed columns", "maintenance page", "unreachable" })
             {
                 data.Add(provider, failure);
             }
@@ -165,6 +165,9 @@ public sealed class SourceRefreshTests
             case "changed columns":
                 server.Serve(SourceWorld.FingertipsPath, "changed-columns.csv");
                 break;
+            case "maintenance page":
+                server.Serve(SourceWorld.FingertipsPath, "<!DOCTYPE html>\n<html><head><title>Fingertips is down for maintenance</title></head></html>"u8.ToArray(), "text/html");
+                break;
             default:
                 baseUrl = new Uri($"http://127.0.0.1:{RecordedServer.FreePort()}/");
                 break;
@@ -184,6 +187,7 @@ public sealed class SourceRefreshTests
             "500" => "answered 500 Internal Server Error",
             "malformed" => "line 2: ",
             "changed columns" => "has no column 'Area Code'",
+            "maintenance page" => "is a web page, not the CSV OHID Fingertips sends: the service may be down for maintenance",
             _ => "could not be reached",
         };
         Assert.NotNull(refresh.Error);
