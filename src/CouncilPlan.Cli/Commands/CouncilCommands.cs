@@ -94,7 +94,7 @@ public static partial class CouncilCommands
             else if (period is null && startDay is null && endDay is null)
             {
                 // No dates at all: this financial year, which the council can lengthen in the file.
-                var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+                var today = CouncilPlan.Core.Dates.UkTime.Today(clock);
                 var first = today.Month >= 4 ? today.Year : today.Year - 1;
                 (startDay, endDay) = (new DateOnly(first, 4, 1), new DateOnly(first + 1, 3, 31));
             }

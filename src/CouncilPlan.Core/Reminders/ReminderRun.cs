@@ -1,4 +1,5 @@
 using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Dates;
 using CouncilPlan.Core.Updates;
 using CouncilPlan.Core.Users;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class ReminderRun(CouncilPlanDb db, TimeProvider clock, ReminderSe
 
     public async Task<IReadOnlyList<ReminderOutcome>> RunAsync(bool dryRun = false, CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         var dueList = new DueList(db, clock);
         var phases = (await new ReportingPeriods(db, clock).OpenPeriodsAsync(cancellationToken))
             .Select(p => (Period: p, Kind: today > p.Due ? ReminderKind.Overdue : today >= ReminderDay(p.Due, settings.WorkingDaysBefore) ? ReminderKind.Reminder : (ReminderKind?)null))

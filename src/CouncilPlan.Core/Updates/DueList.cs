@@ -1,4 +1,5 @@
 using CouncilPlan.Core.Data;
+using CouncilPlan.Core.Dates;
 using Microsoft.EntityFrameworkCore;
 
 namespace CouncilPlan.Core.Updates;
@@ -35,7 +36,7 @@ public sealed class DueList(CouncilPlanDb db, TimeProvider clock)
             return [];
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         List<int> measureIds, elementIds;
         if (officer.IsPerformanceTeam)
         {

@@ -80,7 +80,7 @@ public sealed class PublicDataCache(IServiceScopeFactory scopes, TimeProvider cl
         await outputCache.EvictByTagAsync(OutputCacheTag, cancellationToken);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today() => CouncilPlan.Core.Dates.UkTime.Today(clock);
 
     private async Task<PublicSnapshot> LoadAsync(DateOnly today, CancellationToken cancellationToken)
     {

@@ -142,6 +142,24 @@ public sealed class ReminderRunTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task TheDaysAreEnglands_NotUtcs(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        await using var smtp = TestSmtpServer.Start();
+
+        // 23:30 UTC on 22 April is 00:30 on Thursday 23 April in England (BST): the reminder day.
+        await RunAsync(world, new DateTimeOffset(2026, 4, 22, 23, 30, 0, TimeSpan.Zero), smtp);
+        Assert.Equal("Reminder: your 2025-26 Q4 updates are due by 30 April 2026", Assert.Single(smtp.To("owner@council.example")).Subject);
+
+        // 23:30 UTC on the due date is 00:30 on 1 May in England: the updates are overdue.
+        await RunAsync(world, new DateTimeOffset(2026, 4, 30, 23, 30, 0, TimeSpan.Zero), smtp);
+        Assert.Equal(
+            ["Reminder: your 2025-26 Q4 updates are due by 30 April 2026", "Overdue: 2025-26 Q4 updates were due on 30 April 2026"],
+            smtp.To("owner@council.example").Select(m => m.Subject));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task AnEmailTheServerDidNotTake_IsNotRecorded_AndTheNextRunSendsIt(DatabaseProvider provider)
     {
         await using var world = await WorldAsync(provider);

@@ -30,7 +30,7 @@ public sealed class IndexModel(CouncilPlanDb db, ReportingPeriods periods, DueLi
             SetUp = progress.Complete ? null : progress;
         }
 
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = CouncilPlan.Core.Dates.UkTime.Today(clock);
         OpenPeriods = await periods.OpenPeriodsAsync(cancellationToken);
         Due = await dueList.DueFromAsync(Officer, cancellationToken);
         if (Officer.Is(Roles.Approver) || Officer.IsPerformanceTeam)

@@ -9,5 +9,5 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock) : StaffPage
     public PlanView? Plan { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Plan = await PlanView.LoadAsync(Db, null, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        Plan = await PlanView.LoadAsync(Db, null, CouncilPlan.Core.Dates.UkTime.Today(clock), cancellationToken);
 }

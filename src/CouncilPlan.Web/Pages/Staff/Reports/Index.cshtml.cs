@@ -78,7 +78,7 @@ public sealed class IndexModel(CouncilPlanDb db, TimeProvider clock, PublicDataC
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = CouncilPlan.Core.Dates.UkTime.Today(clock);
         var plan = (await cache.GetAsync(cancellationToken)).Plan;
         var scopes = new List<(string Key, string Title)>();
         if (plan is not null)
