@@ -33,11 +33,7 @@ public sealed class SourceRefreshTests
         using var http = new HttpClient();
         var source = SourceWorld.Source("ohid-activity");
 
-        SourceRefresh first;
-        await using (var db = database.NewContext())
-        {
-            first = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source, new SourceRefreshOptions { By = "tester" });
-        }
+        var first = await SourceWorld.RefreshAsync(database, SourceWorld.Settings(server.BaseUrl), http, source, new SourceRefreshOptions { By = "tester" });
 
         Assert.Null(first.Error);
         Assert.Equal((4, 0, 0, 1), (first.Added, first.Revised, first.Unchanged, first.Suppressed));
@@ -46,11 +42,7 @@ public sealed class SourceRefreshTests
 
         var changed = File.ReadAllText(Path.Combine(RecordedServer.Samples, "fingertips-by-indicator.csv")).Replace(",2022,70.1,", ",2022,70.5,", StringComparison.Ordinal);
         server.Serve(SourceWorld.FingertipsPath, Encoding.UTF8.GetBytes(changed), "text/csv");
-        SourceRefresh second;
-        await using (var db = database.NewContext())
-        {
-            second = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source, new SourceRefreshOptions { By = "tester" });
-        }
+        var second = await SourceWorld.RefreshAsync(database, SourceWorld.Settings(server.BaseUrl), http, source, new SourceRefreshOptions { By = "tester" });
 
         Assert.Equal((0, 1, 3), (second.Added, second.Revised, second.Unchanged));
         await using var check = database.NewContext();
@@ -117,11 +109,7 @@ public sealed class SourceRefreshTests
         await using var server = RecordedServer.Start().Serve("/housing/temporary-accommodation.ods", table.ToArray(), "application/vnd.oasis.opendocument.spreadsheet");
         using var http = new HttpClient();
 
-        SourceRefresh loaded;
-        await using (var db = database.NewContext())
-        {
-            loaded = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source, new SourceRefreshOptions());
-        }
+        var loaded = await SourceWorld.RefreshAsync(database, SourceWorld.Settings(server.BaseUrl), http, source, new SourceRefreshOptions());
 
         Assert.Null(loaded.Error);
         Assert.Equal((2, 0), (loaded.Added, loaded.Revised));
@@ -134,11 +122,7 @@ public sealed class SourceRefreshTests
 
         server.Serve("/housing/temporary-accommodation.ods", "<!DOCTYPE html><html><head><title>Temporary accommodation - GOV.UK</title></head></html>"u8.ToArray(), "text/html");
         var before = await ObservationSnapshot.TakeAsync(database);
-        SourceRefresh page;
-        await using (var db = database.NewContext())
-        {
-            page = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source, new SourceRefreshOptions());
-        }
+        var page = await SourceWorld.RefreshAsync(database, SourceWorld.Settings(server.BaseUrl), http, source, new SourceRefreshOptions());
 
         Assert.StartsWith($"council-housing: the response from {server.BaseUrl}housing/temporary-accommodation.ods is a web page, not an ODS file", page.Error, StringComparison.Ordinal);
         Assert.Equal(before, await ObservationSnapshot.TakeAsync(database));
@@ -175,11 +159,7 @@ public sealed class SourceRefreshTests
 
         using var http = new HttpClient();
         var before = await ObservationSnapshot.TakeAsync(database);
-        SourceRefresh refresh;
-        await using (var db = database.NewContext())
-        {
-            refresh = await SourceWorld.Refresher(db, SourceWorld.Settings(baseUrl, TimeSpan.FromSeconds(1)), http).RefreshAsync(SourceWorld.Source("ohid-activity"), new SourceRefreshOptions());
-        }
+        var refresh = await SourceWorld.RefreshAsync(database, SourceWorld.Settings(baseUrl, TimeSpan.FromSeconds(1)), http, SourceWorld.Source("ohid-activity"), new SourceRefreshOptions());
 
         var expected = failure switch
         {
@@ -212,20 +192,13 @@ public sealed class SourceRefreshTests
         var waiting = ready with { Query = new Dictionary<string, string>(StringComparer.Ordinal) { ["data_set"] = "00000000-0000-0000-0000-000000000000" } };
         const string Reason = "has no data set id yet (its data_set is all zeros): find it in DfE's data catalogue, https://explore-education-statistics.service.gov.uk/data-catalogue, and put it in the sources file";
 
-        SourceRefresh alone, together;
-        await using (var db = database.NewContext())
-        {
-            alone = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source with { Series = [waiting] }, new SourceRefreshOptions());
-        }
+        var alone = await SourceWorld.RefreshAsync(database, SourceWorld.Settings(server.BaseUrl), http, source with { Series = [waiting] }, new SourceRefreshOptions());
 
         Assert.Equal($"dfe-attainment: no series can be fetched yet: AY-1 {Reason}", alone.Error);
         Assert.Equal($"AY-1: not fetched: {Reason}", alone.Urls);
         Assert.Empty(server.Requests);
 
-        await using (var db = database.NewContext())
-        {
-            together = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source with { Series = [waiting, ready] }, new SourceRefreshOptions());
-        }
+        var together = await SourceWorld.RefreshAsync(database, SourceWorld.Settings(server.BaseUrl), http, source with { Series = [waiting, ready] }, new SourceRefreshOptions());
 
         Assert.Null(together.Error);
         Assert.Equal(4, together.Added);
@@ -234,11 +207,7 @@ public sealed class SourceRefreshTests
 
         // When the series that can be fetched fails, the record still says which one was not asked for.
         server.Fail(SourceWorld.EesPath, 500);
-        SourceRefresh failed;
-        await using (var db = database.NewContext())
-        {
-            failed = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source with { Series = [waiting, ready] }, new SourceRefreshOptions());
-        }
+        var failed = await SourceWorld.RefreshAsync(database, SourceWorld.Settings(server.BaseUrl), http, source with { Series = [waiting, ready] }, new SourceRefreshOptions());
 
         Assert.Contains("answered 500", failed.Error, StringComparison.Ordinal);
         Assert.Equal($"AY-1: not fetched: {Reason}", failed.Urls.Split('\n')[0]);
@@ -302,11 +271,7 @@ public sealed class SourceRefreshTests
             await db.Observations.Where(o => o.Period == "2021/22 academic").ExecuteUpdateAsync(s => s.SetProperty(o => o.Published, true));
         }
 
-        SourceRefresh again;
-        await using (var db = database.NewContext())
-        {
-            again = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(source, new SourceRefreshOptions());
-        }
+        var again = await SourceWorld.RefreshAsync(database, SourceWorld.Settings(server.BaseUrl), http, source, new SourceRefreshOptions());
 
         Assert.Equal((0, 0, 4), (again.Added, again.Revised, again.Unchanged));
         await using var check = database.NewContext();
@@ -323,11 +288,7 @@ public sealed class SourceRefreshTests
         using var http = new HttpClient();
         var before = await ObservationSnapshot.TakeAsync(database);
 
-        SourceRefresh refresh;
-        await using (var db = database.NewContext())
-        {
-            refresh = await SourceWorld.Refresher(db, SourceWorld.Settings(server.BaseUrl), http).RefreshAsync(SourceWorld.Source("ohid-activity"), new SourceRefreshOptions());
-        }
+        var refresh = await SourceWorld.RefreshAsync(database, SourceWorld.Settings(server.BaseUrl), http, SourceWorld.Source("ohid-activity"), new SourceRefreshOptions());
 
         Assert.Contains("1 figure(s) could not be loaded, so none were: line 3 of ohid-activity: the response from", refresh.Error, StringComparison.Ordinal);
         Assert.Contains("period", refresh.Error, StringComparison.Ordinal);

@@ -117,6 +117,13 @@ internal static class SourceWorld
     public static SourceRefresher Refresher(CouncilPlanDb db, SourceSettings settings, HttpClient http) =>
         new(db, TimeProvider.System, new SourceFetcher(http, settings));
 
+    /// <summary>One refresh in a context of its own, as a scheduled run or the command line would have.</summary>
+    public static async Task<SourceRefresh> RefreshAsync(TestDatabase database, SourceSettings settings, HttpClient http, SourceDefinition source, SourceRefreshOptions options)
+    {
+        await using var db = database.NewContext();
+        return await Refresher(db, settings, http).RefreshAsync(source, options);
+    }
+
     private static async Task SetSourceAsync(CouncilPlanDb db, string code, string source) =>
         await db.Measures.Where(m => m.Code == code).ExecuteUpdateAsync(s => s.SetProperty(m => m.SourceId, source));
 }
