@@ -798,11 +798,12 @@ def build_added(ref: Reference, files: dict[str, list[Row]]) -> None:
         level_2_plus = by_level["level-2"] + by_level["level-3"] + by_level["level-4"]
         qualifications.append(Row("A2-21", "2021", area, percentage(level_2_plus, total, 1),
                                   numerator=str(level_2_plus), denominator=str(total)))
-        if area == STOCKPORT:
-            for level, n in by_level.items():
-                qualifications.append(Row("A2-21", "2021", area, percentage(n, total, 1),
-                                          breakdown=f"highest-qualification:{level}",
-                                          numerator=str(n), denominator=str(total)))
+        # Each level for every council, not Stockport's alone: a refresh from Nomis gets them all,
+        # and the neighbours' shares are what Stockport's are read against.
+        for level, n in by_level.items():
+            qualifications.append(Row("A2-21", "2021", area, percentage(n, total, 1),
+                                      breakdown=f"highest-qualification:{level}",
+                                      numerator=str(n), denominator=str(total)))
     files["census-2021-highest-qualification.csv"] = qualifications
 
     # Domestic energy performance certificates rated A to C (T2-11): MHCLG live table D1, EPCs

@@ -256,6 +256,18 @@ def nomis():
     lines = [[r["period"], r["area"], "Total", "All Ages", "Value", r["value"], "A"] for r in fetched(rows("population.csv"))]
     write("nomis-population-estimates.csv", header, lines)
 
+    # Census 2021 TS067 (NM_2084_1): a count per category and council, categories 1 to 7 (no total),
+    # labelled as Nomis labels them (C2021_HIQUAL_8_NAME, as in the reference copy fetched from it).
+    header = ["DATE_NAME", "GEOGRAPHY_CODE", "C2021_HIQUAL_8_NAME", "MEASURES_NAME", "OBS_VALUE", "OBS_STATUS"]
+    levels = {"none": "No qualifications", "level-1": "Level 1 and entry level qualifications", "level-2": "Level 2 qualifications",
+              "apprenticeship": "Apprenticeship", "level-3": "Level 3 qualifications", "level-4": "Level 4 qualifications or above",
+              "other": "Other qualifications"}
+    lines = []
+    for r in rows("census-2021-highest-qualification.csv"):
+        if r["breakdown"]:
+            lines.append([r["period"], r["area"], levels[r["breakdown"].removeprefix("highest-qualification:")], "Value", r["numerator"], "A"])
+    write("nomis-census-2021-ts067.csv", header, lines)
+
 
 # explore education statistics: (file, observations file(s) and their indicator columns, filters, breakdown column)
 EES_LEVELS = {"E92": ("National", "country_code"), "E12": ("Regional", "region_code")}
@@ -380,16 +392,6 @@ def files():
                header, lines, header_row=2)
     els("ons-els-qualifications.csv", "qualifications-level-3.csv", "A2-18", "Level 3 or above qualifications (Great Britain)")
     els("ons-els-no-qualifications.csv", "no-qualifications.csv", "A2-22", "No qualifications")
-    file_csv("ons-census-2021-ts067.csv", "census-2021-highest-qualification.csv", "A2-21",
-             {"area": "Area code", "period": "Year", "breakdown": "Highest level of qualification", "value": "Percentage",
-              "numerator": "Observation", "denominator": "Total"},
-             breakdowns={"": "Level 2 or above", "highest-qualification:none": "No qualifications",
-                         "highest-qualification:level-1": "Level 1 and entry level qualifications",
-                         "highest-qualification:level-2": "Level 2 qualifications",
-                         "highest-qualification:apprenticeship": "Apprenticeship",
-                         "highest-qualification:level-3": "Level 3 qualifications",
-                         "highest-qualification:level-4": "Level 4 qualifications or above",
-                         "highest-qualification:other": "Other qualifications"})
     file_csv("dwp-universal-credit.csv", "universal-credit.csv", "A2-13",
              {"area": "National - Regional - LA - OAs code", "period": "Month", "value": "People on Universal Credit", "status": "Status"})
     # DfT's CW0301 (seen: sheet CW0301, the header on row 5, these columns, a column per year).

@@ -119,6 +119,7 @@ public abstract class SourceConnector
         var suppressed = 0;
         var rows = new List<SourceRow>();
         var pivoted = new Dictionary<(string Period, string Area, string Key), PivotGroup>();
+        var counts = series.ShareOf is not null || series.Combine is not null ? new CountedLabels(series) : null;
         foreach (var (line, cells) in table.Rows)
         {
             if (filters.Any(f => !string.Equals(SourceTable.Cell(cells, f.Column), f.Text, StringComparison.OrdinalIgnoreCase)))
@@ -126,13 +127,21 @@ public abstract class SourceConnector
                 continue;
             }
 
+            var label = breakdown(cells);
+            counts?.Seen(label);
             var areaCode = area(cells);
             if ((wantedAreas is not null && !wantedAreas.Contains(areaCode)) || !knownArea(areaCode))
             {
                 continue;
             }
 
-            var label = breakdown(cells);
+            var statusText = status is { } s ? SourceTable.Cell(cells, s) : null;
+            if (counts is not null)
+            {
+                counts.Add(table, line, period(cells), areaCode, label, Number(table, line, cells, value, SourceColumns.Value, statusText), StatusOf(statusText));
+                continue;
+            }
+
             string key;
             if (series.Breakdowns.Count == 0)
             {
@@ -148,7 +157,6 @@ public abstract class SourceConnector
                 continue;
             }
 
-            var statusText = status is { } s ? SourceTable.Cell(cells, s) : null;
             if (pivot.Count > 0)
             {
                 // One row may hold several roles' figures (DfE's care leavers: the row "Total in
@@ -201,6 +209,11 @@ public abstract class SourceConnector
                 StatusOf(statusText),
                 note is { } n && SourceTable.Cell(cells, n) is { Length: > 0 } noteText ? noteText : null,
                 $"line {line} of {table.Where}"));
+        }
+
+        if (counts is not null)
+        {
+            return counts.Rows(table, decimals);
         }
 
         foreach (var (group, parts) in pivoted)
@@ -312,6 +325,119 @@ public abstract class SourceConnector
 
         var digits = 12 - 1 - (int)Math.Floor(Math.Log10(Math.Abs(number)));
         return digits is >= 0 and <= 15 ? Math.Round(number, digits, MidpointRounding.AwayFromZero) : number;
+    }
+
+    /// <summary>
+    /// The counts of a table with a row per breakdown label, for a series with <c>share_of</c> or
+    /// <c>combine</c>: each kept label's figure is its count (or the sum of the labels it combines),
+    /// or that as a percentage of the whole's count in the same period and area. A label the series
+    /// needs and the response never has stops the refresh: the publisher has renamed its categories,
+    /// and leaving the label out would quietly drop the figure or, in a sum, shrink it.
+    /// </summary>
+    private sealed class CountedLabels(SourceSeries series)
+    {
+        private readonly Dictionary<(string Period, string Area), Dictionary<string, (double? Count, long Line, string? Status)>> groups = [];
+        private readonly HashSet<string> seen = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> needed = NeededLabels(series);
+
+        /// <summary>The publisher's labels the series reads: those it keeps, those its sums add up, and the whole.</summary>
+        private static HashSet<string> NeededLabels(SourceSeries series)
+        {
+            var labels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var label in series.Breakdowns.Keys.Append(series.ShareOf).OfType<string>())
+            {
+                labels.UnionWith(series.Combine?.GetValueOrDefault(label) ?? [label]);
+            }
+
+            return labels;
+        }
+
+        public void Seen(string label) => seen.Add(label);
+
+        public void Add(SourceTable table, long line, string period, string area, string label, double? count, string? status)
+        {
+            if (!needed.Contains(label))
+            {
+                return;
+            }
+
+            if (!groups.TryGetValue((period, area), out var labels))
+            {
+                groups[(period, area)] = labels = new(StringComparer.OrdinalIgnoreCase);
+            }
+
+            // Two rows of one label would be added up or one lost: the response holds more than one
+            // statistic per category (a count and a percentage, say), which a filter must choose between.
+            if (labels.TryGetValue(label, out var first))
+            {
+                throw new SourceRefreshException($"{table.Where}: line {line} is a second row for '{label}' in {period} for {area} (the first is line {first.Line}): add a filter to the series so that one row per label remains");
+            }
+
+            labels[label] = (count, line, status);
+        }
+
+        public SourceRows Rows(SourceTable table, int decimals)
+        {
+            var missing = needed.Where(label => !seen.Contains(label)).Order(StringComparer.Ordinal).ToList();
+            if (missing.Count > 0 && groups.Count > 0)
+            {
+                throw new SourceRefreshException($"{table.Where}: no row is labelled {string.Join(" or ", missing.Select(m => $"'{m}'"))}, which the series of {series.Measure} needs: the publisher may have renamed its categories; the labels it has are {string.Join(", ", seen.Order(StringComparer.Ordinal).Select(l => $"'{l}'"))}");
+            }
+
+            var rows = new List<SourceRow>();
+            var suppressed = 0;
+            foreach (var ((period, area), labels) in groups)
+            {
+                var whole = series.ShareOf is { } w ? Count(labels, w) : null;
+                foreach (var (label, key) in series.Breakdowns)
+                {
+                    if (Count(labels, label) is not { } part)
+                    {
+                        continue;
+                    }
+
+                    var figure = series.ShareOf is null ? part.Count : Percentage(part.Count, whole?.Count, decimals);
+                    if (figure is not { } v)
+                    {
+                        suppressed++;
+                        continue;
+                    }
+
+                    rows.Add(new SourceRow(
+                        period,
+                        area,
+                        key,
+                        Significant(v),
+                        series.ShareOf is null ? null : part.Count,
+                        whole?.Count,
+                        null,
+                        null,
+                        part.Status ?? whole?.Status,
+                        null,
+                        $"line {part.Line} of {table.Where}"));
+                }
+            }
+
+            return new SourceRows(rows, suppressed);
+        }
+
+        /// <summary>
+        /// A label's count in one period and area, or the sum of the labels it combines; the count is
+        /// withheld (null) when any part is withheld or has no row, since a sum with a part left out is
+        /// not the figure. Null when the area has no row for any of them.
+        /// </summary>
+        private (double? Count, long Line, string? Status)? Count(Dictionary<string, (double? Count, long Line, string? Status)> labels, string label)
+        {
+            var parts = series.Combine?.GetValueOrDefault(label) ?? [label];
+            var present = parts.Where(labels.ContainsKey).Select(p => labels[p]).ToList();
+            if (present.Count == 0)
+            {
+                return null;
+            }
+
+            double? count = present.Count == parts.Count && present.All(p => p.Count is not null) ? Significant(present.Sum(p => p.Count!.Value)) : null;
+            return (count, present.Min(p => p.Line), present.Select(p => p.Status).FirstOrDefault(s => s is not null));
+        }
     }
 
     /// <summary>The rows of one figure in a service that gives each statistic its own row.</summary>

@@ -48,6 +48,8 @@ public enum SourcePublish
 /// <param name="PeriodsEndBefore">With <paramref name="PeriodsFrom"/> or <paramref name="PeriodsAfter"/>: the first heading after the periods that is not one ("5-Year Average").</param>
 /// <param name="PeriodsAfter">Instead of <paramref name="PeriodsFrom"/>: the heading of the column the periods follow, for a table whose first period changes as the publisher adds or drops years.</param>
 /// <param name="Scale">What each figure (and its interval) is multiplied by: 100 where a table holds percentages as fractions (0.433 for 43.3%).</param>
+/// <param name="ShareOf">When the rows give a count per breakdown label: the label of the whole, of which each kept label's figure is its count as a percentage.</param>
+/// <param name="Combine">Labels made by adding up other labels' counts ("Level 2 or above" from levels 2, 3 and 4), each with the labels it adds up.</param>
 public sealed record SourceSeries(
     string Measure,
     IReadOnlyDictionary<string, string> Query,
@@ -63,7 +65,9 @@ public sealed record SourceSeries(
     string? PeriodsFrom = null,
     string? PeriodsEndBefore = null,
     double Scale = 1,
-    string? PeriodsAfter = null);
+    string? PeriodsAfter = null,
+    string? ShareOf = null,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Combine = null);
 
 /// <summary>How to refresh one source of the measure catalogue.</summary>
 /// <param name="SourceId">The source's id in measures.yaml.</param>
@@ -345,10 +349,72 @@ public static class SourceFileReader
             scale = 1;
         }
 
+        var (shareOf, combine) = ReadCounts(map, columns, breakdowns, across);
         var areas = map.Strings("areas").Select(a => a.Value).ToList();
         var recorded = map.String("recorded");
         map.RejectUnknownFields();
-        return new SourceSeries(measure, query, columns, filters, breakdowns, pivot, areas, recorded, map.Line, derive, calendarYear, periodsFrom, periodsEndBefore, scale, periodsAfter);
+        return new SourceSeries(measure, query, columns, filters, breakdowns, pivot, areas, recorded, map.Line, derive, calendarYear, periodsFrom, periodsEndBefore, scale, periodsAfter, shareOf, combine);
+    }
+
+    /// <summary>
+    /// <c>share_of</c> and <c>combine</c>: for a table with a row per category and its count (a
+    /// Census 2021 table on Nomis), where the figure is a category's share of the whole or a sum of
+    /// categories. Both work on the breakdown labels, so the series must name the breakdown column and
+    /// keep some labels, and neither goes with the other ways a figure is made from several cells.
+    /// </summary>
+    private static readonly string[] NotWithCounts = ["pivot", "derive", "scale"];
+
+    private static (string? ShareOf, Dictionary<string, IReadOnlyList<string>>? Combine) ReadCounts(YamlMap map, Dictionary<string, string> columns, Dictionary<string, string> breakdowns, string? across)
+    {
+        var shareOf = map.String("share_of");
+        var combinePairs = Pairs(map, "combine", required: false);
+        var field = shareOf is not null ? "share_of" : combinePairs.Count > 0 ? "combine" : null;
+        if (field is null)
+        {
+            return (null, null);
+        }
+
+        if (!columns.ContainsKey(SourceColumns.Breakdown))
+        {
+            map.File.Error(map.MarkOf(field), $"'{map.Path}.{field}' needs 'columns.breakdown': the column whose labels it names");
+        }
+
+        if (breakdowns.Count == 0)
+        {
+            map.File.Error(map.MarkOf(field), $"'{map.Path}.{field}' needs 'breakdowns': the labels whose figures are kept");
+        }
+
+        foreach (var other in NotWithCounts.Where(map.Has).Concat(across is null ? [] : [across]))
+        {
+            map.File.Error(map.MarkOf(other), $"'{map.Path}' has '{field}' with '{other}': a figure made from the counts of several rows is one or the other");
+        }
+
+        if (shareOf is not null && columns.ContainsKey(SourceColumns.Numerator) | columns.ContainsKey(SourceColumns.Denominator))
+        {
+            map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' names a numerator or denominator and the series has 'share_of': each share's numerator is its label's count and its denominator the count of '{shareOf}'");
+        }
+
+        var combine = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (label, sum) in combinePairs)
+        {
+            var parts = sum.Split(" + ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2)
+            {
+                map.File.Error(map.MarkOf("combine"), $"'{map.Path}.combine.{label}' is '{sum}': write the labels it adds up, joined by ' + ' with a space each side");
+            }
+            else if (parts.Contains(label, StringComparer.OrdinalIgnoreCase) || parts.Any(combinePairs.ContainsKey))
+            {
+                map.File.Error(map.MarkOf("combine"), $"'{map.Path}.combine.{label}' adds up '{string.Join("', '", parts.Where(p => p.Equals(label, StringComparison.OrdinalIgnoreCase) || combinePairs.ContainsKey(p)))}', itself a combined label: add up the publisher's own labels");
+            }
+            else if (breakdowns.Count > 0 && !breakdowns.ContainsKey(label) && label != shareOf)
+            {
+                map.File.Error(map.MarkOf("combine"), $"'{map.Path}.combine.{label}' is neither kept nor the whole: add '{label}' to 'breakdowns' with its breakdown key (\"\" for the whole population), or name it in 'share_of'");
+            }
+
+            combine[label] = parts;
+        }
+
+        return (shareOf, combine.Count == 0 ? null : combine);
     }
 
     private static T? Choice<T>(YamlMap map, string key, Dictionary<string, T> choices, bool required)

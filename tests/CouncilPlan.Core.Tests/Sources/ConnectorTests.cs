@@ -226,6 +226,103 @@ public sealed class ConnectorTests
         Assert.Equal(2, result.Suppressed);
     }
 
+    /// <summary>A Census 2021 table on Nomis: a count per category, read as shares of the categories' sum.</summary>
+    private static SourceSeries CensusSeries() => SourceFileReader.Read("sources.yaml", new StringReader("""
+        format: councilplan/sources@1
+        sources:
+          - source: ons-census-2021
+            service: nomis
+            series:
+              - measure: A2-21
+                query: { dataset: NM_2084_1, geography: 645922841...645922850, c2021_hiqual_8: 1...4 }
+                columns: { breakdown: C2021_HIQUAL_8_NAME }
+                filters: { MEASURES_NAME: Value }
+                combine:
+                  Level 2 or above: Level 2 + Level 3
+                  Everyone: None + Level 1 + Level 2 + Level 3
+                share_of: Everyone
+                breakdowns: { Level 2 or above: "", None: "highest-qualification:none", Level 3: "highest-qualification:level-3" }
+        """)).Sources.Single().Series.Single();
+
+    private static SourceRows CensusRows(SourceSeries series, string response)
+    {
+        var connector = SourceConnector.For(SourceService.Nomis);
+        using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(response));
+        return connector.Rows(connector.Read(body, "ts067.csv", series), series, KnownAreas.Contains, PeriodType.CalendarYear, decimals: 1);
+    }
+
+    [Fact]
+    public void SharesOfCombinedCounts_AddUpOnlyTheNamedLabels_OverTheWholesCount_AndAreWithheldWhenAPartIs()
+    {
+        // Stockport: 10 + 20 + 30 + 41 = 101 in all; Level 2 or above 71 / 101 = 70.297% (not 30 + 41
+        // over the kept labels' 10 + 71, nor with "Level 1" in it); none 10 / 101 = 9.9%, Level 3 4.0%.
+        // England: Level 1 is withheld ("!"), so the whole and every share of it are withheld.
+        // The percentage rows (MEASURES_NAME Percent) are filtered out, and an unknown area is left out.
+        const string Response = """
+            DATE_NAME,GEOGRAPHY_CODE,C2021_HIQUAL_8_NAME,MEASURES_NAME,OBS_VALUE,OBS_STATUS
+            2021,E08000007,None,Value,10,A
+            2021,E08000007,Level 1,Value,20,A
+            2021,E08000007,Level 2,Value,30,A
+            2021,E08000007,Level 3,Value,41,A
+            2021,E08000007,Level 3,Percent,40.6,A
+            2021,E92000001,None,Value,1000,A
+            2021,E92000001,Level 1,Value,,!
+            2021,E92000001,Level 2,Value,3000,A
+            2021,E92000001,Level 3,Value,4000,A
+            2021,E06000001,None,Value,5,A
+            """;
+
+        var result = CensusRows(CensusSeries(), Response);
+
+        Assert.Equal(
+            [("E08000007", "", 70.3, 71.0, 101.0), ("E08000007", "highest-qualification:none", 9.9, 10.0, 101.0), ("E08000007", "highest-qualification:level-3", 40.6, 41.0, 101.0)],
+            result.Rows.Select(r => (r.Area, r.Breakdown, r.Value, r.Numerator!.Value, r.Denominator!.Value)));
+        Assert.All(result.Rows, r => Assert.Equal("2021", r.Period));
+        Assert.Equal("line 4 of ts067.csv", result.Rows[0].Origin);
+        Assert.Equal(3, result.Suppressed);
+    }
+
+    [Fact]
+    public void CombinedCounts_ARenamedCategory_OrTwoRowsForOne_StopTheRefreshByName()
+    {
+        const string Renamed = """
+            DATE_NAME,GEOGRAPHY_CODE,C2021_HIQUAL_8_NAME,MEASURES_NAME,OBS_VALUE,OBS_STATUS
+            2021,E08000007,None,Value,10,A
+            2021,E08000007,Level 1 and entry level,Value,20,A
+            2021,E08000007,Level 2,Value,30,A
+            2021,E08000007,Level 3,Value,41,A
+            """;
+        var renamed = Assert.Throws<SourceRefreshException>(() => CensusRows(CensusSeries(), Renamed));
+        Assert.Contains("no row is labelled 'Level 1', which the series of A2-21 needs", renamed.Message, StringComparison.Ordinal);
+        Assert.Contains("'Level 1 and entry level'", renamed.Message, StringComparison.Ordinal);
+
+        // Without the filter, the count and the percentage of a category would be added together.
+        var unfiltered = SourceFileReader.Read("sources.yaml", new StringReader("""
+            format: councilplan/sources@1
+            sources:
+              - source: ons-census-2021
+                service: nomis
+                series:
+                  - measure: A2-21
+                    query: { dataset: NM_2084_1 }
+                    columns: { breakdown: C2021_HIQUAL_8_NAME }
+                    combine: { Level 2 or above: Level 2 + Level 3 }
+                    breakdowns: { Level 2 or above: "" }
+            """)).Sources.Single().Series.Single();
+        const string Both = """
+            DATE_NAME,GEOGRAPHY_CODE,C2021_HIQUAL_8_NAME,MEASURES_NAME,OBS_VALUE,OBS_STATUS
+            2021,E08000007,Level 2,Value,30,A
+            2021,E08000007,Level 3,Value,41,A
+            2021,E08000007,Level 3,Percent,40.6,A
+            """;
+        var twice = Assert.Throws<SourceRefreshException>(() => CensusRows(unfiltered, Both));
+        Assert.Contains("ts067.csv: line 4 is a second row for 'Level 3' in 2021 for E08000007 (the first is line 3)", twice.Message, StringComparison.Ordinal);
+
+        // With one row each, a sum with no share is the count itself.
+        var sum = CensusRows(unfiltered, Both.Replace("\n2021,E08000007,Level 3,Percent,40.6,A", "", StringComparison.Ordinal)).Rows.Single();
+        Assert.Equal((71.0, (double?)null), (sum.Value, sum.Denominator));
+    }
+
     [Fact]
     public void ReadCsv_DropsTheRowsASeriesFiltersOut_AsItReads_AndKeepsAllWhenTheResponseLacksTheFilterColumn()
     {

@@ -44,7 +44,7 @@ public sealed class SourceFileTests
                 "sources.yaml:4:14: 'sources[0].service' is 'nomsi': use one of fingertips, nomis, ees, file",
                 "sources.yaml:10:14: 'sources[1].publish' is 'later': use one of automatic, review",
                 "sources.yaml:13:16: 'sources[1].series[0].query' needs 'parent_area_type_id' for the fingertips service",
-                "sources.yaml:14:9: unknown field 'colums' in sources[1].series[0] (allowed here: areas, breakdowns, calendar_year, columns, derive, filters, measure, periods_after, periods_end_before, periods_from, pivot, query, recorded, scale)",
+                "sources.yaml:14:9: unknown field 'colums' in sources[1].series[0] (allowed here: areas, breakdowns, calendar_year, columns, combine, derive, filters, measure, periods_after, periods_end_before, periods_from, pivot, query, recorded, scale, share_of)",
             ],
             error.Errors.Select(e => e.ToString()));
     }
@@ -149,6 +149,49 @@ public sealed class SourceFileTests
                 "sources.yaml:13:29: 'sources[0].series[1].periods_end_before' needs 'periods_from' (the heading of the first period) or 'periods_after' (the column the periods follow)",
                 "sources.yaml:14:16: 'sources[0].series[1].scale' is 'none': write the number each figure is multiplied by, for example 100 where the table holds percentages as fractions",
                 "sources.yaml:25:24: 'sources[0].series[3]' has both 'periods_from' and 'periods_after': keep one (the first period's heading, or the heading of the column the periods follow)",
+            ],
+            error.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Read_CombinedCountsAndShares_NeedTheBreakdownColumnAndKeptLabels_AndGoWithNoOtherWayOfMakingAFigure()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => SourceFileReader.Read("sources.yaml", new StringReader("""
+            format: councilplan/sources@1
+            sources:
+              - source: ons-census-2021
+                service: nomis
+                series:
+                  - measure: M-1
+                    query: { dataset: NM_2084_1 }
+                    combine: { Level 2 or above: Level 2 + Level 3 }
+                  - measure: M-2
+                    query: { dataset: NM_2084_1 }
+                    columns: { breakdown: C2021_HIQUAL_8_NAME }
+                    combine: { Level 2 or above: Level 2, Everyone: None + Level 1 }
+                    breakdowns: { Level 2 or above: "" }
+                  - measure: M-3
+                    query: { dataset: NM_2084_1 }
+                    columns: { breakdown: C2021_HIQUAL_8_NAME, denominator: Total }
+                    share_of: Total
+                    pivot: { value: MEASURES_NAME=Value }
+                    breakdowns: { None: "" }
+                  - measure: M-4
+                    query: { dataset: NM_2084_1 }
+                    columns: { breakdown: C2021_HIQUAL_8_NAME }
+                    combine: { Level 2 or above: Level 2 + Level 3, Level 1 or above: Level 1 + Level 2 or above }
+                    breakdowns: { Level 2 or above: "", Level 1 or above: "level:1" }
+            """)));
+
+        Assert.Equal(
+            [
+                "sources.yaml:8:18: 'sources[0].series[0].combine' needs 'columns.breakdown': the column whose labels it names",
+                "sources.yaml:8:18: 'sources[0].series[0].combine' needs 'breakdowns': the labels whose figures are kept",
+                "sources.yaml:12:18: 'sources[0].series[1].combine.Level 2 or above' is 'Level 2': write the labels it adds up, joined by ' + ' with a space each side",
+                "sources.yaml:12:18: 'sources[0].series[1].combine.Everyone' is neither kept nor the whole: add 'Everyone' to 'breakdowns' with its breakdown key (\"\" for the whole population), or name it in 'share_of'",
+                "sources.yaml:16:18: 'sources[0].series[2].columns' names a numerator or denominator and the series has 'share_of': each share's numerator is its label's count and its denominator the count of 'Total'",
+                "sources.yaml:18:16: 'sources[0].series[2]' has 'share_of' with 'pivot': a figure made from the counts of several rows is one or the other",
+                "sources.yaml:23:18: 'sources[0].series[3].combine.Level 1 or above' adds up 'Level 2 or above', itself a combined label: add up the publisher's own labels",
             ],
             error.Errors.Select(e => e.ToString()));
     }
