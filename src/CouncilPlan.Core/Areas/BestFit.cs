@@ -11,6 +11,7 @@ public sealed class BestFitException(string message) : Exception(message);
 public sealed class BestFitLookup
 {
     private readonly Dictionary<string, string> wardOf;
+    private Dictionary<string, int>? perWard;
 
     public BestFitLookup(IEnumerable<KeyValuePair<string, string>> smallAreaToWard)
     {
@@ -30,6 +31,9 @@ public sealed class BestFitLookup
         new(smallAreas.Select(s => KeyValuePair.Create(s, area)));
 
     public int Count => wardOf.Count;
+
+    /// <summary>How many small areas the lookup puts in a ward (0 for a ward it does not know).</summary>
+    public int SmallAreasIn(string ward) => (perWard ??= wardOf.Values.CountBy(w => w, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal)).GetValueOrDefault(ward);
 
     /// <summary>The ward a small area is assigned to; a small area the lookup does not hold is an error naming it, never dropped.</summary>
     public string WardOf(string smallArea) =>

@@ -55,8 +55,7 @@ public static class SmallAreaFigures
             var source = Cell("source");
             var council = row.GetValueOrDefault("council") ?? "";
 
-            var lookupRows = Read(lookupFile).ToList();
-            var lookup = new BestFitLookup(lookupRows.Select(r => KeyValuePair.Create(r.Row["small_area"], r.Row["ward"])));
+            var lookup = ReadLookup(lookupFile);
             var values = new List<(string SmallArea, string Text, int Line)>();
             foreach (var (figureLine, figure) in Read(figuresFile))
             {
@@ -80,9 +79,7 @@ public static class SmallAreaFigures
                 {
                     foreach (var (breakdown, figure, how) in Apply(rule, values, areaLookup, figuresFile, manifest, line))
                     {
-                        var note = isWard
-                            ? $"Best-fit ward figure: {how} of the ward's {figure.SmallAreas} small areas (LSOAs), from {source}. {BestFitSentence}"
-                            : "";
+                        var note = isWard ? WardNote(how, figure.SmallAreas, source) : "";
                         Append(output, measure, period, figure.Ward, breakdown, figure.Value, note);
                     }
                 }
@@ -127,6 +124,29 @@ public static class SmallAreaFigures
         }
 
         throw Error(manifest, manifestLine, $"unknown rule '{rule}': use sum, count-by-quintile or share-in-deciles:1-2");
+    }
+
+    /// <summary>What every ward figure built from small areas says about how it was made: one wording, wherever it was built.</summary>
+    public static string WardNote(string how, int smallAreas, string source) =>
+        $"Best-fit ward figure: {how} of the ward's {smallAreas} small areas (LSOAs), from {source}. {BestFitSentence}";
+
+    /// <summary>A best-fit lookup file: columns <c>small_area</c> and <c>ward</c>, # comment lines allowed.</summary>
+    public static BestFitLookup ReadLookup(string path)
+    {
+        var rows = Read(path).ToList();
+        if (rows.Count > 0 && !(rows[0].Row.ContainsKey("small_area") && rows[0].Row.ContainsKey("ward")))
+        {
+            throw Error(path, 0, "the header needs the columns small_area and ward");
+        }
+
+        try
+        {
+            return new BestFitLookup(rows.Select(r => KeyValuePair.Create(r.Row["small_area"], r.Row["ward"])));
+        }
+        catch (BestFitException e)
+        {
+            throw Error(path, 0, e.Message);
+        }
     }
 
     private static void Append(StringBuilder output, string measure, string period, string area, string breakdown, double value, string note)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using CouncilPlan.Core.Areas;
+using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Measures;
 using CouncilPlan.Core.Validation;
 
@@ -79,8 +81,13 @@ public abstract class SourceConnector
     /// type's periods in its own form (Fingertips' pooled "2018 - 20"). <paramref name="decimals"/> is
     /// the measure's, to which a derived percentage is rounded (half up, as the dataset's own are).
     /// </summary>
-    public SourceRows Rows(SourceTable table, SourceSeries series, Func<string, bool> knownArea, PeriodType? periodType = null, int decimals = 1)
+    public SourceRows Rows(SourceTable table, SourceSeries series, Func<string, bool> knownArea, PeriodType? periodType = null, int decimals = 1, BestFitLookup? smallAreas = null)
     {
+        if (series.SmallAreas is not null && smallAreas is null)
+        {
+            throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} is of small areas, and no lookup was given to add them up into wards");
+        }
+
         var columns = new Dictionary<string, string>(DefaultColumns, StringComparer.Ordinal);
         foreach (var (role, column) in series.Columns)
         {
@@ -119,7 +126,7 @@ public abstract class SourceConnector
         var suppressed = 0;
         var rows = new List<SourceRow>();
         var pivoted = new Dictionary<(string Period, string Area, string Key), PivotGroup>();
-        var counts = series.ShareOf is not null || series.Combine is not null ? new CountedLabels(series) : null;
+        var counts = series.ShareOf is not null || series.Combine is not null || smallAreas is not null ? new CountedLabels(series, smallAreas, Name) : null;
         foreach (var (line, cells) in table.Rows)
         {
             if (filters.Any(f => !string.Equals(SourceTable.Cell(cells, f.Column), f.Text, StringComparison.OrdinalIgnoreCase)))
@@ -129,7 +136,8 @@ public abstract class SourceConnector
 
             var label = breakdown(cells);
             counts?.Seen(label);
-            var areaCode = area(cells);
+            var rawArea = area(cells);
+            var areaCode = counts?.AreaOf(table, line, rawArea) ?? rawArea;
             if ((wantedAreas is not null && !wantedAreas.Contains(areaCode)) || !knownArea(areaCode))
             {
                 continue;
@@ -138,7 +146,7 @@ public abstract class SourceConnector
             var statusText = status is { } s ? SourceTable.Cell(cells, s) : null;
             if (counts is not null)
             {
-                counts.Add(table, line, period(cells), areaCode, label, Number(table, line, cells, value, SourceColumns.Value, statusText), StatusOf(statusText));
+                counts.Add(table, line, period(cells), areaCode, rawArea, label, Number(table, line, cells, value, SourceColumns.Value, statusText), StatusOf(statusText));
                 continue;
             }
 
@@ -328,15 +336,18 @@ public abstract class SourceConnector
     }
 
     /// <summary>
-    /// The counts of a table with a row per breakdown label, for a series with <c>share_of</c> or
-    /// <c>combine</c>: each kept label's figure is its count (or the sum of the labels it combines),
-    /// or that as a percentage of the whole's count in the same period and area. A label the series
-    /// needs and the response never has stops the refresh: the publisher has renamed its categories,
-    /// and leaving the label out would quietly drop the figure or, in a sum, shrink it.
+    /// The counts of a table with a row per breakdown label, for a series with <c>share_of</c>,
+    /// <c>combine</c> or <c>small_areas</c>: each kept label's figure is its count (or the sum of the
+    /// labels it combines), or that as a percentage of the whole's count in the same period and area.
+    /// Small areas' counts are first added up into their wards by the best-fit lookup (a count, or a
+    /// numerator and denominator, sums; a percentage never does: BestFit). A label the series needs
+    /// and the response never has stops the refresh: the publisher has renamed its categories, and
+    /// leaving the label out would quietly drop the figure or, in a sum, shrink it.
     /// </summary>
-    private sealed class CountedLabels(SourceSeries series)
+    private sealed class CountedLabels(SourceSeries series, BestFitLookup? smallAreas, string service)
     {
-        private readonly Dictionary<(string Period, string Area), Dictionary<string, (double? Count, long Line, string? Status)>> groups = [];
+        private readonly Dictionary<(string Period, string Area), Dictionary<string, Count>> groups = [];
+        private readonly HashSet<(string Period, string Area, string Label)> rowsSeen = [];
         private readonly HashSet<string> seen = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> needed = NeededLabels(series);
 
@@ -354,11 +365,31 @@ public abstract class SourceConnector
 
         public void Seen(string label) => seen.Add(label);
 
-        public void Add(SourceTable table, long line, string period, string area, string label, double? count, string? status)
+        /// <summary>The area a row's figure counts towards: its own, or the ward its small area is in.</summary>
+        public string AreaOf(SourceTable table, long line, string area)
+        {
+            try
+            {
+                return smallAreas?.WardOf(area) ?? area;
+            }
+            catch (BestFitException e)
+            {
+                throw new SourceRefreshException($"{table.Where}: line {line}: {e.Message} ({series.SmallAreas}): narrow the query to the council's small areas, or bring the lookup up to date");
+            }
+        }
+
+        public void Add(SourceTable table, long line, string period, string area, string rowArea, string label, double? count, string? status)
         {
             if (!needed.Contains(label))
             {
                 return;
+            }
+
+            // Two rows of one label would be added up or one lost: the response holds more than one
+            // statistic per category (a count and a percentage, say), which a filter must choose between.
+            if (!rowsSeen.Add((period, rowArea, label.ToUpperInvariant())))
+            {
+                throw new SourceRefreshException($"{table.Where}: line {line} is a second row for '{label}' in {period} for {rowArea}: add a filter to the series so that one row per label remains");
             }
 
             if (!groups.TryGetValue((period, area), out var labels))
@@ -366,14 +397,9 @@ public abstract class SourceConnector
                 groups[(period, area)] = labels = new(StringComparer.OrdinalIgnoreCase);
             }
 
-            // Two rows of one label would be added up or one lost: the response holds more than one
-            // statistic per category (a count and a percentage, say), which a filter must choose between.
-            if (labels.TryGetValue(label, out var first))
-            {
-                throw new SourceRefreshException($"{table.Where}: line {line} is a second row for '{label}' in {period} for {area} (the first is line {first.Line}): add a filter to the series so that one row per label remains");
-            }
-
-            labels[label] = (count, line, status);
+            labels[label] = labels.TryGetValue(label, out var sum)
+                ? new Count(sum.Value is { } a && count is { } b ? a + b : null, sum.Line, sum.Status ?? status, sum.Parts + 1)
+                : new Count(count, line, status, 1);
         }
 
         public SourceRows Rows(SourceTable table, int decimals)
@@ -388,32 +414,34 @@ public abstract class SourceConnector
             var suppressed = 0;
             foreach (var ((period, area), labels) in groups)
             {
-                var whole = series.ShareOf is { } w ? Count(labels, w) : null;
+                var whole = series.ShareOf is { } w ? CountOf(area, labels, w) : null;
                 foreach (var (label, key) in series.Breakdowns)
                 {
-                    if (Count(labels, label) is not { } part)
+                    if (CountOf(area, labels, label) is not { } part)
                     {
                         continue;
                     }
 
-                    var figure = series.ShareOf is null ? part.Count : Percentage(part.Count, whole?.Count, decimals);
+                    var figure = series.ShareOf is null ? part.Value : Percentage(part.Value, whole?.Value, decimals);
                     if (figure is not { } v)
                     {
                         suppressed++;
                         continue;
                     }
 
+                    var note = smallAreas is null ? null
+                        : SmallAreaFigures.WardNote(series.ShareOf is null ? "the sum of the counts" : $"the percentage ({part.Value:0} of {whole!.Value:0}) from the counts", part.Parts, service);
                     rows.Add(new SourceRow(
                         period,
                         area,
                         key,
                         Significant(v),
-                        series.ShareOf is null ? null : part.Count,
-                        whole?.Count,
+                        series.ShareOf is null ? null : part.Value,
+                        whole?.Value,
                         null,
                         null,
                         part.Status ?? whole?.Status,
-                        null,
+                        note,
                         $"line {part.Line} of {table.Where}"));
                 }
             }
@@ -422,11 +450,12 @@ public abstract class SourceConnector
         }
 
         /// <summary>
-        /// A label's count in one period and area, or the sum of the labels it combines; the count is
-        /// withheld (null) when any part is withheld or has no row, since a sum with a part left out is
-        /// not the figure. Null when the area has no row for any of them.
+        /// A label's count in one period and area, or the sum of the labels it combines. The count is
+        /// withheld (null) when any part is withheld or has no row, or, for a ward, when any of its
+        /// small areas has none: a sum with a part left out is not the figure. Null when the area has
+        /// no row for any of them.
         /// </summary>
-        private (double? Count, long Line, string? Status)? Count(Dictionary<string, (double? Count, long Line, string? Status)> labels, string label)
+        private Count? CountOf(string area, Dictionary<string, Count> labels, string label)
         {
             var parts = series.Combine?.GetValueOrDefault(label) ?? [label];
             var present = parts.Where(labels.ContainsKey).Select(p => labels[p]).ToList();
@@ -435,9 +464,13 @@ public abstract class SourceConnector
                 return null;
             }
 
-            double? count = present.Count == parts.Count && present.All(p => p.Count is not null) ? Significant(present.Sum(p => p.Count!.Value)) : null;
-            return (count, present.Min(p => p.Line), present.Select(p => p.Status).FirstOrDefault(s => s is not null));
+            var complete = present.Count == parts.Count && present.All(p => p.Value is not null)
+                && (smallAreas is null || present.All(p => p.Parts == smallAreas.SmallAreasIn(area)));
+            return new Count(complete ? Significant(present.Sum(p => p.Value!.Value)) : null, present.Min(p => p.Line), present.Select(p => p.Status).FirstOrDefault(s => s is not null), present.Max(p => p.Parts));
         }
+
+        /// <summary>A label's count in one period and area, with where it was first read and how many rows (small areas) went into it.</summary>
+        private sealed record Count(double? Value, long Line, string? Status, int Parts);
     }
 
     /// <summary>The rows of one figure in a service that gives each statistic its own row.</summary>

@@ -22,10 +22,24 @@ public sealed class SourceFetcher(HttpClient http, SourceSettings settings)
     /// says where to look): asking DfE for it could only answer "not found". Its recorded response
     /// still stands in for it.
     /// </summary>
-    public string? NotReady(SourceDefinition source, SourceSeries series) =>
-        !settings.Recorded && source.Service == SourceService.Ees && series.Query.TryGetValue("data_set", out var id) && Guid.TryParse(id, out var guid) && guid == Guid.Empty
+    /// <remarks>
+    /// With recorded responses, a series of small areas with none is passed over too: the dataset
+    /// holds none of the figures it would bring (ward figures a council with a network fetches),
+    /// so there is nothing for a recording to stand in for.
+    /// </remarks>
+    public string? NotReady(SourceDefinition source, SourceSeries series)
+    {
+        if (settings.Recorded)
+        {
+            return series.Recorded is null && series.SmallAreas is not null
+                ? "has no recorded response: its small areas' figures come only from the publisher"
+                : null;
+        }
+
+        return source.Service == SourceService.Ees && series.Query.TryGetValue("data_set", out var id) && Guid.TryParse(id, out var guid) && guid == Guid.Empty
             ? "has no data set id yet (its data_set is all zeros): find it in DfE's data catalogue, https://explore-education-statistics.service.gov.uk/data-catalogue, and put it in the sources file"
             : null;
+    }
 
     public async Task<(string From, SourceTable Table)> FetchAsync(SourceDefinition source, SourceSeries series, CancellationToken cancellationToken)
     {

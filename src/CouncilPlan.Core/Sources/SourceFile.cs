@@ -50,6 +50,7 @@ public enum SourcePublish
 /// <param name="Scale">What each figure (and its interval) is multiplied by: 100 where a table holds percentages as fractions (0.433 for 43.3%).</param>
 /// <param name="ShareOf">When the rows give a count per breakdown label: the label of the whole, of which each kept label's figure is its count as a percentage.</param>
 /// <param name="Combine">Labels made by adding up other labels' counts ("Level 2 or above" from levels 2, 3 and 4), each with the labels it adds up.</param>
+/// <param name="SmallAreas">A best-fit lookup (relative to the sources file) when the response's areas are small areas: their counts are added up into wards.</param>
 public sealed record SourceSeries(
     string Measure,
     IReadOnlyDictionary<string, string> Query,
@@ -67,7 +68,8 @@ public sealed record SourceSeries(
     double Scale = 1,
     string? PeriodsAfter = null,
     string? ShareOf = null,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? Combine = null);
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Combine = null,
+    string? SmallAreas = null);
 
 /// <summary>How to refresh one source of the measure catalogue.</summary>
 /// <param name="SourceId">The source's id in measures.yaml.</param>
@@ -349,29 +351,31 @@ public static class SourceFileReader
             scale = 1;
         }
 
-        var (shareOf, combine) = ReadCounts(map, columns, breakdowns, across);
+        var (shareOf, combine, smallAreas) = ReadCounts(map, columns, breakdowns, across);
         var areas = map.Strings("areas").Select(a => a.Value).ToList();
         var recorded = map.String("recorded");
         map.RejectUnknownFields();
-        return new SourceSeries(measure, query, columns, filters, breakdowns, pivot, areas, recorded, map.Line, derive, calendarYear, periodsFrom, periodsEndBefore, scale, periodsAfter, shareOf, combine);
+        return new SourceSeries(measure, query, columns, filters, breakdowns, pivot, areas, recorded, map.Line, derive, calendarYear, periodsFrom, periodsEndBefore, scale, periodsAfter, shareOf, combine, smallAreas);
     }
 
-    /// <summary>
-    /// <c>share_of</c> and <c>combine</c>: for a table with a row per category and its count (a
-    /// Census 2021 table on Nomis), where the figure is a category's share of the whole or a sum of
-    /// categories. Both work on the breakdown labels, so the series must name the breakdown column and
-    /// keep some labels, and neither goes with the other ways a figure is made from several cells.
-    /// </summary>
     private static readonly string[] NotWithCounts = ["pivot", "derive", "scale"];
 
-    private static (string? ShareOf, Dictionary<string, IReadOnlyList<string>>? Combine) ReadCounts(YamlMap map, Dictionary<string, string> columns, Dictionary<string, string> breakdowns, string? across)
+    /// <summary>
+    /// <c>share_of</c>, <c>combine</c> and <c>small_areas</c>: for a table with a row per category
+    /// and its count (a Census 2021 table on Nomis), where the figure is a category's share of the
+    /// whole or a sum of categories, or small areas' counts added up into wards. All work on the
+    /// breakdown labels' counts, so the series must name the breakdown column and keep some labels,
+    /// and none goes with the other ways a figure is made from several cells.
+    /// </summary>
+    private static (string? ShareOf, Dictionary<string, IReadOnlyList<string>>? Combine, string? SmallAreas) ReadCounts(YamlMap map, Dictionary<string, string> columns, Dictionary<string, string> breakdowns, string? across)
     {
         var shareOf = map.String("share_of");
         var combinePairs = Pairs(map, "combine", required: false);
-        var field = shareOf is not null ? "share_of" : combinePairs.Count > 0 ? "combine" : null;
+        var smallAreas = map.String("small_areas");
+        var field = shareOf is not null ? "share_of" : combinePairs.Count > 0 ? "combine" : smallAreas is not null ? "small_areas" : null;
         if (field is null)
         {
-            return (null, null);
+            return (null, null, null);
         }
 
         if (!columns.ContainsKey(SourceColumns.Breakdown))
@@ -414,7 +418,7 @@ public static class SourceFileReader
             combine[label] = parts;
         }
 
-        return (shareOf, combine.Count == 0 ? null : combine);
+        return (shareOf, combine.Count == 0 ? null : combine, smallAreas);
     }
 
     private static T? Choice<T>(YamlMap map, string key, Dictionary<string, T> choices, bool required)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CouncilPlan.Core.Areas;
 using CouncilPlan.Core.Data;
 using CouncilPlan.Core.Imports;
 using CouncilPlan.Core.Measures;
@@ -115,7 +116,7 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
             var (from, table) = await fetcher.FetchAsync(source, series, cancellationToken);
             urls.Add(from);
             var known = measures.TryGetValue(series.Measure, out var measure);
-            var rows = SourceConnector.For(source.Service).Rows(table, series, areas.Contains, known ? measure!.PeriodType : null, known ? measure!.Decimals : 1);
+            var rows = SourceConnector.For(source.Service).Rows(table, series, areas.Contains, known ? measure!.PeriodType : null, known ? measure!.Decimals : 1, SmallAreasOf(source, series));
             record.Suppressed += rows.Suppressed;
             if (rows.Rows.Count == 0)
             {
@@ -207,6 +208,24 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
 
         static string Cell(string value) =>
             value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    /// <summary>The best-fit lookup a series of small areas' figures adds up into wards by, or null for a series of whole areas.</summary>
+    private static BestFitLookup? SmallAreasOf(SourceDefinition source, SourceSeries series)
+    {
+        if (series.SmallAreas is not { } lookup)
+        {
+            return null;
+        }
+
+        try
+        {
+            return SmallAreaFigures.ReadLookup(Path.GetFullPath(lookup, source.Folder));
+        }
+        catch (InvalidInputException e)
+        {
+            throw new SourceRefreshException($"{source.SourceId}: the series of {series.Measure} cannot read its small areas lookup: {string.Join("; ", e.Errors)}", e);
+        }
     }
 
     private static string NotFetched(SourceSeries series, string reason) => $"{series.Measure}: not fetched: {reason}";

@@ -68,7 +68,9 @@ public sealed class SourceCommandsTests
         var failures = new List<string>();
         foreach (var source in document.Sources)
         {
-            foreach (var series in source.Series)
+            // A series of small areas (ward figures, fetched only with a network) is the one kind
+            // without a recorded response; any other series lacking one fails below.
+            foreach (var series in source.Series.Where(s => s.Recorded is not null || s.SmallAreas is null))
             {
                 var alone = source with { Series = [series] };
                 var refresh = await new SourceRefresher(db, TimeProvider.System, fetcher).RefreshAsync(alone, new SourceRefreshOptions { DryRun = true });

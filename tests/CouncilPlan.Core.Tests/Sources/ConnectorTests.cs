@@ -316,11 +316,62 @@ public sealed class ConnectorTests
             2021,E08000007,Level 3,Percent,40.6,A
             """;
         var twice = Assert.Throws<SourceRefreshException>(() => CensusRows(unfiltered, Both));
-        Assert.Contains("ts067.csv: line 4 is a second row for 'Level 3' in 2021 for E08000007 (the first is line 3)", twice.Message, StringComparison.Ordinal);
+        Assert.Contains("ts067.csv: line 4 is a second row for 'Level 3' in 2021 for E08000007: add a filter", twice.Message, StringComparison.Ordinal);
 
         // With one row each, a sum with no share is the count itself.
         var sum = CensusRows(unfiltered, Both.Replace("\n2021,E08000007,Level 3,Percent,40.6,A", "", StringComparison.Ordinal)).Rows.Single();
         Assert.Equal((71.0, (double?)null), (sum.Value, sum.Denominator));
+    }
+
+    [Fact]
+    public void SmallAreas_AreAddedUpIntoTheirWards_BeforeTheShares_AndAWardMissingASmallArea_IsWithheld()
+    {
+        var series = SourceFileReader.Read("sources.yaml", new StringReader("""
+            format: councilplan/sources@1
+            sources:
+              - source: ons-census-2021
+                service: nomis
+                series:
+                  - measure: A2-21
+                    query: { dataset: NM_2084_1, geography: E08000007TYPE151 }
+                    columns: { breakdown: C2021_HIQUAL_8_NAME }
+                    small_areas: lsoa-to-ward.csv
+                    combine: { Everyone: None + Level 2 }
+                    share_of: Everyone
+                    breakdowns: { Level 2: "" }
+            """)).Sources.Single().Series.Single();
+        var lookup = new CouncilPlan.Core.Areas.BestFitLookup([
+            KeyValuePair.Create("E01000001", "E05011234"), KeyValuePair.Create("E01000002", "E05011234"),
+            KeyValuePair.Create("E01000003", "E92000001"), KeyValuePair.Create("E01000004", "E92000001")]);
+        // The ward: Level 2's counts (30 + 10) over everyone's (100 + 50) = 26.7%, not the mean of its
+        // small areas' 30% and 20% (25%). The other "ward" (England, a known area here) lacks
+        // E01000004's Level 2 row, so its sum would be short: withheld.
+        const string Response = """
+            DATE_NAME,GEOGRAPHY_CODE,C2021_HIQUAL_8_NAME,MEASURES_NAME,OBS_VALUE,OBS_STATUS
+            2021,E01000001,None,Value,70,A
+            2021,E01000001,Level 2,Value,30,A
+            2021,E01000002,None,Value,40,A
+            2021,E01000002,Level 2,Value,10,A
+            2021,E01000003,None,Value,5,A
+            2021,E01000003,Level 2,Value,5,A
+            2021,E01000004,None,Value,5,A
+            """;
+        var connector = SourceConnector.For(SourceService.Nomis);
+        using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Response));
+        var table = connector.Read(body, "lsoa.csv", series);
+
+        var result = connector.Rows(table, series, KnownAreas.Contains, PeriodType.CalendarYear, decimals: 1, smallAreas: lookup);
+
+        var ward = Assert.Single(result.Rows);
+        Assert.Equal(("E05011234", "", 26.7, 40.0, 150.0), (ward.Area, ward.Breakdown, ward.Value, ward.Numerator!.Value, ward.Denominator!.Value));
+        Assert.Contains("of the ward's 2 small areas (LSOAs), from ONS Nomis", ward.Note, StringComparison.Ordinal);
+        Assert.Contains(CouncilPlan.Core.Data.SmallAreaFigures.BestFitSentence, ward.Note, StringComparison.Ordinal);
+        Assert.Equal(1, result.Suppressed);
+
+        // A small area the lookup does not hold is named, never dropped or guessed.
+        var stranger = Assert.Throws<SourceRefreshException>(() => connector.Rows(table, series, KnownAreas.Contains, smallAreas: new CouncilPlan.Core.Areas.BestFitLookup([KeyValuePair.Create("E01000001", "E05011234")])));
+        Assert.Contains("lsoa.csv: line 4: small area E01000002 is not in the best-fit lookup", stranger.Message, StringComparison.Ordinal);
+        Assert.Throws<SourceRefreshException>(() => connector.Rows(table, series, KnownAreas.Contains));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class SourceFileTests
                 "sources.yaml:4:14: 'sources[0].service' is 'nomsi': use one of fingertips, nomis, ees, file",
                 "sources.yaml:10:14: 'sources[1].publish' is 'later': use one of automatic, review",
                 "sources.yaml:13:16: 'sources[1].series[0].query' needs 'parent_area_type_id' for the fingertips service",
-                "sources.yaml:14:9: unknown field 'colums' in sources[1].series[0] (allowed here: areas, breakdowns, calendar_year, columns, combine, derive, filters, measure, periods_after, periods_end_before, periods_from, pivot, query, recorded, scale, share_of)",
+                "sources.yaml:14:9: unknown field 'colums' in sources[1].series[0] (allowed here: areas, breakdowns, calendar_year, columns, combine, derive, filters, measure, periods_after, periods_end_before, periods_from, pivot, query, recorded, scale, share_of, small_areas)",
             ],
             error.Errors.Select(e => e.ToString()));
     }

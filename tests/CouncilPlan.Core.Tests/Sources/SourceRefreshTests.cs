@@ -129,6 +129,52 @@ public sealed class SourceRefreshTests
     }
 
     [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task SmallAreasFigures_AreLoadedAsWardFigures_SayingHowTheyWereMade_AndASmallAreaOutsideTheLookupChangesNothing(DatabaseProvider provider)
+    {
+        await using var database = await SourceWorld.DatabaseAsync(provider);
+        var lookup = ObservationCatalogue.WriteFile("# best fit\nsmall_area,ward\nE01000001,E05011234\nE01000002,E05011234\n", "lsoa-to-ward.csv");
+        var source = SourceWorld.FileSource(
+            $$"""
+            query: { url: "https://data.example.gov.uk/census/lsoa.csv" }
+            columns: { period: Quarter, area: LSOA code, breakdown: Category, value: Count }
+            small_areas: {{lookup}}
+            combine: { Everyone: Yes + No }
+            share_of: Everyone
+            breakdowns: { Yes: "" }
+            """,
+            measure: "FQ-1");
+        await using var server = RecordedServer.Start().Serve("/census/lsoa.csv", """
+            Quarter,LSOA code,Category,Count
+            2023-24 Q1,E01000001,Yes,30
+            2023-24 Q1,E01000001,No,70
+            2023-24 Q1,E01000002,Yes,10
+            2023-24 Q1,E01000002,No,40
+            """u8.ToArray(), "text/csv");
+        using var http = new HttpClient();
+
+        var loaded = await SourceWorld.RefreshAsync(database, SourceWorld.Settings(server.BaseUrl), http, source, new SourceRefreshOptions());
+
+        Assert.Null(loaded.Error);
+        Assert.Equal(1, loaded.Added);
+        await using (var check = database.NewContext())
+        {
+            var ward = await check.Observations.SingleAsync(o => o.AreaCode == ObservationCatalogue.Ward && o.Measure!.Code == "FQ-1");
+            // 40 / 150 = 26.7%, to the measure's whole numbers.
+            Assert.Equal((27.0, 40.0, 150.0), (ward.Value, ward.Numerator, ward.Denominator));
+            Assert.StartsWith("Best-fit ward figure: the percentage (40 of 150) from the counts of the ward's 2 small areas (LSOAs), from a file at a URL.", ward.QualityNote, StringComparison.Ordinal);
+            Assert.EndsWith(SmallAreaFigures.BestFitSentence, ward.QualityNote, StringComparison.Ordinal);
+        }
+
+        server.Serve("/census/lsoa.csv", "Quarter,LSOA code,Category,Count\n2023-24 Q2,E01000001,Yes,31\n2023-24 Q2,E01000009,Yes,1\n"u8.ToArray(), "text/csv");
+        var before = await ObservationSnapshot.TakeAsync(database);
+        var stranger = await SourceWorld.RefreshAsync(database, SourceWorld.Settings(server.BaseUrl), http, source, new SourceRefreshOptions());
+
+        Assert.Contains("line 3: small area E01000009 is not in the best-fit lookup", stranger.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await ObservationSnapshot.TakeAsync(database));
+    }
+
+    [Theory]
     [MemberData(nameof(Failures))]
     public async Task Refresh_WhenTheServiceFails_GivesAClearError_AndChangesNoFigures(DatabaseProvider provider, string failure)
     {
