@@ -325,16 +325,17 @@ def ees(name, parts, filters=(), breakdown=None, reporting_year=False, blank=(),
     write(name, header, lines)
 
 
-def ees_care_leavers(name, source, measure, group, total):
-    """DfE's care leaver data sets: a row per age and group with count and percentage; the whole
-    cohort is the group's total row (its count is the measure's denominator)."""
-    header = EES_HEADER + ["care_leaver_age", "breakdown", "care_leaver_count", "care_leaver_percent"]
+def ees_groups(name, source, measure, fixed, group, total, count="care_leaver_count", percent="care_leaver_percent"):
+    """DfE's children looked after and care leaver data sets, in long form: a row per group with its
+    count and percentage (fixed: the columns and labels that pick the table, written on every row);
+    the whole is the total row, whose count is the measure's denominator."""
+    header = EES_HEADER + [c for c, _ in fixed] + ["breakdown", count, percent]
     lines = []
     for r in sorted(fetched(rows(source, measure)), key=lambda r: (r["period"], r["area"])):
-        place = ees_place(r["period"], r["area"], True)
-        lines.append(place + ["19 to 21 years", group, r["numerator"], r["value"]])
+        place = ees_place(r["period"], r["area"], True) + [label for _, label in fixed]
+        lines.append(place + [group, r["numerator"], r["value"]])
         if r["denominator"]:
-            lines.append(place + ["19 to 21 years", total, r["denominator"], "100"])
+            lines.append(place + [total, r["denominator"], "100"])
     write(name, header, lines)
 
 
@@ -471,8 +472,9 @@ def ees_ehcp(name, source, measure):
 
 
 def education():
-    ees("ees-eyfsp.csv", [("school-readiness.csv", "A2-01", "gld_percent", None, None)],
-        breakdown=("characteristic", {"": "Total", "free-school-meals:eligible": "FSM eligible"}))
+    ees("ees-eyfsp.csv", [("school-readiness.csv", "A2-01", "gld_children_percent", None, None)], filters=[("sex", "Total")],
+        breakdown=("breakdown", {"": "Total", "free-school-meals:eligible": "Eligible for free school meals"}),
+        blank=["gld_children_count", "children_count"])
     ees("ees-ks2.csv", [("ks2-expected-standard.csv", "A2-02", "expected_standard_pupil_percent", None, None)],
         filters=[("establishment_type_group", "All state funded"), ("breakdown_topic", "All pupils"), ("breakdown", "Total"),
                  ("subject", "Reading, writing and maths")])
@@ -485,11 +487,12 @@ def education():
         filters=[("age", "16 to 17"), ("characteristic_grouping", "Total"), ("characteristic", "Total")], calendar_year=True)
     ees("ees-apprenticeships.csv", [("apprenticeship-starts.csv", "A2-09", "starts_rate_per_100000_population", "starts", "population_estimate")],
         filters=[("apps_level", "Total"), ("age_summary", "Total")])
-    ees_care_leavers("ees-cla-care-leavers-activity.csv", "care-leavers-eet.csv", "A2-17",
-                     "Total in education, employment or training", "Total")
-    ees_care_leavers("ees-cla-care-leavers-accommodation.csv", "care-leavers-suitable-accommodation.csv", "A4-14",
-                     "Accommodation considered suitable", "Suitability total")
-    ees("ees-cla-health.csv", [("cla-health-assessment.csv", "A4-12", "percentage_health_assessment", None, None)])
+    ees_groups("ees-cla-care-leavers-activity.csv", "care-leavers-eet.csv", "A2-17", [("care_leaver_age", "19 to 21 years")],
+               "Total in education, employment or training", "Total")
+    ees_groups("ees-cla-care-leavers-accommodation.csv", "care-leavers-suitable-accommodation.csv", "A4-14",
+               [("care_leaver_age", "19 to 21 years")], "Accommodation considered suitable", "Suitability total")
+    ees_groups("ees-cla-health.csv", "cla-health-assessment.csv", "A4-12", [("characteristic", "Health assessments: Children looked after all ages")],
+               "Had their annual health assessment", "Total all ages", "children_count", "children_percent")
     ees("ees-cla-rates.csv", [("children-in-care-rate.csv", "A4-13", "rate_per_10000", "children_count", "population_estimate")],
         filters=[("population_type", "Children looked after on 31 March each year")], reporting_year=True)
     ees("ees-exclusions.csv", [("permanent-exclusion-rate.csv", "A2-19", "perm_excl_rate", "perm_excl", "headcount")],
