@@ -355,7 +355,7 @@ def file_csv(name, source, measure, columns, extra=(), xlsx=None, breakdowns=Non
             cells["status"] = ""
         lines.append([v for _, v in extra] + [cells.get(role, "") for role in used])
     if xlsx:
-        write_xlsx(name, xlsx[0], xlsx[1], header, lines)
+        write_xlsx(name, xlsx[0], xlsx[1], header, lines, *xlsx[2:])
     else:
         write(name, header, lines)
 
@@ -421,8 +421,10 @@ def files():
     file_csv("mhclg-iod2019-quintiles.csv", "imd-2019-neighbourhoods-by-quintile.csv", "T1-06",
              {"area": "Local Authority District code (2019)", "period": "Year", "breakdown": "IMD quintile", "value": "Neighbourhoods"},
              breakdowns={f"deprivation-quintile:q{q}": f"Quintile {q}" for q in range(1, 6)})
-    file_csv("desnz-ghg.csv", "co2-emissions.csv", "T2-01",
-             {"area": "Local Authority Code", "period": "Calendar Year", "value": "Territorial emissions (kt CO2)"})
+    # DESNZ's local authority workbook (seen: sheet 1_2, territorial CO2, the header on row 5, these columns).
+    file_csv("desnz-ghg.xlsx", "co2-emissions.csv", "T2-01",
+             {"area": "Local Authority Code", "period": "Calendar Year", "value": "Grand Total"},
+             xlsx=("1_2", "Local Authority territorial carbon dioxide (CO2) emissions estimates (kt CO2) (stand-in)", 5))
     # DfT's EVCI9001 (seen: sheet 2a, the header on row 3, these two columns, then a column per quarter
     # headed like "Jan-26", some with a note mark, England named ENGLAND).
     header, lines = wide("ev-charging-devices.csv", "T2-02", [("Local authority / region code [Note 5]", lambda a: a),
