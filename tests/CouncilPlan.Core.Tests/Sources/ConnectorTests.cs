@@ -226,23 +226,28 @@ public sealed class ConnectorTests
         Assert.Equal(2, result.Suppressed);
     }
 
-    /// <summary>A Census 2021 table on Nomis: a count per category, read as shares of the categories' sum.</summary>
-    private static SourceSeries CensusSeries() => SourceFileReader.Read("sources.yaml", new StringReader("""
+    /// <summary>A series of A2-21 from a Census 2021 table on Nomis, with the fields (beside measure) given.</summary>
+    private static SourceSeries CensusSeries(string fields) => SourceFileReader.Read("sources.yaml", new StringReader($$"""
         format: councilplan/sources@1
         sources:
           - source: ons-census-2021
             service: nomis
             series:
               - measure: A2-21
-                query: { dataset: NM_2084_1, geography: 645922841...645922850, c2021_hiqual_8: 1...4 }
-                columns: { breakdown: C2021_HIQUAL_8_NAME }
-                filters: { MEASURES_NAME: Value }
-                combine:
-                  Level 2 or above: Level 2 + Level 3
-                  Everyone: None + Level 1 + Level 2 + Level 3
-                share_of: Everyone
-                breakdowns: { Level 2 or above: "", None: "highest-qualification:none", Level 3: "highest-qualification:level-3" }
+        {{string.Join('\n', fields.Split('\n').Select(l => "        " + l))}}
         """)).Sources.Single().Series.Single();
+
+    /// <summary>A count per category, read as shares of the categories' sum.</summary>
+    private static SourceSeries CensusSeries() => CensusSeries("""
+        query: { dataset: NM_2084_1, geography: 645922841...645922850, c2021_hiqual_8: 1...4 }
+        columns: { breakdown: C2021_HIQUAL_8_NAME }
+        filters: { MEASURES_NAME: Value }
+        combine:
+          Level 2 or above: Level 2 + Level 3
+          Everyone: None + Level 1 + Level 2 + Level 3
+        share_of: Everyone
+        breakdowns: { Level 2 or above: "", None: "highest-qualification:none", Level 3: "highest-qualification:level-3" }
+        """);
 
     private static SourceRows CensusRows(SourceSeries series, string response)
     {
@@ -297,18 +302,12 @@ public sealed class ConnectorTests
         Assert.Contains("'Level 1 and entry level'", renamed.Message, StringComparison.Ordinal);
 
         // Without the filter, the count and the percentage of a category would be added together.
-        var unfiltered = SourceFileReader.Read("sources.yaml", new StringReader("""
-            format: councilplan/sources@1
-            sources:
-              - source: ons-census-2021
-                service: nomis
-                series:
-                  - measure: A2-21
-                    query: { dataset: NM_2084_1 }
-                    columns: { breakdown: C2021_HIQUAL_8_NAME }
-                    combine: { Level 2 or above: Level 2 + Level 3 }
-                    breakdowns: { Level 2 or above: "" }
-            """)).Sources.Single().Series.Single();
+        var unfiltered = CensusSeries("""
+            query: { dataset: NM_2084_1 }
+            columns: { breakdown: C2021_HIQUAL_8_NAME }
+            combine: { Level 2 or above: Level 2 + Level 3 }
+            breakdowns: { Level 2 or above: "" }
+            """);
         const string Both = """
             DATE_NAME,GEOGRAPHY_CODE,C2021_HIQUAL_8_NAME,MEASURES_NAME,OBS_VALUE,OBS_STATUS
             2021,E08000007,Level 2,Value,30,A
@@ -326,20 +325,14 @@ public sealed class ConnectorTests
     [Fact]
     public void SmallAreas_AreAddedUpIntoTheirWards_BeforeTheShares_AndAWardMissingASmallArea_IsWithheld()
     {
-        var series = SourceFileReader.Read("sources.yaml", new StringReader("""
-            format: councilplan/sources@1
-            sources:
-              - source: ons-census-2021
-                service: nomis
-                series:
-                  - measure: A2-21
-                    query: { dataset: NM_2084_1, geography: E08000007TYPE151 }
-                    columns: { breakdown: C2021_HIQUAL_8_NAME }
-                    small_areas: lsoa-to-ward.csv
-                    combine: { Everyone: None + Level 2 }
-                    share_of: Everyone
-                    breakdowns: { Level 2: "" }
-            """)).Sources.Single().Series.Single();
+        var series = CensusSeries("""
+            query: { dataset: NM_2084_1, geography: E08000007TYPE151 }
+            columns: { breakdown: C2021_HIQUAL_8_NAME }
+            small_areas: lsoa-to-ward.csv
+            combine: { Everyone: None + Level 2 }
+            share_of: Everyone
+            breakdowns: { Level 2: "" }
+            """);
         var lookup = new CouncilPlan.Core.Areas.BestFitLookup([
             KeyValuePair.Create("E01000001", "E05011234"), KeyValuePair.Create("E01000002", "E05011234"),
             KeyValuePair.Create("E01000003", "E92000001"), KeyValuePair.Create("E01000004", "E92000001")]);
