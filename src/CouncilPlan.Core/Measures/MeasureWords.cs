@@ -159,9 +159,9 @@ public static class MeasureWords
         _ => "Statistical process control not applied",
     };
 
-    /// <summary>The variation, or why statistical process control was not applied.</summary>
+    /// <summary>The variation, or why statistical process control was not applied (a sentence's words, without its full stop: the page or report ends it).</summary>
     public static string Variation(MeasureAssessment assessment) =>
-        assessment.Spc is { } spc ? Variation(spc.VariationIcon) : $"Statistical process control not applied: {assessment.SpcNotApplied ?? "too few figures"}";
+        assessment.Spc is { } spc ? Variation(spc.VariationIcon) : $"Statistical process control not applied: {(assessment.SpcNotApplied ?? "too few figures").TrimEnd('.', ' ')}";
 
     /// <summary>A symbol that repeats the variation in words, never replaces it: arrows for special causes, a wave for common cause.</summary>
     public static string VariationSymbol(string? icon) => icon switch

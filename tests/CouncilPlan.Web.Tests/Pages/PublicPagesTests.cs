@@ -244,6 +244,9 @@ public abstract class PublicPagesTests<TSite>(TSite site) : IClassFixture<TSite>
         // each level (10.5% with none, 40% at Level 4 ...), which is not the headline for a group.
         var page = await site.GetPageAsync("/measures/A2-21");
 
+        // The catalogue's reason for no control limits ends in a full stop, and so does the page's sentence: one.
+        var variation = page.QuerySelectorAll("dt").Single(dt => dt.TextContent.Trim() == "Variation").NextElementSibling!.TextContent;
+        Assert.Contains("no time series for control limits. How we judge variation", variation, StringComparison.Ordinal);
         var shares = page.GetElementById("shares")!.NextElementSibling!;
         Assert.Contains("Level 4 qualifications or above", shares.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Compared with", shares.TextContent, StringComparison.Ordinal);
