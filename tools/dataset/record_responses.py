@@ -145,9 +145,10 @@ def ods_cell(value, percent=False):
     return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
 
 
-def write_ods(name, sheet, titles, header, lines, percent=()):
-    """A minimal ODS package (OpenDocument 1.3): a notes sheet, then the table on its sheet with the
-    title rows above the header, and the sheet's end repeated as LibreOffice writes it."""
+def write_ods(name, sheet, titles, header, lines, percent=(), before=()):
+    """A minimal ODS package (OpenDocument 1.3): a notes sheet and any sheets named in before (empty
+    stand-ins for tables in front of this one), then the table on its sheet with the title rows above
+    the header, and the sheet's end repeated as LibreOffice writes it."""
     def row(cells, flags=()):
         return "<table:table-row>" + "".join(ods_cell(v, i in flags) for i, v in enumerate(cells)) + "</table:table-row>"
 
@@ -159,6 +160,7 @@ def write_ods(name, sheet, titles, header, lines, percent=()):
           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
     notes = f'<table:table table:name="Cover_sheet">{row(["Stand-in rebuilt from the observations file (tools/dataset/record_responses.py)"])}</table:table>'
+    notes += "".join(f'<table:table table:name="{escape(b)}">{row(["(another table of the file, not used)"])}</table:table>' for b in before)
     content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.3">'
                f'<office:body><office:spreadsheet>{notes}<table:table table:name="{escape(sheet)}">{"".join(body)}'
                "</table:table></office:spreadsheet></office:body></office:document-content>")
@@ -445,10 +447,36 @@ def files():
     file_csv("desnz-fuel-poverty-lihc.xlsx", "fuel-poverty-lihc.csv", "T2-05",
              {"area": "Area Codes", "period": "Year", "value": "Proportion of households fuel poor (%)"},
              xlsx=("Table 2", "Fuel poverty (LIHC) by local authority (stand-in)"))
-    file_csv("mhclg-epc-d1.xlsx", "epc-rated-a-to-c.csv", "T2-11",
-             {"area": "Local Authority Code", "period": "Quarter", "value": "Percentage A-C",
-              "numerator": "Rated A to C", "denominator": "Total lodgements"},
-             xlsx=("D1", "Table D1: domestic EPCs lodged, by energy efficiency rating (stand-in)"))
+    mhclg_epc_d1()
+
+
+def mhclg_epc_d1():
+    """MHCLG's live table D1 (seen: the local authority table is the file's eighth sheet, its header
+    on row 5, these columns, quarters written "2024/1" for January to March). The observations hold
+    the sum of the A, B and C counts; the three come from the reference copy the dataset was built
+    from, and must add up to it. England's table (another sheet, with yearly totals above its
+    quarters) is not read, so its rows are left out. The D to G and other counts are not held: empty."""
+    observed = {(r["period"], r["area"]): r for r in fetched(rows("epc-rated-a-to-c.csv", "T2-11")) if r["area"] != "E92000001"}
+    lines = []
+    with open(REF / "energy" / "epc_domestic_lodgements_by_rating_quarterly.csv", newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            when = datetime.date.fromisoformat(r["period"])
+            quarter = f"{when.year}/{(when.month + 2) // 3}"
+            start = when.year - 1 if when.month <= 3 else when.year
+            period = f"{start}-{(start + 1) % 100:02d} Q{4 if when.month <= 3 else (when.month + 2) // 3 - 1}"
+            o = observed.pop((period, r["area_code"]), None)
+            if o is None:
+                continue
+            a, b, c, lodged = r["value_rating_A"], r["value_rating_B"], r["value_rating_C"], r["value_certificates_lodged"]
+            if int(a) + int(b) + int(c) != int(o["numerator"]) or int(lodged) != int(o["denominator"]):
+                raise SystemExit(f"T2-11 {period} {r['area_code']}: the published counts do not give the observations' numerator and denominator")
+            lines.append([r["area_code"], "", quarter, lodged, "", a, b, c, "", "", "", "", ""])
+    if observed:
+        raise SystemExit(f"T2-11: no published counts for {sorted(observed)[:3]}")
+    header = ["Local Authority Code", "Region", "Quarter", "Number Lodgements", "Total Floor Area (m2)",
+              "A", "B", "C", "D", "E", "F", "G", "Not Recorded"]
+    write_ods("mhclg-epc-d1.ods", "(sheet name not seen) 8", ["D1: domestic EPCs lodged, by local authority and energy efficiency rating (stand-in)", "", "", ""],
+              header, lines, before=[f"(sheet name not seen) {n}" for n in range(2, 8)])
 
 
 def ees_ehcp(name, source, measure):

@@ -36,6 +36,11 @@ public sealed partial class FileConnector : SourceConnector
     /// </summary>
     protected override Func<string[], string> PeriodReader(SourceTable table, int column, PeriodType? periodType, SourceSeries series)
     {
+        if (periodType == PeriodType.FinancialQuarter)
+        {
+            return cells => CalendarQuarter(SourceTable.Cell(cells, column));
+        }
+
         if (periodType != PeriodType.Month)
         {
             return cells => SourceTable.Cell(cells, column);
@@ -74,8 +79,8 @@ public sealed partial class FileConnector : SourceConnector
         var format = Format(series);
         return format.ToUpperInvariant() switch
         {
-            "XLSX" => SourceTable.ReadXlsx(body, where, series.Query.GetValueOrDefault("sheet"), series.Query.GetValueOrDefault("range")),
-            "ODS" => SourceTable.ReadOds(body, where, series.Query.GetValueOrDefault("sheet"), series.Query.GetValueOrDefault("range")),
+            "XLSX" => SourceTable.ReadXlsx(body, where, series.Query.GetValueOrDefault("sheet"), series.Query.GetValueOrDefault("range"), SheetNumber(series)),
+            "ODS" => SourceTable.ReadOds(body, where, series.Query.GetValueOrDefault("sheet"), series.Query.GetValueOrDefault("range"), SheetNumber(series)),
             "CSV" => SourceTable.ReadCsv(body, where, series.Filters),
             _ => throw new SourceRefreshException($"{where}: the series of {series.Measure} has query.format '{format}': use csv, xlsx or ods"),
         };
@@ -91,12 +96,38 @@ public sealed partial class FileConnector : SourceConnector
         return $"not {(format.Equals("csv", StringComparison.OrdinalIgnoreCase) ? "a" : "an")} {format.ToUpperInvariant()} file: the series' query.url is probably the publisher's page about the table. Put the address of the file itself (its download link on that page) in the sources file";
     }
 
+    /// <summary>A sheet given by its place (1 the first), for a workbook whose sheet names are not known; checked when the sources file is read.</summary>
+    private static int? SheetNumber(SourceSeries series) =>
+        series.Query.TryGetValue("sheet_number", out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : null;
+
     private static string Format(SourceSeries series)
     {
         var path = series.Query["url"].Split('?')[0];
         return series.Query.GetValueOrDefault("format")
             ?? (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "xlsx" : path.EndsWith(".ods", StringComparison.OrdinalIgnoreCase) ? "ods" : "csv");
     }
+
+    /// <summary>
+    /// For a financial-quarter measure, a calendar quarter written "2024/1" (year, slash, quarter 1 to
+    /// 4, as MHCLG's energy performance certificate live tables write them: quarter 1 is January to
+    /// March) is the financial year's quarter it falls in: 2024/1 is 2023-24 Q4, 2024/2 is 2024-25 Q1.
+    /// A financial year written "2024/25" has two digits after the slash and is passed on as written.
+    /// </summary>
+    internal static string CalendarQuarter(string text)
+    {
+        if (SlashQuarter().Match(text) is not { Success: true } m)
+        {
+            return text;
+        }
+
+        var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+        var quarter = m.Groups["quarter"].Value[0] - '0';
+        var start = quarter == 1 ? year - 1 : year;
+        return string.Create(CultureInfo.InvariantCulture, $"{start}-{(start + 1) % 100:D2} Q{(quarter == 1 ? 4 : quarter - 1)}");
+    }
+
+    [GeneratedRegex(@"^(?<year>\d{4})/(?<quarter>[1-4])$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlashQuarter();
 
     [GeneratedRegex(@"^(?<month>[A-Za-z]{3})-(?<year>\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortMonth();

@@ -278,9 +278,20 @@ public static class SourceFileReader
 
         if (service == SourceService.File)
         {
-            foreach (var role in new[] { SourceColumns.Period, SourceColumns.Value }.Where(r => across is null && !columns.ContainsKey(r)))
+            // A derived percentage has no value column: it is worked out from the counts' columns.
+            foreach (var role in new[] { SourceColumns.Period, SourceColumns.Value }.Where(r => across is null && !columns.ContainsKey(r) && !(r == SourceColumns.Value && map.Has("derive"))))
             {
                 map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' needs '{role}' for a file: name the column that holds it (or, for a table with a column per period, give 'periods_from': the first period's heading, or 'periods_after': the column the periods follow)");
+            }
+
+            if (query.TryGetValue("sheet_number", out var number) && !(int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0))
+            {
+                map.File.Error(map.MarkOf("query"), $"'{map.Path}.query.sheet_number' is '{number}': write the sheet's place in the workbook, 1 for the first");
+            }
+
+            if (query.ContainsKey("sheet_number") && query.ContainsKey("sheet"))
+            {
+                map.File.Error(map.MarkOf("query"), $"'{map.Path}.query' names both 'sheet' and 'sheet_number': keep one (the name when it is known)");
             }
 
             if (!columns.ContainsKey(SourceColumns.Area) && !query.ContainsKey("area"))

@@ -160,8 +160,12 @@ public sealed partial class SourceTable
             : new SourceTable(where, header, rows);
     }
 
-    /// <summary>Reads one sheet of a workbook; the first row of <paramref name="range"/> (for example A5:F400) is the header.</summary>
-    public static SourceTable ReadXlsx(Stream stream, string where, string? sheetName, string? range)
+    /// <summary>
+    /// Reads one sheet of a workbook; the first row of <paramref name="range"/> (for example A5:F400)
+    /// is the header. The sheet is named, or given by its place (<paramref name="sheetNumber"/>, 1 the
+    /// first) for a publisher whose sheet names are not known; by default the first.
+    /// </summary>
+    public static SourceTable ReadXlsx(Stream stream, string where, string? sheetName, string? range, int? sheetNumber = null)
     {
         SpreadsheetDocument document;
         try
@@ -177,10 +181,12 @@ public sealed partial class SourceTable
         {
             var workbook = document.WorkbookPart ?? throw new SourceRefreshException($"{where} is a package with no workbook in it");
             var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
-            var sheet = sheetName is null ? sheets.FirstOrDefault() : sheets.FirstOrDefault(s => string.Equals(s.Name?.Value, sheetName, StringComparison.OrdinalIgnoreCase));
+            var sheet = sheetNumber is { } n ? sheets.ElementAtOrDefault(n - 1)
+                : sheetName is null ? sheets.FirstOrDefault()
+                : sheets.FirstOrDefault(s => string.Equals(s.Name?.Value, sheetName, StringComparison.OrdinalIgnoreCase));
             if (sheet?.Id?.Value is not { } id)
             {
-                throw new SourceRefreshException($"{where} has no sheet '{sheetName}'; its sheets are: {string.Join(", ", sheets.Select(s => $"'{s.Name?.Value}'"))}");
+                throw new SourceRefreshException($"{where} has no {SheetWanted(sheetName, sheetNumber)}; its sheets are: {string.Join(", ", sheets.Select(s => $"'{s.Name?.Value}'"))}");
             }
 
             var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
@@ -243,7 +249,7 @@ public sealed partial class SourceTable
     /// value is a fraction (0.433 shows as 43.3%), read as a workbook's is: the series' <c>scale</c>
     /// says to multiply. Text is the cell's paragraphs, with <c>text:s</c> spaces.
     /// </remarks>
-    public static SourceTable ReadOds(Stream stream, string where, string? sheetName, string? range)
+    public static SourceTable ReadOds(Stream stream, string where, string? sheetName, string? range, int? sheetNumber = null)
     {
         ZipArchive zip;
         try
@@ -267,7 +273,10 @@ public sealed partial class SourceTable
                 {
                     var name = xml.GetAttribute("name", TableNs) ?? "";
                     sheets.Add(name);
-                    if (sheetName is null ? sheets.Count > 1 : !string.Equals(name, sheetName, StringComparison.OrdinalIgnoreCase))
+                    var wanted = sheetNumber is { } n ? sheets.Count == n
+                        : sheetName is null ? sheets.Count == 1
+                        : string.Equals(name, sheetName, StringComparison.OrdinalIgnoreCase);
+                    if (!wanted)
                     {
                         Consume(xml);
                         continue;
@@ -291,9 +300,12 @@ public sealed partial class SourceTable
                 throw new SourceRefreshException($"{where}: its content.xml cannot be unpacked ({e.Message}): the file is damaged or cut short", e);
             }
 
-            throw new SourceRefreshException($"{where} has no sheet '{sheetName}'; its sheets are: {string.Join(", ", sheets.Select(s => $"'{s}'"))}");
+            throw new SourceRefreshException($"{where} has no {SheetWanted(sheetName, sheetNumber)}; its sheets are: {string.Join(", ", sheets.Select(s => $"'{s}'"))}");
         }
     }
+
+    private static string SheetWanted(string? sheetName, int? sheetNumber) =>
+        sheetNumber is { } n ? $"sheet number {n} (sheet_number)" : $"sheet '{sheetName}'";
 
     private const string TableNs = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
     private const string OfficeNs = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";

@@ -436,6 +436,53 @@ public sealed class ConnectorTests
     }
 
     [Fact]
+    public void FileSheetNumber_ReadsTheSheetInThatPlace_InAWorkbookAndAnOdsFile_AndNamesOneThatIsNotThere()
+    {
+        var source = SourceWorld.FileSource("""
+            query: { url: "https://data.example.gov.uk/counts.xlsx", sheet_number: "2", range: "A1:B10", area: E08000007 }
+            columns: { period: Month, value: Count }
+            """);
+        var series = source.Series.Single();
+        var connector = SourceConnector.For(source.Service);
+        // The second sheet, not the first one whose name would do, nor the last.
+        using (var workbook = Workbook(("Month", [["Month", "Count"], ["2024-04", "1"]]), ("Table 2", [["Month", "Count"], ["2024-04", "17"]]), ("Table 3", [["Month", "Count"], ["2024-04", "99"]])))
+        {
+            Assert.Equal(17.0, connector.Rows(connector.Read(workbook, "counts.xlsx", series), series, KnownAreas.Contains).Rows.Single().Value);
+        }
+
+        using var ods = Ods("""
+            <table:table table:name="Cover"><table:table-row><table:table-cell office:value-type="string"><text:p>Month</text:p></table:table-cell></table:table-row></table:table>
+            <table:table table:name="LA">
+              <table:table-row>
+                <table:table-cell office:value-type="string"><text:p>Month</text:p></table:table-cell>
+                <table:table-cell office:value-type="string"><text:p>Count</text:p></table:table-cell>
+              </table:table-row>
+              <table:table-row>
+                <table:table-cell office:value-type="string"><text:p>2024-04</text:p></table:table-cell>
+                <table:table-cell office:value-type="float" office:value="18"><text:p>18</text:p></table:table-cell>
+              </table:table-row>
+            </table:table>
+            """);
+        var odsSeries = series with { Query = new Dictionary<string, string>(series.Query) { ["url"] = "https://data.example.gov.uk/counts.ods" } };
+        Assert.Equal(18.0, connector.Rows(connector.Read(ods, "counts.ods", odsSeries), odsSeries, KnownAreas.Contains).Rows.Single().Value);
+
+        ods.Position = 0;
+        var third = odsSeries with { Query = new Dictionary<string, string>(odsSeries.Query) { ["sheet_number"] = "3" } };
+        var missing = Assert.Throws<SourceRefreshException>(() => connector.Read(ods, "counts.ods", third));
+        Assert.Equal("counts.ods has no sheet number 3 (sheet_number); its sheets are: 'Cover', 'LA'", missing.Message);
+    }
+
+    [Theory]
+    [InlineData("2024/1", "2023-24 Q4")]
+    [InlineData("2024/2", "2024-25 Q1")]
+    [InlineData("2008/4", "2008-09 Q3")]
+    [InlineData("1999/3", "1999-00 Q2")]
+    [InlineData("2024/25", "2024/25")]
+    [InlineData("2024/5", "2024/5")]
+    public void File_ACalendarQuarterWrittenYearSlashQuarter_IsItsFinancialYearsQuarter(string written, string period) =>
+        Assert.Equal(period, FileConnector.CalendarQuarter(written));
+
+    [Fact]
     public void FileXlsx_ReadsTheNamedSheetFromTheHeaderRowOfTheRange()
     {
         var source = SourceWorld.FileSource("""

@@ -140,6 +140,12 @@ public sealed class SourceFileTests
                     columns: { area: Current ONS code }
                     periods_from: "2001-02"
                     periods_after: Name
+                  - measure: M-5
+                    query: { url: "https://data.example.gov.uk/d1.ods", sheet_number: eight }
+                    columns: { area: Code, period: Quarter, value: A }
+                  - measure: M-6
+                    query: { url: "https://data.example.gov.uk/d1.ods", sheet: LA, sheet_number: "8" }
+                    columns: { area: Code, period: Quarter, value: A }
             """)));
 
         Assert.Equal(
@@ -149,6 +155,8 @@ public sealed class SourceFileTests
                 "sources.yaml:13:29: 'sources[0].series[1].periods_end_before' needs 'periods_from' (the heading of the first period) or 'periods_after' (the column the periods follow)",
                 "sources.yaml:14:16: 'sources[0].series[1].scale' is 'none': write the number each figure is multiplied by, for example 100 where the table holds percentages as fractions",
                 "sources.yaml:25:24: 'sources[0].series[3]' has both 'periods_from' and 'periods_after': keep one (the first period's heading, or the heading of the column the periods follow)",
+                "sources.yaml:27:16: 'sources[0].series[4].query.sheet_number' is 'eight': write the sheet's place in the workbook, 1 for the first",
+                "sources.yaml:30:16: 'sources[0].series[5].query' names both 'sheet' and 'sheet_number': keep one (the name when it is known)",
             ],
             error.Errors.Select(e => e.ToString()));
     }
