@@ -80,8 +80,10 @@ public abstract class SourceConnector
     /// <paramref name="periodType"/> is the measure's, when known: a service may write one period
     /// type's periods in its own form (Fingertips' pooled "2018 - 20"). <paramref name="decimals"/> is
     /// the measure's, to which a derived percentage is rounded (half up, as the dataset's own are).
+    /// <paramref name="smallAreas"/> adds a series of small areas up into wards; <paramref name="from"/>
+    /// is where a ward figure's note says it came from (the service, or a file's publisher).
     /// </summary>
-    public SourceRows Rows(SourceTable table, SourceSeries series, Func<string, bool> knownArea, PeriodType? periodType = null, int decimals = 1, BestFitLookup? smallAreas = null)
+    public SourceRows Rows(SourceTable table, SourceSeries series, Func<string, bool> knownArea, PeriodType? periodType = null, int decimals = 1, BestFitLookup? smallAreas = null, string? from = null)
     {
         if (series.SmallAreas is not null && smallAreas is null)
         {
@@ -126,7 +128,7 @@ public abstract class SourceConnector
         var suppressed = 0;
         var rows = new List<SourceRow>();
         var pivoted = new Dictionary<(string Period, string Area, string Key), PivotGroup>();
-        var counts = series.ShareOf is not null || series.Combine is not null || smallAreas is not null ? new CountedLabels(series, smallAreas, Name) : null;
+        var counts = series.ShareOf is not null || series.Combine is not null || smallAreas is not null ? new CountedLabels(series, smallAreas, from ?? Name) : null;
         foreach (var (line, cells) in table.Rows)
         {
             if (filters.Any(f => !string.Equals(SourceTable.Cell(cells, f.Column), f.Text, StringComparison.OrdinalIgnoreCase)))

@@ -116,7 +116,7 @@ public sealed class SourceRefresher(CouncilPlanDb db, TimeProvider clock, Source
             var (from, table) = await fetcher.FetchAsync(source, series, cancellationToken);
             urls.Add(from);
             var known = measures.TryGetValue(series.Measure, out var measure);
-            var rows = SourceConnector.For(source.Service).Rows(table, series, areas.Contains, known ? measure!.PeriodType : null, known ? measure!.Decimals : 1, SmallAreasOf(source, series));
+            var rows = SourceConnector.For(source.Service).Rows(table, series, areas.Contains, known ? measure!.PeriodType : null, known ? measure!.Decimals : 1, SmallAreasOf(source, series), record.Service);
             record.Suppressed += rows.Suppressed;
             if (rows.Rows.Count == 0)
             {

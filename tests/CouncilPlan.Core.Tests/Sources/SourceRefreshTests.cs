@@ -162,7 +162,7 @@ public sealed class SourceRefreshTests
             var ward = await check.Observations.SingleAsync(o => o.AreaCode == ObservationCatalogue.Ward && o.Measure!.Code == "FQ-1");
             // 40 / 150 = 26.7%, to the measure's whole numbers.
             Assert.Equal((27.0, 40.0, 150.0), (ward.Value, ward.Numerator, ward.Denominator));
-            Assert.StartsWith("Best-fit ward figure: the percentage (40 of 150) from the counts of the ward's 2 small areas (LSOAs), from a file at a URL.", ward.QualityNote, StringComparison.Ordinal);
+            Assert.StartsWith("Best-fit ward figure: the percentage (40 of 150) from the counts of the ward's 2 small areas (LSOAs), from Testshire Council.", ward.QualityNote, StringComparison.Ordinal);
             Assert.EndsWith(SmallAreaFigures.BestFitSentence, ward.QualityNote, StringComparison.Ordinal);
         }
 
