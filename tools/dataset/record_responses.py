@@ -473,7 +473,7 @@ def mhclg_epc_d1():
             lines.append([r["area_code"], "", quarter, lodged, "", a, b, c, "", "", "", "", ""])
     if observed:
         raise SystemExit(f"T2-11: no published counts for {sorted(observed)[:3]}")
-    header = ["Local Authority Code", "Region", "Quarter", "Number Lodgements", "Total Floor Area (m2)",
+    header = ["Local Authority Code", "Region", "Quarter", "Number Lodgements", "Total Floor Area",
               "A", "B", "C", "D", "E", "F", "G", "Not Recorded"]
     write_ods("mhclg-epc-d1.ods", "(sheet name not seen) 8", ["D1: domestic EPCs lodged, by local authority and energy efficiency rating (stand-in)", "", "", ""],
               header, lines, before=[f"(sheet name not seen) {n}" for n in range(2, 8)])
