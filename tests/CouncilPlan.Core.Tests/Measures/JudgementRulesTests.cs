@@ -256,7 +256,8 @@ public sealed class JudgementRulesTests
 
         Assert.Null(assessment.Spc);
         Assert.All(assessment.Series, p => Assert.Null(p.Spc));
-        Assert.Equal("Statistical process control not applied: A growing population total is not a process to control.", MeasureWords.Variation(assessment));
+        // The sentence's words without its full stop: the page or report ends the sentence.
+        Assert.Equal("Statistical process control not applied: A growing population total is not a process to control", MeasureWords.Variation(assessment));
         Assert.Equal(Direction.NotTested, assessment.Direction.SinceSamePeriodLastYear.Direction);
         var summary = MeasureWords.Summary(measure, assessment, "England", "borough");
         Assert.Contains("Up 1,500 on a year earlier; not tested", summary, StringComparison.Ordinal);
