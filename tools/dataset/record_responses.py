@@ -89,7 +89,8 @@ def column_name(i):
 
 
 def write_xlsx(name, sheet, title, header, lines, header_row=3):
-    """A minimal workbook: the title in A1, the header on header_row, inline strings, numbers as numbers."""
+    """A minimal workbook: the title in A1 (None: no title, the header on row 1), the header on
+    header_row, inline strings, numbers as numbers."""
     def cell(ref, value):
         try:
             float(value)
@@ -97,7 +98,9 @@ def write_xlsx(name, sheet, title, header, lines, header_row=3):
         except ValueError:
             return f'<c r="{ref}" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
 
-    body = [f'<row r="1">{cell("A1", title)}</row>']
+    if title is None:
+        header_row = 1
+    body = [] if title is None else [f'<row r="1">{cell("A1", title)}</row>']
     for n, line in enumerate([header] + lines, start=header_row):
         cells = "".join(cell(f"{column_name(i)}{n}", str(v)) for i, v in enumerate(line) if str(v) != "")
         body.append(f'<row r="{n}">{cells}</row>')
@@ -202,7 +205,12 @@ FINGERTIPS = [
      [("healthy-life-expectancy.csv", "T1-09", "Female"), ("healthy-life-expectancy.csv", "T1-10", "Male")]),
     ("fingertips-92901-life-expectancy-inequality.csv", 92901, "Inequality in life expectancy at birth",
      [("life-expectancy-inequality.csv", "T1-11", "Female"), ("life-expectancy-inequality.csv", "T1-12", "Male")]),
+    ("fingertips-22401-falls-admissions-65.csv", 22401, "Emergency hospital admissions due to falls in people aged 65 and over",
+     [("falls-admissions-65.csv", "A3-07", "Persons")]),
 ]
+
+# The age group Fingertips gives an indicator's figures for, where it is not all ages.
+FINGERTIPS_AGE = {22401: "65+ yrs"}
 
 FINGERTIPS_HEADER = [
     "Indicator ID", "Indicator Name", "Parent Code", "Parent Name", "Area Code", "Area Name", "Area Type", "Sex", "Age",
@@ -230,7 +238,7 @@ def fingertips():
             for r in fetched(rows(source, measure), notes=True):
                 period, span = fingertips_period(r["period"])
                 area_type = "England" if r["area"] == "E92000001" else "Counties & UAs (from Apr 2023)"
-                lines.append([indicator, title, "E92000001", "England", r["area"], "", area_type, sex, "All ages", "", "",
+                lines.append([indicator, title, "E92000001", "England", r["area"], "", area_type, sex, FINGERTIPS_AGE.get(indicator, "All ages"), "", "",
                               period, r["value"], r.get("lower_ci", ""), r.get("upper_ci", ""), "", "", r["numerator"], r["denominator"],
                               r["quality_note"], "", "", "", period[:4] + "0000", "", "", span])
         write(name, FINGERTIPS_HEADER, lines)
@@ -417,6 +425,23 @@ def files():
              {"area": "Geographical Code", "period": "Year", "value": "Outcome"}, extra=[("ASCOF Measure Code", "2A(2)")])
     file_csv("nhs-ascof-satisfaction.csv", "social-care-satisfaction.csv", "A4-07",
              {"area": "Geographical Code", "period": "Year", "value": "Outcome"}, extra=[("ASCOF Measure Code", "3A")])
+    # NHS Digital's ASCOF open data file for 2020-21 (seen: meas-from-asc-of-eng-2021-open-data-csv_v2.xlsx,
+    # one sheet "in", the header on row 1, long form: a row per council, measure, disaggregation and
+    # measure type, the council's ONS code in "ONS Code", measure codes written without brackets).
+    header = ["Geographical Code", "Geographical Description", "Geographical Level", "ONS Code", "ASCOF Measure Code",
+              "Disaggregation Level", "Measure Type", "Measure Value"]
+    lines = []
+    for source, measure, code in [("ascof-older-people-at-home-91-days.csv", "A3-03", "2B1"),
+                                  ("ascof-learning-disability-employment.csv", "A4-10", "1E"),
+                                  ("ascof-learning-disability-own-home.csv", "A4-11", "1G"),
+                                  ("ascof-mental-health-employment.csv", "A4-15", "1F"),
+                                  ("ascof-mental-health-living-independently.csv", "A4-16", "1H")]:
+        for r in fetched(rows(source, measure)):
+            if r["period"] == "2020-21":
+                for kind, role in [("Outcome", "value"), ("Numerator", "numerator"), ("Denominator", "denominator")]:
+                    if r[role]:
+                        lines.append(["", "", "", r["area"], code, "Total", kind, r[role]])
+    write_xlsx("nhs-ascof-2020-21.xlsx", "in", None, header, lines)
     file_csv("mhclg-iod2019-file10.xlsx", "imd-2019-average-score.csv", "T1-01",
              {"area": "Local Authority District code (2019)", "period": "Year", "value": "IMD - Average score"},
              xlsx=("IMD", "File 10: local authority district summaries (stand-in)"))
@@ -448,6 +473,14 @@ def files():
              {"area": "Area Codes", "period": "Year", "value": "Proportion of households fuel poor (%)"},
              xlsx=("Table 2", "Fuel poverty (LIHC) by local authority (stand-in)"))
     mhclg_epc_d1()
+    # DESNZ's renewable electricity by local authority workbook, 2014 to 2024 edition (seen in public
+    # code: a sheet per year named like "LA - Generation, 2024", the header on row 5, the code in
+    # "Local Authority Code [note 1]", a column per technology). One stand-in per year's sheet.
+    for year in sorted({r["period"] for r in rows("solar-pv-generation.csv", "T2-12")}):
+        lines = [[r["area"], "", r["value"]] for r in fetched(rows("solar-pv-generation.csv", "T2-12")) if r["period"] == year]
+        write_xlsx(f"desnz-renewables-{year}.xlsx", f"LA - Generation, {year}",
+                   f"Renewable electricity generation (MWh) by local authority, {year} (stand-in)",
+                   ["Local Authority Code [note 1]", "Local Authority Name", "Photovoltaics"], lines, header_row=5)
 
 
 def mhclg_epc_d1():

@@ -104,7 +104,13 @@ public abstract class SourceConnector
         }
 
         int? Column(string role) => columns.TryGetValue(role, out var name) ? table.Require(name, role) : null;
-        var period = PeriodReader(table, Column(SourceColumns.Period) ?? throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no period column"), periodType, series);
+        // A workbook with a sheet per year (DESNZ's renewable electricity by local authority) has no
+        // period column: the series says which period its sheet is about.
+        var period = Column(SourceColumns.Period) is { } periodColumn
+            ? PeriodReader(table, periodColumn, periodType, series)
+            : series.Query.GetValueOrDefault("period") is { } fixedPeriod
+                ? _ => fixedPeriod
+                : throw new SourceRefreshException($"{table.Where}: the series of {series.Measure} names no period column");
         var area = AreaReader(table, Column(SourceColumns.Area), series);
         var breakdown = BreakdownReader(table, Column(SourceColumns.Breakdown));
         // A count may be the sum of several columns ("special_independent + special_non_maintained");

@@ -279,9 +279,14 @@ public static class SourceFileReader
         if (service == SourceService.File)
         {
             // A derived percentage has no value column: it is worked out from the counts' columns.
-            foreach (var role in new[] { SourceColumns.Period, SourceColumns.Value }.Where(r => across is null && !columns.ContainsKey(r) && !(r == SourceColumns.Value && map.Has("derive"))))
+            foreach (var role in new[] { SourceColumns.Period, SourceColumns.Value }.Where(r => across is null && !columns.ContainsKey(r) && !(r == SourceColumns.Value && map.Has("derive")) && !(r == SourceColumns.Period && query.ContainsKey("period"))))
             {
-                map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' needs '{role}' for a file: name the column that holds it (or, for a table with a column per period, give 'periods_from': the first period's heading, or 'periods_after': the column the periods follow)");
+                map.File.Error(map.MarkOf("columns"), $"'{map.Path}.columns' needs '{role}' for a file: name the column that holds it (or, for a table with a column per period, give 'periods_from': the first period's heading, or 'periods_after': the column the periods follow{(role == SourceColumns.Period ? "; or, for a sheet about one period, 'query.period'" : "")})");
+            }
+
+            if (query.ContainsKey("period") && (columns.ContainsKey(SourceColumns.Period) || across is not null))
+            {
+                map.File.Error(map.MarkOf("query"), $"'{map.Path}.query.period' is for a sheet about one period, and the series also has {(across is not null ? $"'{across}'" : "'columns.period'")}: keep one");
             }
 
             if (query.TryGetValue("sheet_number", out var number) && !(int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0))

@@ -472,6 +472,27 @@ public sealed class ConnectorTests
         Assert.Equal("counts.ods has no sheet number 3 (sheet_number); its sheets are: 'Cover', 'LA'", missing.Message);
     }
 
+    [Fact]
+    public void FileSheetAboutOnePeriod_GivesEveryRowTheSeriesPeriod_FromTheNamedYearsSheet_WithConfidentialCellsWithheld()
+    {
+        // As DESNZ's renewable electricity by local authority workbook: a sheet per year, no period
+        // column, a technology per column, a confidential figure marked [c].
+        var source = SourceWorld.FileSource("""
+            query: { url: "https://data.example.gov.uk/renewables.xlsx", sheet: "LA - Generation, 2024", range: "A2:D10", period: "2024" }
+            columns: { area: Local Authority Code, value: Photovoltaics }
+            """);
+        var series = source.Series.Single();
+        var connector = SourceConnector.For(source.Service);
+        string[][] Year(string pv, string wind) =>
+            [["Generation (MWh)"], ["Local Authority Code [note 1]", "Local Authority Name", "Photovoltaics", "Onshore Wind"], ["E08000007", "Stockport", pv, wind], ["E92000001", "England", "[c]", "1"]];
+        using var workbook = Workbook(("LA - Generation, 2023", Year("111", "[c]")), ("LA - Generation, 2024", Year("17989.75", "[c]")));
+
+        var result = connector.Rows(connector.Read(workbook, "renewables.xlsx", series), series, KnownAreas.Contains, PeriodType.CalendarYear, 0);
+
+        Assert.Equal([("2024", "E08000007", 17989.75)], result.Rows.Select(r => (r.Period, r.Area, r.Value)));
+        Assert.Equal(1, result.Suppressed);
+    }
+
     [Theory]
     [InlineData("2024/1", "2023-24 Q4")]
     [InlineData("2024/2", "2024-25 Q1")]

@@ -146,17 +146,29 @@ public sealed class SourceFileTests
                   - measure: M-6
                     query: { url: "https://data.example.gov.uk/d1.ods", sheet: LA, sheet_number: "8" }
                     columns: { area: Code, period: Quarter, value: A }
+                  - measure: M-7
+                    query: { url: "https://data.example.gov.uk/renewables.xlsx", sheet: "LA - Generation, 2024", period: "2024" }
+                    columns: { area: Code, period: Year, value: Photovoltaics }
+                  - measure: M-8
+                    query: { url: "https://data.example.gov.uk/renewables.xlsx", period: "2024" }
+                    columns: { area: Code }
+                    periods_from: "2014"
+                  - measure: M-9
+                    query: { url: "https://data.example.gov.uk/renewables.xlsx", sheet: "LA - Generation, 2024", period: "2024" }
+                    columns: { area: Code, value: Photovoltaics }
             """)));
 
         Assert.Equal(
             [
                 "sources.yaml:8:18: 'sources[0].series[0].columns' names 'value' and the series has 'periods_from': the periods are the column headings from '2001-02' on, and the figures under them the values",
-                "sources.yaml:12:18: 'sources[0].series[1].columns' needs 'period' for a file: name the column that holds it (or, for a table with a column per period, give 'periods_from': the first period's heading, or 'periods_after': the column the periods follow)",
+                "sources.yaml:12:18: 'sources[0].series[1].columns' needs 'period' for a file: name the column that holds it (or, for a table with a column per period, give 'periods_from': the first period's heading, or 'periods_after': the column the periods follow; or, for a sheet about one period, 'query.period')",
                 "sources.yaml:13:29: 'sources[0].series[1].periods_end_before' needs 'periods_from' (the heading of the first period) or 'periods_after' (the column the periods follow)",
                 "sources.yaml:14:16: 'sources[0].series[1].scale' is 'none': write the number each figure is multiplied by, for example 100 where the table holds percentages as fractions",
                 "sources.yaml:25:24: 'sources[0].series[3]' has both 'periods_from' and 'periods_after': keep one (the first period's heading, or the heading of the column the periods follow)",
                 "sources.yaml:27:16: 'sources[0].series[4].query.sheet_number' is 'eight': write the sheet's place in the workbook, 1 for the first",
                 "sources.yaml:30:16: 'sources[0].series[5].query' names both 'sheet' and 'sheet_number': keep one (the name when it is known)",
+                "sources.yaml:33:16: 'sources[0].series[6].query.period' is for a sheet about one period, and the series also has 'columns.period': keep one",
+                "sources.yaml:36:16: 'sources[0].series[7].query.period' is for a sheet about one period, and the series also has 'periods_from': keep one",
             ],
             error.Errors.Select(e => e.ToString()));
     }

@@ -79,6 +79,10 @@ public sealed class EvidencePageTests(SqliteSite site) : IClassFixture<SqliteSit
         Assert.Equal(table, new[] { "published", "awaiting_council", "awaiting_publisher", "no_measure" }.Select(n => counts.GetProperty(n).GetInt32()));
         Assert.Equal(items.Count, counts.GetProperty("statements").GetInt32());
         Assert.Equal(items.Count(i => i.GetProperty("state").GetString() == "published"), counts.GetProperty("published").GetInt32());
+
+        // Issue 11's figure for the default dataset: at least 21 of the plan's 39 statements evidenced.
+        Assert.Equal(39, counts.GetProperty("statements").GetInt32());
+        Assert.InRange(counts.GetProperty("published").GetInt32(), 21, 39);
     }
 
     [Fact]
